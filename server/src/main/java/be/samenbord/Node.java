@@ -1,0 +1,183 @@
+package be.samenbord;
+
+import be.samenbord.board.template.TemplateCatalog;
+import be.samenbord.http.HttpApi;
+import be.samenbord.store.JournalStore;
+import be.samenbord.store.Recovery;
+import be.samenbord.store.Store;
+import be.samenbord.sync.BoardRegistry;
+import be.samenbord.sync.SyncEndpoint;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Tokens;
+import be.samenbord.workshop.WorkshopDirectory;
+import be.samenbord.workshop.WorkshopService;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One Samenbord node: the composition root. Starts HTTP first (so /health answers 503 while
+ * recovering), recovers the store, then serves boards.
+ */
+public final class Node {
+
+    private static final Logger LOG = Logger.getLogger(Node.class.getName());
+    private static final List<String> DEMO_TEMPLATES =
+            List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions");
+
+    private final Settings settings;
+    private final Vertx vertx;
+    private final Store store;
+    private final WorkshopService workshops;
+    private final BoardRegistry registry;
+    private final SyncEndpoint sync;
+    private final HttpApi api;
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private HttpServer server;
+    private String publicUrl;
+    private long snapshotTimer = -1;
+
+    private Node(Settings settings, LongSupplier clock, LongSupplier nanoClock) {
+        if (settings.store().isPresent()) {
+            throw new IllegalArgumentException("SAMENBORD_STORE (PostgreSQL) is not supported by this version yet; unset it to use the embedded store");
+        }
+        if (!settings.clusterMembers().isEmpty()) {
+            throw new IllegalArgumentException("SAMENBORD_CLUSTER_MEMBERS is not supported by this version yet; unset it to run a single node");
+        }
+        this.settings = settings;
+        this.vertx = Vertx.vertx();
+        ObjectMapper json = new ObjectMapper();
+        TemplateCatalog templates = TemplateCatalog.load(json);
+        this.store = new JournalStore(settings.dataDir());
+        this.registry = new BoardRegistry(vertx, store, templates, clock);
+        WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new SecureRandom()));
+        this.workshops = new WorkshopService(directory, store, registry::create, clock);
+        this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
+        this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl);
+    }
+
+    /** Starts a node and returns once it serves boards. */
+    public static Node start(Settings settings) throws Exception {
+        return start(settings, System::currentTimeMillis, System::nanoTime);
+    }
+
+    public static Node start(Settings settings, LongSupplier clock, LongSupplier nanoClock) throws Exception {
+        Node node = new Node(settings, clock, nanoClock);
+        try {
+            node.listen();
+            node.recover();
+        } catch (Exception e) {
+            node.stop();
+            throw e;
+        }
+        return node;
+    }
+
+    private void listen() {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(settings.httpHost())
+                .setPort(settings.httpPort())
+                // Vert.x only cuts absurd frames; the 64 KiB contract limit is answered with too_large (rule LI-1).
+                .setMaxWebSocketFrameSize(1024 * 1024)
+                .setMaxWebSocketMessageSize(1024 * 1024)
+                .setWebSocketClosingTimeout(5)
+                .setCompressionSupported(true);
+        server = vertx.createHttpServer(options)
+                .webSocketHandshakeHandler(h -> {
+                    if (!h.path().equals("/ws")) h.reject(404);
+                    else if (!ready.get()) h.reject(503);
+                    else h.accept();
+                })
+                .webSocketHandler(sync::accept)
+                .requestHandler(api.router(vertx));
+        server.listen().await();
+        publicUrl = settings.publicUrl().orElse("http://localhost:" + server.actualPort());
+    }
+
+    private void recover() throws Exception {
+        long t0 = System.nanoTime();
+        Recovery recovery = store.recover();
+        recovery.warnings().forEach(w -> LOG.warning("recovery: " + w));
+        recovery.workshops().forEach(workshops.directory()::add);
+        registry.restore(recovery);
+        LOG.info(String.format("recovered %d workshops, %d boards in %d ms", recovery.workshops().size(), registry.size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
+        if (workshops.directory().isEmpty() && settings.demoWorkshop()) createDemo();
+        snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
+        ready.set(true);
+        LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
+                + settings.dataDir().toAbsolutePath().normalize() + ")");
+    }
+
+    /** First start with no settings: one demo workshop, its links logged once (rule FS-1). */
+    private void createDemo() throws Exception {
+        WorkshopDirectory.Created demo = workshops.create("Demo workshop", DEMO_TEMPLATES).get(30, TimeUnit.SECONDS);
+        String id = demo.workshop().id();
+        LOG.info("created a demo workshop; these links are shown only now:\n"
+                + "  facilitator: " + api.link(id, demo.tokens().get(Role.FACILITATOR)) + "\n"
+                + "  participant: " + api.link(id, demo.tokens().get(Role.PARTICIPANT)) + "\n"
+                + "  observer:    " + api.link(id, demo.tokens().get(Role.OBSERVER)));
+    }
+
+    private final AtomicBoolean snapshotting = new AtomicBoolean();
+
+    private void snapshotIfDue() {
+        if (store.journalBytesSinceSnapshot() < settings.snapshotEveryBytes() || !snapshotting.compareAndSet(false, true)) {
+            return;
+        }
+        snapshot().whenComplete((v, e) -> {
+            snapshotting.set(false);
+            if (e != null) LOG.log(Level.SEVERE, "snapshot failed; the journal keeps everything", e);
+        });
+    }
+
+    /** Writes a snapshot now (also used by tests and at shutdown). */
+    public java.util.concurrent.CompletableFuture<Void> snapshot() {
+        return store.snapshot(() -> registry.capture(workshops.directory().all()));
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /** SIGTERM path: stop accepting, flush, close sockets with "restart" so clients reconnect (rule CL-2). */
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) return;
+        ready.set(false);
+        if (snapshotTimer >= 0) vertx.cancelTimer(snapshotTimer);
+        // Each step runs even when an earlier one fails: the journal must be flushed and closed.
+        step("close client connections", () -> sync.closeAll().timeout(3, TimeUnit.SECONDS).await());
+        step("close the HTTP listener", () -> {
+            if (server != null) server.close().await();
+        });
+        step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
+        step("close the store", store::close);
+        step("close Vert.x", () -> vertx.close().await());
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static void step(String what, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "stop: could not " + what, e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package be.samenbord;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The node's one immutable configuration: environment variables with the {@code SAMENBORD_}
+ * prefix, then defaults (PROTOCOL.md "Running a node", rules CF-*). A bad value stops the start
+ * with a message naming the variable.
+ *
+ * @param publicUrl base of handed-out links; empty = {@code http://localhost:<bound port>}
+ */
+public record Settings(
+        String httpHost,
+        int httpPort,
+        Path dataDir,
+        Optional<String> store,
+        List<String> clusterMembers,
+        int clusterPort,
+        String clusterName,
+        Optional<String> publicUrl,
+        Optional<String> apiKey,
+        long helloTimeoutMs,
+        int maxOpsPerBatch,
+        int rateLimitPerSecond,
+        int rateLimitBurst,
+        int outQueueBytes,
+        long snapshotEveryBytes,
+        long snapshotCheckMs,
+        boolean demoWorkshop) {
+
+    public static final String PREFIX = "SAMENBORD_";
+    /** Largest WebSocket message a client may send (contract, rule LI-1). */
+    public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** Longest note text in characters (contract, rule IT-2). */
+    public static final int MAX_TEXT_CHARS = 4000;
+    /** How far ahead of the node's clock a stamp may be (contract, rule ST-4). */
+    public static final long MAX_CLOCK_AHEAD_MS = 60_000;
+
+    public static Settings defaults() {
+        return fromEnv(Map.of());
+    }
+
+    public static Settings fromEnv(Map<String, String> env) {
+        Reader r = new Reader(env);
+        return new Settings(
+                r.string("HTTP_HOST", "0.0.0.0"),
+                r.integer("HTTP_PORT", 8080, 0, 65535),
+                Path.of(r.string("DATA_DIR", "./data")),
+                r.optional("STORE"),
+                r.optional("CLUSTER_MEMBERS").map(Settings::splitList).orElse(List.of()),
+                r.integer("CLUSTER_PORT", 5701, 1, 65535),
+                r.string("CLUSTER_NAME", "samenbord"),
+                r.optional("PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u),
+                r.optional("API_KEY"),
+                r.integer("HELLO_TIMEOUT_MS", 10_000, 100, 600_000),
+                r.integer("MAX_OPS_PER_BATCH", 500, 1, 10_000),
+                r.integer("RATE_LIMIT", 100, 1, 1_000_000),
+                r.integer("RATE_BURST", 200, 1, 1_000_000),
+                r.integer("OUT_QUEUE_BYTES", 1024 * 1024, 16 * 1024, 256 * 1024 * 1024),
+                r.integer("SNAPSHOT_BYTES", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                r.integer("SNAPSHOT_CHECK_MS", 30_000, 100, 86_400_000),
+                r.bool("DEMO", true));
+    }
+
+    /** The settings with another port and data directory; for tests and tools. */
+    public Settings withPortAndDataDir(int port, Path dir) {
+        return new Settings(httpHost, port, dir, store, clusterMembers, clusterPort, clusterName, publicUrl, apiKey,
+                helloTimeoutMs, maxOpsPerBatch, rateLimitPerSecond, rateLimitBurst, outQueueBytes,
+                snapshotEveryBytes, snapshotCheckMs, demoWorkshop);
+    }
+
+    private static List<String> splitList(String s) {
+        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private record Reader(Map<String, String> env) {
+        Optional<String> optional(String name) {
+            String v = env.get(PREFIX + name);
+            return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        }
+
+        String string(String name, String fallback) {
+            return optional(name).orElse(fallback);
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            Optional<String> v = optional(name);
+            if (v.isEmpty()) return fallback;
+            try {
+                int n = Integer.parseInt(v.get());
+                if (n < min || n > max) throw new NumberFormatException();
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PREFIX + name + " must be a whole number from " + min + " to " + max
+                        + ", got '" + v.get() + "'");
+            }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            Optional<String> v = optional(name);
+            if (v.isEmpty()) return fallback;
+            return switch (v.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "true", "1", "yes", "on" -> true;
+                case "false", "0", "no", "off" -> false;
+                default -> throw new IllegalArgumentException(PREFIX + name + " must be true or false, got '" + v.get() + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package be.samenbord.board;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One board on its owner: the replicated items, the per-board sequence number, a window of recent
+ * (replica, batch) ids for dedup (rule OP-4) and a log of recent accepted batches for {@code since}
+ * catch-up (rule HE-4). Pure and single-threaded: the caller serialises access.
+ */
+public final class BoardState {
+
+    public static final int DEDUP_WINDOW = 10_000;
+    public static final int RECENT_OPS = 20_000;
+
+    private final String id;
+    private final String template;
+    private final Items items = new Items();
+    private final LinkedHashMap<String, Long> recentBatchSeqs = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > DEDUP_WINDOW;
+        }
+    };
+    private final ArrayDeque<AcceptedBatch> recent = new ArrayDeque<>();
+    private int recentOps;
+    private long seq;
+
+    public BoardState(String id, String template) {
+        this.id = id;
+        this.template = template;
+    }
+
+    /** What became of a submitted batch. */
+    public sealed interface Outcome {
+        /** Seq the client is acknowledged with. */
+        long seq();
+    }
+
+    /** Seen before: acknowledge again with the seq it had, apply nothing. */
+    public record Duplicate(long seq) implements Outcome {
+    }
+
+    /** Every op lost to a newer register: nothing to store or send, acknowledge at the current seq. */
+    public record NoChange(long seq) implements Outcome {
+    }
+
+    /** New and effective: store and fan out {@code batch}. */
+    public record Accepted(AcceptedBatch batch) implements Outcome {
+        @Override
+        public long seq() {
+            return batch.seq();
+        }
+    }
+
+    /** Applies a validated batch whole. */
+    public Outcome submit(String replica, String batchId, List<Op> ops) {
+        String key = key(replica, batchId);
+        Long seen = recentBatchSeqs.get(key);
+        if (seen != null) return new Duplicate(seen);
+        List<Op> won = items.applyAll(ops);
+        if (won.isEmpty()) {
+            recentBatchSeqs.put(key, seq);
+            return new NoChange(seq);
+        }
+        AcceptedBatch accepted = new AcceptedBatch(seq + 1, replica, batchId, won);
+        record(accepted);
+        return new Accepted(accepted);
+    }
+
+    /** Re-applies a batch read back from the journal during recovery; older seqs are skipped. */
+    public void replay(AcceptedBatch batch) {
+        if (batch.seq() <= seq) return;
+        items.applyAll(batch.ops());
+        record(batch);
+    }
+
+    private void record(AcceptedBatch accepted) {
+        seq = accepted.seq();
+        recentBatchSeqs.put(key(accepted.replica(), accepted.batch()), accepted.seq());
+        recent.addLast(accepted);
+        recentOps += accepted.ops().size();
+        while (recentOps > RECENT_OPS && recent.size() > 1) {
+            recentOps -= recent.removeFirst().ops().size();
+        }
+    }
+
+    /**
+     * The ops of every batch after {@code since}, in seq order, if this board still remembers them
+     * all; empty when the caller needs a full snapshot instead.
+     */
+    public Optional<List<Op>> opsSince(long since) {
+        if (since == seq) return Optional.of(List.of());
+        if (since > seq || since < 0) return Optional.empty();
+        AcceptedBatch oldest = recent.peekFirst();
+        if (oldest == null || oldest.seq() > since + 1) return Optional.empty();
+        List<Op> out = new ArrayList<>();
+        for (Iterator<AcceptedBatch> it = recent.iterator(); it.hasNext(); ) {
+            AcceptedBatch b = it.next();
+            if (b.seq() > since) out.addAll(b.ops());
+        }
+        return Optional.of(out);
+    }
+
+    public BoardSnapshot snapshot() {
+        List<BoardSnapshot.BatchKey> keys = new ArrayList<>(recentBatchSeqs.size());
+        recentBatchSeqs.forEach((k, s) -> {
+            int cut = k.indexOf('\n');
+            keys.add(new BoardSnapshot.BatchKey(k.substring(0, cut), k.substring(cut + 1), s));
+        });
+        return new BoardSnapshot(id, template, seq, items.toOps(), keys);
+    }
+
+    public static BoardState restore(BoardSnapshot snapshot) {
+        BoardState state = new BoardState(snapshot.id(), snapshot.template());
+        snapshot.ops().forEach(state.items::apply);
+        snapshot.recentBatches().forEach(k -> state.recentBatchSeqs.put(key(k.replica(), k.batch()), k.seq()));
+        state.seq = snapshot.seq();
+        return state;
+    }
+
+    // Replica ids cannot contain a newline (rule HE-2), so it separates the two parts unambiguously.
+    private static String key(String replica, String batchId) {
+        return replica + '\n' + batchId;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    /** The live state; callers on the board's thread may read it, never keep it. */
+    public Items items() {
+        return items;
+    }
+}

@@ -1,0 +1,80 @@
+package be.samenbord.board.codec;
+
+import be.samenbord.board.Op;
+import be.samenbord.board.Stamp;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.regex.Pattern;
+
+/**
+ * JSON form of ops and stamps, shared by the wire codec and the stores:
+ * {@code {"i":item,"f":field,"v":value,"s":[ms,counter,replica]}} (rules OP-2, ST-1).
+ */
+public final class OpCodec {
+
+    /** Replica ids: 8–64 of [A-Za-z0-9_-] (rule HE-2). */
+    public static final Pattern REPLICA = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    /** Largest integer a JavaScript client holds exactly. */
+    private static final long MAX_SAFE = (1L << 53) - 1;
+
+    private OpCodec() {
+    }
+
+    public static void write(JsonGenerator g, Op op) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("i", op.item());
+        g.writeStringField("f", op.field());
+        g.writeFieldName("v");
+        g.writeRawValue(op.json());
+        g.writeFieldName("s");
+        writeStamp(g, op.stamp());
+        g.writeEndObject();
+    }
+
+    public static void writeStamp(JsonGenerator g, Stamp s) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(s.ms());
+        g.writeNumber(s.counter());
+        g.writeString(s.replica());
+        g.writeEndArray();
+    }
+
+    /** Reads an op's shape; throws {@link CodecException} naming what is wrong. */
+    public static Op read(JsonNode n) {
+        if (n == null || !n.isObject()) throw new CodecException("an op must be an object");
+        JsonNode item = n.get("i");
+        JsonNode field = n.get("f");
+        if (item == null || !item.isTextual()) throw new CodecException("op.i must be a string");
+        if (field == null || !field.isTextual()) throw new CodecException("op.f must be a string");
+        if (!n.has("v")) throw new CodecException("op.v is missing");
+        return new Op(item.asText(), field.asText(), n.get("v").toString(), readStamp(n.get("s")));
+    }
+
+    public static Stamp readStamp(JsonNode s) {
+        if (s == null || !s.isArray() || s.size() != 3) {
+            throw new CodecException("a stamp must be [ms, counter, replica]");
+        }
+        JsonNode ms = s.get(0);
+        JsonNode counter = s.get(1);
+        JsonNode replica = s.get(2);
+        if (!ms.isIntegralNumber() || !counter.isIntegralNumber()
+                || !ms.canConvertToLong() || !counter.canConvertToLong()
+                || ms.asLong() < 0 || counter.asLong() < 0
+                || ms.asLong() > MAX_SAFE || counter.asLong() > MAX_SAFE) {
+            throw new CodecException("stamp ms and counter must be integers from 0 to 2^53-1");
+        }
+        if (!replica.isTextual() || !REPLICA.matcher(replica.asText()).matches()) {
+            throw new CodecException("stamp replica must be 8-64 characters of [A-Za-z0-9_-]");
+        }
+        return new Stamp(ms.asLong(), counter.asLong(), replica.asText());
+    }
+
+    /** A malformed op or stamp. */
+    public static final class CodecException extends RuntimeException {
+        public CodecException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package be.samenbord.http;
+
+import be.samenbord.Settings;
+import be.samenbord.board.template.Template;
+import be.samenbord.board.template.TemplateCatalog;
+import be.samenbord.sync.BoardRegistry;
+import be.samenbord.sync.BoardView;
+import be.samenbord.sync.SyncEndpoint;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Workshop;
+import be.samenbord.workshop.WorkshopDirectory;
+import be.samenbord.workshop.WorkshopService;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** REST routes of the contract (rules RE-*) and the static web client. */
+public final class HttpApi {
+
+    private static final Logger LOG = Logger.getLogger(HttpApi.class.getName());
+    private static final int MAX_BODY = 64 * 1024;
+    private static final int MAX_TITLE = 200;
+    private static final int MAX_TEMPLATES = 20;
+
+    private final Settings settings;
+    private final ObjectMapper json;
+    private final TemplateCatalog templates;
+    private final WorkshopService workshops;
+    private final BoardRegistry boards;
+    private final SyncEndpoint sync;
+    private final BooleanSupplier ready;
+    private final Supplier<String> publicUrl;
+
+    public HttpApi(Settings settings, ObjectMapper json, TemplateCatalog templates, WorkshopService workshops,
+                   BoardRegistry boards, SyncEndpoint sync, BooleanSupplier ready, Supplier<String> publicUrl) {
+        this.settings = settings;
+        this.json = json;
+        this.templates = templates;
+        this.workshops = workshops;
+        this.boards = boards;
+        this.sync = sync;
+        this.ready = ready;
+        this.publicUrl = publicUrl;
+    }
+
+    public Router router(Vertx vertx) {
+        Router r = Router.router(vertx);
+        r.get("/health").handler(this::health);
+        r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));
+        r.get("/api/templates/:id").handler(ctx -> ok(ctx, 200, templates.find(ctx.pathParam("id")).map(Template::json)
+                .orElseThrow(() -> ApiError.notFound("unknown_template", "no template with that id"))));
+        r.post("/api/workshops").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::createWorkshop);
+        r.get("/api/workshops/:id").handler(this::getWorkshop);
+        r.get("/api/boards/:id").handler(this::getBoard);
+        r.route("/api/*").handler(ctx -> fail(ctx, ApiError.notFound("not_found", "no such route")));
+        // The web client is a single page: its deep links all serve index.html.
+        r.get("/join/*").handler(ctx -> ctx.reroute("/index.html"));
+        r.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
+        r.route().failureHandler(this::onFailure);
+        return r;
+    }
+
+    private void health(RoutingContext ctx) {
+        ObjectNode body = json.createObjectNode();
+        if (!ready.getAsBoolean()) {
+            body.put("status", "DOWN").put("message", "recovering; not serving boards yet");
+            ok(ctx, 503, body);
+            return;
+        }
+        body.put("status", "UP").put("boards", boards.size()).put("connections", sync.connections());
+        ok(ctx, 200, body);
+    }
+
+    private ArrayNode templatesJson() {
+        ArrayNode list = json.createArrayNode();
+        templates.all().forEach(t -> list.add(t.json()));
+        return list;
+    }
+
+    private void createWorkshop(RoutingContext ctx) {
+        settings.apiKey().ifPresent(key -> {
+            if (!constantTimeEquals(bearer(ctx), key)) throw ApiError.unauthorized("this node requires an API key (Authorization: Bearer <key>)");
+        });
+        JsonNode body;
+        try {
+            body = json.readTree(ctx.body().asString("UTF-8"));
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("body must be JSON");
+        }
+        if (body == null || !body.isObject()) throw ApiError.badRequest("body must be a JSON object");
+        String title = body.path("title").isTextual() ? body.path("title").asText().strip() : "";
+        if (title.isEmpty() || title.length() > MAX_TITLE) throw ApiError.badRequest("title must be 1-" + MAX_TITLE + " characters");
+        JsonNode list = body.path("templates");
+        if (!list.isArray() || list.isEmpty() || list.size() > MAX_TEMPLATES) {
+            throw ApiError.badRequest("templates must be a list of 1-" + MAX_TEMPLATES + " template ids");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode t : list) {
+            if (!t.isTextual() || templates.find(t.asText()).isEmpty()) {
+                throw ApiError.badRequest("unknown template " + t + "; see GET /api/templates");
+            }
+            ids.add(t.asText());
+        }
+        reply(ctx, workshops.create(title, ids).thenApply(created -> createdJson(created)), 201);
+    }
+
+    private ObjectNode createdJson(WorkshopDirectory.Created created) {
+        Workshop w = created.workshop();
+        ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title());
+        ObjectNode tokens = out.putObject("tokens");
+        ObjectNode links = out.putObject("links");
+        for (Role role : Role.values()) {
+            tokens.put(role.wire(), created.tokens().get(role));
+            links.put(role.wire(), link(w.id(), created.tokens().get(role)));
+        }
+        out.set("boards", boardsJson(w));
+        return out;
+    }
+
+    /** The link a role opens; the token sits in the fragment, so it never reaches server logs. */
+    public String link(String workshopId, String token) {
+        return publicUrl.get() + "/join/" + workshopId + "#token=" + token;
+    }
+
+    private ArrayNode boardsJson(Workshop w) {
+        ArrayNode boardList = json.createArrayNode();
+        w.boards().forEach(b -> boardList.addObject().put("id", b.id()).put("template", b.template()));
+        return boardList;
+    }
+
+    private void getWorkshop(RoutingContext ctx) {
+        WorkshopDirectory.Access access = authenticate(ctx);
+        if (!access.workshop().id().equals(ctx.pathParam("id"))) {
+            throw ApiError.forbidden("this token belongs to another workshop");
+        }
+        Workshop w = access.workshop();
+        ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title()).put("role", access.role().wire());
+        out.set("boards", boardsJson(w));
+        ok(ctx, 200, out);
+    }
+
+    private void getBoard(RoutingContext ctx) {
+        WorkshopDirectory.Access access = authenticate(ctx);
+        String id = ctx.pathParam("id");
+        CompletableFuture<BoardView> view = boards.view(id)
+                .orElseThrow(() -> ApiError.notFound("unknown_board", "no board with that id"));
+        if (!access.workshop().hasBoard(id)) throw ApiError.forbidden("this token belongs to another workshop");
+        reply(ctx, view.thenApply(v -> {
+            ObjectNode head = json.createObjectNode().put("id", v.id()).put("template", v.template()).put("seq", v.seq());
+            String text = head.toString();
+            // Items are already JSON text: splice them in rather than parse and re-encode.
+            return text.substring(0, text.length() - 1) + ",\"items\":" + v.itemsJson() + "}";
+        }), 200);
+    }
+
+    private WorkshopDirectory.Access authenticate(RoutingContext ctx) {
+        return workshops.directory().authenticate(bearer(ctx))
+                .orElseThrow(() -> ApiError.unauthorized("missing or unknown token (Authorization: Bearer <token>)"));
+    }
+
+    private static String bearer(RoutingContext ctx) {
+        String h = ctx.request().getHeader("Authorization");
+        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
+    }
+
+    private static boolean constantTimeEquals(String given, String expected) {
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private <T> void reply(RoutingContext ctx, CompletableFuture<T> result, int status) {
+        Context context = ctx.vertx().getOrCreateContext();
+        result.whenComplete((body, err) -> context.runOnContext(v -> {
+            if (err != null) ctx.fail(err);
+            else if (body instanceof String s) send(ctx, status, s);
+            else ok(ctx, status, (JsonNode) body);
+        }));
+    }
+
+    private void ok(RoutingContext ctx, int status, JsonNode body) {
+        send(ctx, status, body.toString());
+    }
+
+    private static void send(RoutingContext ctx, int status, String body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body);
+    }
+
+    private void fail(RoutingContext ctx, ApiError e) {
+        ObjectNode body = json.createObjectNode().put("error", e.code).put("message", e.getMessage());
+        ok(ctx, e.status, body);
+    }
+
+    private void onFailure(RoutingContext ctx) {
+        Throwable f = ctx.failure();
+        if (f instanceof java.util.concurrent.CompletionException && f.getCause() != null) f = f.getCause();
+        if (ctx.response().ended()) return;
+        if (f instanceof ApiError e) {
+            fail(ctx, e);
+        } else if (ctx.statusCode() == 413) {
+            fail(ctx, new ApiError(413, "too_large", "request body is larger than " + MAX_BODY + " bytes"));
+        } else if (f == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
+            fail(ctx, new ApiError(ctx.statusCode(), "bad_request", "request refused"));
+        } else {
+            LOG.log(Level.SEVERE, "request " + ctx.request().method() + " " + ctx.request().path() + " failed", f);
+            fail(ctx, new ApiError(500, "internal", "the server failed; the error is logged"));
+        }
+    }
+}

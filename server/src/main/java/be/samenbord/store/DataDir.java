@@ -1,0 +1,83 @@
+package be.samenbord.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Names of the files of a {@link JournalStore} data directory. Journal segments and snapshots
+ * share one increasing number: {@code snapshot-N.json} holds everything written to segments
+ * below N, so recovery reads that snapshot and then segments N and up.
+ */
+final class DataDir {
+
+    private static final Pattern SEGMENT = Pattern.compile("journal-(\\d{20})\\.log");
+    private static final Pattern SNAPSHOT = Pattern.compile("snapshot-(\\d{20})\\.json");
+    private static final Pattern SNAPSHOT_TMP = Pattern.compile("snapshot-(\\d{20})\\.json\\.tmp");
+
+    private final Path path;
+
+    DataDir(Path path) {
+        this.path = path;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Path segment(long number) {
+        return path.resolve("journal-" + pad(number) + ".log");
+    }
+
+    Path snapshot(long number) {
+        return path.resolve("snapshot-" + pad(number) + ".json");
+    }
+
+    Path snapshotTmp(long number) {
+        return path.resolve("snapshot-" + pad(number) + ".json.tmp");
+    }
+
+    NavigableMap<Long, Path> segments() throws IOException {
+        return list(SEGMENT);
+    }
+
+    NavigableMap<Long, Path> snapshots() throws IOException {
+        return list(SNAPSHOT);
+    }
+
+    NavigableMap<Long, Path> snapshotTmps() throws IOException {
+        return list(SNAPSHOT_TMP);
+    }
+
+    /**
+     * Makes creations, renames and deletions in the directory durable: without it a crash can
+     * lose a new segment or a renamed snapshot even though the file's own data was synced.
+     */
+    void sync() throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private NavigableMap<Long, Path> list(Pattern pattern) throws IOException {
+        NavigableMap<Long, Path> out = new TreeMap<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
+            for (Path file : files) {
+                Matcher m = pattern.matcher(file.getFileName().toString());
+                if (m.matches()) out.put(Long.parseLong(m.group(1)), file);
+            }
+        }
+        return out;
+    }
+
+    private static String pad(long number) {
+        return String.format("%020d", number);
+    }
+}

@@ -1,0 +1,223 @@
+package be.samenbord.store;
+
+import be.samenbord.board.AcceptedBatch;
+import be.samenbord.board.BoardSnapshot;
+import be.samenbord.board.Op;
+import be.samenbord.board.codec.OpCodec;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Workshop;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON of journal records and of the pieces snapshots share with them. Records:
+ * {@code {"k":"b","board":id,"seq":n,"replica":r,"batch":b,"ops":[...]}} and
+ * {@code {"k":"w","workshop":{...}}}; ops in {@link OpCodec} form.
+ */
+final class JournalRecords {
+
+    // Trailing tokens would mean the payload is not what was written: treat them as damage. Op
+    // values sit a few levels deeper here than on the wire, so allow more nesting than the default.
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(2_000).build())
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final JsonFactory JSON = MAPPER.getFactory();
+
+    private JournalRecords() {
+    }
+
+    sealed interface Record permits BatchRecord, WorkshopRecord {
+    }
+
+    record BatchRecord(String board, AcceptedBatch batch) implements Record {
+    }
+
+    record WorkshopRecord(Workshop workshop) implements Record {
+    }
+
+    /** A record or snapshot that is readable JSON text but not what the store writes. */
+    static final class MalformedException extends Exception {
+        MalformedException(String message) {
+            super(message);
+        }
+    }
+
+    static byte[] encodeBatch(String board, AcceptedBatch batch) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 96 * batch.ops().size());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("k", "b");
+            g.writeStringField("board", board);
+            g.writeNumberField("seq", batch.seq());
+            g.writeStringField("replica", batch.replica());
+            g.writeStringField("batch", batch.batch());
+            g.writeFieldName("ops");
+            writeOps(g, batch.ops());
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] encodeWorkshop(Workshop workshop) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("k", "w");
+            g.writeFieldName("workshop");
+            writeWorkshop(g, workshop);
+            g.writeEndObject();
+        }
+        return out.toByteArray();
+    }
+
+    static Record decode(byte[] payload) throws MalformedException {
+        JsonNode n;
+        try {
+            n = MAPPER.readTree(payload);
+        } catch (IOException e) {
+            throw new MalformedException("not JSON (" + describe(e) + ")");
+        }
+        if (n == null || !n.isObject()) throw new MalformedException("a record must be a JSON object");
+        String kind = text(n, "k");
+        return switch (kind) {
+            case "b" -> new BatchRecord(text(n, "board"), new AcceptedBatch(number(n, "seq"), text(n, "replica"),
+                    text(n, "batch"), readOps(n.get("ops"))));
+            case "w" -> new WorkshopRecord(readWorkshop(n.get("workshop")));
+            default -> throw new MalformedException("unknown record kind " + kind);
+        };
+    }
+
+    static void writeWorkshop(JsonGenerator g, Workshop w) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", w.id());
+        g.writeStringField("title", w.title());
+        g.writeNumberField("createdAt", w.createdAt());
+        g.writeObjectFieldStart("tokenHashes");
+        for (Role role : Role.values()) {
+            String hash = w.tokenHashes().get(role);
+            if (hash != null) g.writeStringField(role.wire(), hash);
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("boards");
+        for (Workshop.BoardRef b : w.boards()) {
+            g.writeStartObject();
+            g.writeStringField("id", b.id());
+            g.writeStringField("template", b.template());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    static Workshop readWorkshop(JsonNode n) throws MalformedException {
+        if (n == null || !n.isObject()) throw new MalformedException("a workshop must be an object");
+        JsonNode hashes = n.get("tokenHashes");
+        if (hashes == null || !hashes.isObject()) throw new MalformedException("workshop.tokenHashes must be an object");
+        Map<Role, String> tokenHashes = new EnumMap<>(Role.class);
+        for (Map.Entry<String, JsonNode> e : hashes.properties()) {
+            tokenHashes.put(role(e.getKey()), text(hashes, e.getKey()));
+        }
+        List<Workshop.BoardRef> boards = new ArrayList<>();
+        for (JsonNode b : array(n, "boards")) {
+            boards.add(new Workshop.BoardRef(text(b, "id"), optionalText(b, "template")));
+        }
+        return new Workshop(text(n, "id"), text(n, "title"), number(n, "createdAt"), tokenHashes, boards);
+    }
+
+    static void writeBoard(JsonGenerator g, BoardSnapshot b) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", b.id());
+        g.writeStringField("template", b.template());
+        g.writeNumberField("seq", b.seq());
+        g.writeFieldName("ops");
+        writeOps(g, b.ops());
+        g.writeArrayFieldStart("recentBatches");
+        for (BoardSnapshot.BatchKey k : b.recentBatches()) {
+            g.writeStartObject();
+            g.writeStringField("replica", k.replica());
+            g.writeStringField("batch", k.batch());
+            g.writeNumberField("seq", k.seq());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    static BoardSnapshot readBoard(JsonNode n) throws MalformedException {
+        if (n == null || !n.isObject()) throw new MalformedException("a board must be an object");
+        List<BoardSnapshot.BatchKey> keys = new ArrayList<>();
+        for (JsonNode k : array(n, "recentBatches")) {
+            keys.add(new BoardSnapshot.BatchKey(text(k, "replica"), text(k, "batch"), number(k, "seq")));
+        }
+        return new BoardSnapshot(text(n, "id"), optionalText(n, "template"), number(n, "seq"),
+                readOps(n.get("ops")), keys);
+    }
+
+    static void writeOps(JsonGenerator g, List<Op> ops) throws IOException {
+        g.writeStartArray();
+        for (Op op : ops) OpCodec.write(g, op);
+        g.writeEndArray();
+    }
+
+    static List<Op> readOps(JsonNode n) throws MalformedException {
+        if (n == null || !n.isArray()) throw new MalformedException("ops must be an array");
+        List<Op> ops = new ArrayList<>(n.size());
+        try {
+            for (JsonNode op : n) ops.add(OpCodec.read(op));
+        } catch (OpCodec.CodecException e) {
+            throw new MalformedException(e.getMessage());
+        }
+        return ops;
+    }
+
+    static JsonNode array(JsonNode parent, String field) throws MalformedException {
+        JsonNode n = parent == null ? null : parent.get(field);
+        if (n == null || !n.isArray()) throw new MalformedException(field + " must be an array");
+        return n;
+    }
+
+    static String text(JsonNode parent, String field) throws MalformedException {
+        JsonNode n = parent == null ? null : parent.get(field);
+        if (n == null || !n.isTextual()) throw new MalformedException(field + " must be a string");
+        return n.asText();
+    }
+
+    private static String optionalText(JsonNode parent, String field) throws MalformedException {
+        JsonNode n = parent.get(field);
+        return n == null || n.isNull() ? null : text(parent, field);
+    }
+
+    static long number(JsonNode parent, String field) throws MalformedException {
+        JsonNode n = parent == null ? null : parent.get(field);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new MalformedException(field + " must be an integer");
+        }
+        return n.asLong();
+    }
+
+    /** A one-line reason, without Jackson's location noise. */
+    static String describe(Exception e) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("");
+    }
+
+    private static Role role(String wire) throws MalformedException {
+        for (Role r : Role.values()) {
+            if (r.wire().equals(wire)) return r;
+        }
+        throw new MalformedException("unknown role " + wire);
+    }
+}

@@ -1,0 +1,124 @@
+package be.samenbord.sync;
+
+import be.samenbord.Settings;
+import be.samenbord.board.FractionalIndex;
+import be.samenbord.board.Op;
+import be.samenbord.board.codec.OpCodec;
+import be.samenbord.board.template.Template;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole batch before any of it is applied (rules OP-3, IT-*, ST-4): one bad op rejects
+ * the batch. Field values are checked by type; template-specific enum fields by their values.
+ */
+final class BatchValidator {
+
+    static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    static final Pattern ITEM_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    /** Field names: a word, optionally {@code :suffix} for per-person fields (rule IT-3). */
+    static final Pattern FIELD = Pattern.compile("[a-z][A-Za-z0-9_]{0,31}(:[A-Za-z0-9_-]{1,64})?");
+    static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{3,8}|[a-z][a-z-]{0,31}");
+    static final int MAX_OTHER_VALUE_CHARS = 4096;
+    static final double MAX_COORD = 1e7;
+
+    private final int maxOps;
+    private final LongSupplier clock;
+
+    BatchValidator(int maxOps, LongSupplier clock) {
+        this.maxOps = maxOps;
+        this.clock = clock;
+    }
+
+    List<Op> validate(JsonNode opsNode, Template template, String replica) {
+        if (opsNode == null || !opsNode.isArray()) throw invalid("ops must be an array");
+        if (opsNode.isEmpty()) throw invalid("a batch needs at least one op");
+        if (opsNode.size() > maxOps) throw invalid("a batch holds at most " + maxOps + " ops");
+        long latest = clock.getAsLong() + Settings.MAX_CLOCK_AHEAD_MS;
+        List<Op> ops = new ArrayList<>(opsNode.size());
+        for (JsonNode n : opsNode) {
+            Op op;
+            try {
+                op = OpCodec.read(n);
+            } catch (OpCodec.CodecException e) {
+                throw invalid(e.getMessage());
+            }
+            if (!op.stamp().replica().equals(replica)) throw invalid("stamps must carry your own replica id");
+            if (op.stamp().ms() > latest) {
+                throw new WireError(WireError.CLOCK_SKEW, "stamp is more than 60 s ahead of the server clock; check your clock");
+            }
+            if (!ITEM_ID.matcher(op.item()).matches()) throw invalid("item id must be 1-64 of [A-Za-z0-9_.:-]");
+            checkField(op.field(), n.get("v"), template, replica);
+            ops.add(op);
+        }
+        return ops;
+    }
+
+    private void checkField(String field, JsonNode v, Template template, String replica) {
+        if (!FIELD.matcher(field).matches()) throw invalid("bad field name '" + field + "'");
+        switch (field) {
+            case "kind" -> {
+                if (!v.isTextual() || !template.itemKinds().contains(v.asText())) {
+                    throw invalid("kind must be one of " + template.itemKinds());
+                }
+            }
+            case "x", "y" -> number(field, v, -MAX_COORD);
+            case "w", "h" -> number(field, v, 0);
+            case "text" -> {
+                if (!v.isTextual()) throw invalid("text must be a string");
+                String s = v.asText();
+                if (s.codePointCount(0, s.length()) > Settings.MAX_TEXT_CHARS) {
+                    throw invalid("text is longer than " + Settings.MAX_TEXT_CHARS + " characters");
+                }
+            }
+            case "color" -> {
+                if (!v.isTextual() || !COLOR.matcher(v.asText()).matches()) throw invalid("color must be #rgb(a) or a name");
+            }
+            case "zone" -> {
+                if (!v.isNull() && !(v.isTextual() && template.hasZone(v.asText()))) {
+                    throw invalid("zone must be null or a zone of template " + template.id());
+                }
+            }
+            case "author" -> {
+                if (!v.isTextual() || v.asText().length() > 100) throw invalid("author must be a string of at most 100 characters");
+            }
+            case "z" -> {
+                if (!v.isTextual() || !FractionalIndex.isValid(v.asText())) throw invalid("z must be a fractional index key");
+            }
+            case "deleted" -> {
+                if (!v.isBoolean()) throw invalid("deleted must be true or false");
+            }
+            default -> checkOtherField(field, v, template, replica);
+        }
+    }
+
+    private void checkOtherField(String field, JsonNode v, Template template, String replica) {
+        int colon = field.indexOf(':');
+        String base = colon < 0 ? field : field.substring(0, colon);
+        if (base.equals("vote")) {
+            // One field per voter (contract §5): a replica may only set its own count.
+            if (colon < 0 || !field.substring(colon + 1).equals(replica)) throw invalid("vote:<replica> must name your own replica");
+            if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 99) throw invalid("a vote count is an integer from 0 to 99");
+            return;
+        }
+        List<String> allowed = template.itemFields().get(field);
+        if (allowed != null && !allowed.isEmpty() && !(v.isTextual() && allowed.contains(v.asText()))) {
+            throw invalid(field + " must be one of " + allowed);
+        }
+        if (v.toString().length() > MAX_OTHER_VALUE_CHARS) throw invalid(field + " value is too large");
+    }
+
+    private static void number(String field, JsonNode v, double min) {
+        if (!v.isNumber() || !Double.isFinite(v.asDouble()) || v.asDouble() < min || v.asDouble() > MAX_COORD) {
+            throw invalid(field + " must be a number from " + (long) min + " to " + (long) MAX_COORD);
+        }
+    }
+
+    private static WireError invalid(String message) {
+        return new WireError(WireError.INVALID_OP, message);
+    }
+}

@@ -1,0 +1,257 @@
+package be.samenbord.sync;
+
+import be.samenbord.Settings;
+import be.samenbord.board.Op;
+import be.samenbord.board.codec.OpCodec;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.WorkshopDirectory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One WebSocket session (rules HE-*, OP-*, PR-*, LI-*): waits for hello, then passes validated
+ * batches and presence to its board. Frame handling runs on the socket's event loop; board work
+ * runs on the board's context.
+ */
+final class Connection {
+
+    private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+    /** Close codes (rule CL-1). */
+    static final short CLOSE_POLICY = 1008;
+    static final short CLOSE_RESTART = 1012;
+    static final short CLOSE_TRY_AGAIN = 1013;
+
+    private final ServerWebSocket ws;
+    private final SyncEndpoint endpoint;
+    private final RateLimiter limiter;
+    private final long helloTimer;
+    private BoardHub hub;
+    private String replica;
+    private String name;
+    private Role role;
+    private long limitedSince = -1;
+    private int limitedFrames;
+    private volatile boolean closing;
+    /** Characters handed to the socket but not yet written out (about bytes: frames are mostly ASCII). */
+    private final AtomicLong pendingChars = new AtomicLong();
+
+    Connection(ServerWebSocket ws, SyncEndpoint endpoint) {
+        this.ws = ws;
+        this.endpoint = endpoint;
+        Settings s = endpoint.settings();
+        this.limiter = new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), endpoint.nanoClock());
+        ws.textMessageHandler(this::onText);
+        ws.binaryMessageHandler(b -> sendError(WireError.BAD_MESSAGE, "frames must be JSON text", null));
+        ws.exceptionHandler(this::onSocketError);
+        ws.closeHandler(v -> onClosed());
+        this.helloTimer = endpoint.vertx().setTimer(s.helloTimeoutMs(), t -> {
+            if (hub == null) {
+                sendError(WireError.BAD_MESSAGE, "no hello within " + s.helloTimeoutMs() + " ms", null);
+                close(CLOSE_POLICY, "hello timeout");
+            }
+        });
+    }
+
+    String replica() {
+        return replica;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    private void onText(String text) {
+        if (closing) return;
+        if (!limiter.tryAcquire()) {
+            onLimited(text);
+            return;
+        }
+        limitedFrames = 0;
+        if (text.length() > Settings.MAX_FRAME_BYTES / 3
+                && text.getBytes(StandardCharsets.UTF_8).length > Settings.MAX_FRAME_BYTES) {
+            sendError(WireError.TOO_LARGE, "frames are limited to 64 KiB", null);
+            return;
+        }
+        JsonNode frame;
+        try {
+            frame = endpoint.json().readTree(text);
+        } catch (JsonProcessingException e) {
+            sendError(WireError.BAD_MESSAGE, "not valid JSON", null);
+            return;
+        }
+        if (frame == null || !frame.isObject() || !frame.path("t").isTextual()) {
+            sendError(WireError.BAD_MESSAGE, "a frame is a JSON object with a string field t", null);
+            return;
+        }
+        String batch = frame.path("batch").isTextual() ? frame.path("batch").asText() : null;
+        try {
+            switch (frame.get("t").asText()) {
+                case "hello" -> onHello(frame);
+                case "ops" -> onOps(frame, batch);
+                case "presence" -> onPresence(frame);
+                default -> throw new WireError(WireError.BAD_MESSAGE, "unknown frame type '" + frame.get("t").asText() + "'");
+            }
+        } catch (WireError e) {
+            sendError(e.code(), e.getMessage(), batch);
+        }
+    }
+
+    /**
+     * Over the rate: drop the frame. A dropped batch is named, so its client knows to resend it;
+     * other frames are reported at most once a second. A client that never stops is cut off.
+     */
+    private void onLimited(String text) {
+        if (++limitedFrames > 20 * endpoint.settings().rateLimitBurst()) {
+            close(CLOSE_POLICY, "flooding");
+            return;
+        }
+        String batch = null;
+        if (text.length() <= Settings.MAX_FRAME_BYTES && text.contains("\"batch\"")) {
+            try {
+                JsonNode f = endpoint.json().readTree(text);
+                if (f != null && f.path("batch").isTextual()) batch = f.path("batch").asText();
+            } catch (JsonProcessingException e) {
+                batch = null; // not a batch we can name; falls back to the generic notice
+            }
+        }
+        long now = endpoint.nanoClock().getAsLong();
+        if (batch != null) {
+            sendError(WireError.RATE_LIMITED, "too many frames; resend this batch later", batch);
+        } else if (limitedSince < 0 || now - limitedSince > 1_000_000_000L) {
+            limitedSince = now;
+            sendError(WireError.RATE_LIMITED, "too many frames; slow down and resend what was not acknowledged", null);
+        }
+    }
+
+    private void onHello(JsonNode f) {
+        if (hub != null) throw new WireError(WireError.BAD_MESSAGE, "hello was already accepted on this connection");
+        if (f.path("v").asInt(-1) != 1) throw new WireError(WireError.BAD_MESSAGE, "unsupported protocol version; this server speaks v 1");
+        String rep = f.path("replica").asText("");
+        if (!OpCodec.REPLICA.matcher(rep).matches()) {
+            throw new WireError(WireError.BAD_MESSAGE, "replica must be 8-64 characters of [A-Za-z0-9_-]");
+        }
+        String display = f.path("name").isTextual() ? f.path("name").asText().strip() : "";
+        if (display.isEmpty() || display.length() > 60) throw new WireError(WireError.BAD_MESSAGE, "name must be 1-60 characters");
+        long since = -1;
+        if (f.has("since")) {
+            if (!f.get("since").isIntegralNumber() || f.get("since").asLong() < 0) {
+                throw new WireError(WireError.BAD_MESSAGE, "since must be a non-negative integer");
+            }
+            since = f.get("since").asLong();
+        }
+        Optional<WorkshopDirectory.Access> access = endpoint.directory().authenticate(f.path("token").asText(null));
+        if (access.isEmpty()) throw new WireError(WireError.UNAUTHORIZED, "unknown token");
+        String board = f.path("board").asText("");
+        BoardHub target = endpoint.registry().hub(board).orElseThrow(
+                () -> new WireError(WireError.UNKNOWN_BOARD, "no board with that id"));
+        if (!access.get().workshop().hasBoard(board)) {
+            throw new WireError(WireError.FORBIDDEN, "this token belongs to another workshop");
+        }
+        endpoint.vertx().cancelTimer(helloTimer);
+        replica = rep;
+        name = display;
+        role = access.get().role();
+        hub = target;
+        endpoint.opened(this);
+        hub.join(this, since);
+    }
+
+    private void onOps(JsonNode f, String batch) {
+        if (hub == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
+        if (batch == null || !BatchValidator.BATCH_ID.matcher(batch).matches()) {
+            throw new WireError(WireError.BAD_MESSAGE, "batch must be 1-64 of [A-Za-z0-9_.:-]");
+        }
+        if (!role.canWrite()) throw new WireError(WireError.FORBIDDEN, "observers cannot change the board");
+        List<Op> ops = endpoint.validator().validate(f.get("ops"), endpoint.templateOf(hub), replica);
+        hub.submit(this, batch, ops);
+    }
+
+    private void onPresence(JsonNode f) {
+        if (hub == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
+        JsonNode cursor = f.get("cursor");
+        if (cursor != null && !cursor.isNull()
+                && !(cursor.isArray() && cursor.size() == 2 && cursor.get(0).isNumber() && cursor.get(1).isNumber())) {
+            throw new WireError(WireError.BAD_MESSAGE, "cursor must be [x, y] or null");
+        }
+        JsonNode selection = f.get("selection");
+        if (selection != null && !selection.isNull()) {
+            if (!selection.isArray() || selection.size() > 200) throw new WireError(WireError.BAD_MESSAGE, "selection must be a list of at most 200 item ids");
+            for (JsonNode id : selection) {
+                if (!id.isTextual() || !BatchValidator.ITEM_ID.matcher(id.asText()).matches()) {
+                    throw new WireError(WireError.BAD_MESSAGE, "selection holds item ids");
+                }
+            }
+        }
+        hub.presence(this, cursor == null ? null : cursor, selection);
+    }
+
+    /**
+     * Sends a frame that must arrive. Frames not yet written to the socket are counted; a client
+     * so slow that they pass the bound is disconnected, so it never holds up the board (rule LI-6).
+     */
+    void send(String frame) {
+        if (closing) return;
+        // The bound applies to the backlog already waiting, so one frame larger than it still goes out.
+        if (pendingChars.get() > endpoint.settings().outQueueBytes()) {
+            close(CLOSE_TRY_AGAIN, "slow consumer: reconnect with since");
+            return;
+        }
+        int size = frame.length();
+        pendingChars.addAndGet(size);
+        ws.writeTextMessage(frame).onComplete(r -> pendingChars.addAndGet(-size));
+    }
+
+    /** Sends a frame that may be thinned (presence): dropped while the client lags behind. */
+    void sendDroppable(String frame) {
+        if (!closing && pendingChars.get() < endpoint.settings().outQueueBytes() / 2) send(frame);
+    }
+
+    private void sendError(String code, String message, String batch) {
+        send(Frames.error(code, message, batch));
+    }
+
+    void closeForRetry(String reason) {
+        close(CLOSE_TRY_AGAIN, reason);
+    }
+
+    Future<Void> close(short code, String reason) {
+        if (closing) return Future.succeededFuture();
+        closing = true;
+        if (code != CLOSE_RESTART) LOG.info("closing " + (replica == null ? "a connection before hello" : replica) + ": " + code + " " + reason);
+        Future<Void> closed = ws.close(code, reason);
+        onClosed();
+        return closed;
+    }
+
+    private void onSocketError(Throwable e) {
+        LOG.log(Level.FINE, "socket error on " + replica, e);
+        close(CLOSE_POLICY, "connection error");
+    }
+
+    private boolean closedOnce;
+
+    private synchronized void onClosed() {
+        if (closedOnce) return;
+        closedOnce = true;
+        closing = true;
+        endpoint.vertx().cancelTimer(helloTimer);
+        if (hub != null) {
+            hub.leave(this);
+            endpoint.closed(this);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package be.samenbord.sync;
+
+import be.samenbord.board.Items;
+import be.samenbord.board.Op;
+import be.samenbord.board.Register;
+import be.samenbord.board.codec.OpCodec;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Encodes the frames the server sends (PROTOCOL rules HE-3, OP-5, OP-6, PR-2, PR-3, ER-1). */
+public final class Frames {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private Frames() {
+    }
+
+    /** A peer as listed in {@code welcome.peers}. */
+    public record Peer(String replica, String name) {
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String frame(String type, Body body) {
+        StringWriter out = new StringWriter(128);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeStringField("t", type);
+            body.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Welcome with a full snapshot ({@code catchUp == null}) or with the ops after {@code since}. */
+    public static String welcome(String board, String role, long seq, Items snapshot, List<Op> catchUp,
+                                 List<Peer> peers, long time) {
+        return frame("welcome", g -> {
+            g.writeNumberField("v", 1);
+            g.writeStringField("board", board);
+            g.writeStringField("role", role);
+            g.writeNumberField("seq", seq);
+            if (catchUp == null) {
+                g.writeFieldName("snapshot");
+                writeItems(g, snapshot);
+            } else {
+                g.writeFieldName("ops");
+                writeOps(g, catchUp);
+            }
+            g.writeArrayFieldStart("peers");
+            for (Peer p : peers) {
+                g.writeStartObject();
+                g.writeStringField("replica", p.replica());
+                g.writeStringField("name", p.name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("time", time);
+        });
+    }
+
+    public static String ack(String batch, long seq) {
+        return frame("ack", g -> {
+            g.writeStringField("batch", batch);
+            g.writeNumberField("seq", seq);
+        });
+    }
+
+    public static String ops(long seq, List<Op> ops) {
+        return frame("ops", g -> {
+            g.writeNumberField("seq", seq);
+            g.writeFieldName("ops");
+            writeOps(g, ops);
+        });
+    }
+
+    public static String presence(String replica, String name, JsonNode cursor, JsonNode selection) {
+        return frame("presence", g -> {
+            g.writeStringField("replica", replica);
+            g.writeStringField("name", name);
+            g.writeFieldName("cursor");
+            g.writeRawValue(cursor == null ? "null" : cursor.toString());
+            g.writeFieldName("selection");
+            g.writeRawValue(selection == null ? "[]" : selection.toString());
+        });
+    }
+
+    public static String left(String replica) {
+        return frame("left", g -> g.writeStringField("replica", replica));
+    }
+
+    public static String error(String code, String message, String batch) {
+        return frame("error", g -> {
+            g.writeStringField("code", code);
+            g.writeStringField("message", message);
+            if (batch != null) g.writeStringField("batch", batch);
+        });
+    }
+
+    public static void writeOps(JsonGenerator g, List<Op> ops) throws IOException {
+        g.writeStartArray();
+        for (Op op : ops) OpCodec.write(g, op);
+        g.writeEndArray();
+    }
+
+    /** {@code {"<item>":{"<field>":{"v":..,"s":..}}}}, sorted, so equal states encode equally. */
+    public static void writeItems(JsonGenerator g, Items items) throws IOException {
+        g.writeStartObject();
+        for (String id : items.itemIds()) {
+            g.writeObjectFieldStart(id);
+            for (Map.Entry<String, Register> f : new TreeMap<>(items.item(id)).entrySet()) {
+                g.writeObjectFieldStart(f.getKey());
+                g.writeFieldName("v");
+                g.writeRawValue(f.getValue().json());
+                g.writeFieldName("s");
+                OpCodec.writeStamp(g, f.getValue().stamp());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    /** The items map alone as JSON text (REST board answer). */
+    public static String items(Items items) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            writeItems(g, items);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,40 @@
+package be.samenbord.workshop;
+
+import be.samenbord.store.Store;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Creates workshops (rule RE-3): makes tokens and boards, stores the workshop durably, and only
+ * then makes it reachable, so a token that was handed out always survives a crash.
+ */
+public final class WorkshopService {
+
+    private final WorkshopDirectory directory;
+    private final Store store;
+    private final Consumer<Workshop.BoardRef> boardMaker;
+    private final LongSupplier clock;
+
+    public WorkshopService(WorkshopDirectory directory, Store store, Consumer<Workshop.BoardRef> boardMaker, LongSupplier clock) {
+        this.directory = directory;
+        this.store = store;
+        this.boardMaker = boardMaker;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates) {
+        WorkshopDirectory.Created created = directory.create(title, templates, clock.getAsLong());
+        return store.saveWorkshop(created.workshop()).thenApply(v -> {
+            created.workshop().boards().forEach(boardMaker);
+            directory.add(created.workshop());
+            return created;
+        });
+    }
+
+    public WorkshopDirectory directory() {
+        return directory;
+    }
+}

@@ -1,0 +1,72 @@
+package be.samenbord.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** REST calls with the JDK HTTP client. */
+public final class Api {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    public record Reply(int status, JsonNode body, String text) {
+    }
+
+    public Reply get(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
+    public Reply post(String path, String body) {
+        return postWithBearer(path, body, null);
+    }
+
+    public Reply postWithBearer(String path, String body, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return send(b.build());
+    }
+
+    /** A new workshop with the given templates; fails unless 201. */
+    public JsonNode createWorkshop(String title, String... templates) {
+        var body = WsClient.JSON.createObjectNode().put("title", title);
+        var list = body.putArray("templates");
+        for (String t : templates) list.add(t);
+        Reply r = post("/api/workshops", body.toString());
+        if (r.status() != 201) throw new AssertionError("workshop not created: " + r.status() + " " + r.text());
+        return r.body();
+    }
+
+    private Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = null;
+            if (!response.body().isEmpty()) {
+                try {
+                    body = WsClient.JSON.readTree(response.body());
+                } catch (IOException notJson) {
+                    body = null;
+                }
+            }
+            return new Reply(response.statusCode(), body, response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

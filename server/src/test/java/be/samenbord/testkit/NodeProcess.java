@@ -1,0 +1,118 @@
+package be.samenbord.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A node as a separate JVM process ({@code java -jar server/target/samenbord.jar}), for tests that
+ * kill it for real. Output goes to a log file; the port is read from the "ready" line.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Samenbord ready at \\S+ \\(port (\\d+),");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private NodeProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** Starts a node on 127.0.0.1, any free port, the given data directory and extra settings. */
+    public static NodeProcess start(Path dataDir, Map<String, String> extraEnv) {
+        String jar = System.getProperty("samenbord.jar", "target/samenbord.jar");
+        if (!Files.isRegularFile(Path.of(jar))) throw new IllegalStateException("build the jar first: " + jar);
+        try {
+            Path log = Files.createTempFile("samenbord-node", ".log");
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-jar", jar));
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().keySet().removeIf(k -> k.startsWith("SAMENBORD_"));
+            pb.environment().put("SAMENBORD_HTTP_HOST", "127.0.0.1");
+            pb.environment().put("SAMENBORD_HTTP_PORT", "0");
+            pb.environment().put("SAMENBORD_DATA_DIR", dataDir.toString());
+            pb.environment().putAll(extraEnv);
+            Process p = pb.start();
+            int port = awaitPort(p, log);
+            return new NodeProcess(p, log, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int awaitPort(Process p, Path log) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = READY.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (m.find()) return Integer.parseInt(m.group(1));
+            if (!p.isAlive()) throw new IllegalStateException("node exited with " + p.exitValue() + ":\n" + Files.readString(log));
+            try {
+                p.waitFor(20, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        p.destroyForcibly();
+        throw new IllegalStateException("node not ready within 60 s:\n" + Files.readString(log));
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no flush. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** SIGTERM: the graceful path. Returns the exit code. */
+    public int terminate() {
+        process.destroy();
+        return waitForExit();
+    }
+
+    private int waitForExit() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) kill();
+    }
+}

@@ -1,0 +1,72 @@
+package be.samenbord.testkit;
+
+import be.samenbord.Node;
+import be.samenbord.Settings;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real node in this JVM on 127.0.0.1, an ephemeral port and a fresh data directory. */
+public final class TestNode implements AutoCloseable {
+
+    public final Node node;
+    public final Path dataDir;
+    public final String base;
+    public final Api api;
+
+    private TestNode(Node node, Path dataDir) {
+        this.node = node;
+        this.dataDir = dataDir;
+        this.base = "http://127.0.0.1:" + node.port();
+        this.api = new Api(base);
+    }
+
+    public static TestNode start(String... extraEnv) {
+        try {
+            return start(Files.createTempDirectory("samenbord-test"), extraEnv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestNode start(Path dataDir, String... extraEnv) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SAMENBORD_HTTP_HOST", "127.0.0.1");
+        env.put("SAMENBORD_HTTP_PORT", "0");
+        env.put("SAMENBORD_DATA_DIR", dataDir.toString());
+        env.put("SAMENBORD_DEMO", "false");
+        for (int i = 0; i + 1 < extraEnv.length; i += 2) env.put(extraEnv[i], extraEnv[i + 1]);
+        try {
+            return new TestNode(Node.start(Settings.fromEnv(env)), dataDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("node did not start", e);
+        }
+    }
+
+    /** A workshop with one board of {@code template}. */
+    public Board board(String template) {
+        JsonNode w = api.createWorkshop("Test " + template, template);
+        return new Board(w, w.path("boards").get(0).path("id").asText());
+    }
+
+    public WsClient connect() {
+        return WsClient.connect(base);
+    }
+
+    /** A created workshop and its first board. */
+    public record Board(JsonNode workshop, String id) {
+        public String token(String role) {
+            return workshop.path("tokens").path(role).asText();
+        }
+    }
+
+    @Override
+    public void close() {
+        node.stop();
+    }
+}

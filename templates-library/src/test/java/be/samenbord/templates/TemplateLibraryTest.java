@@ -1,0 +1,232 @@
+package be.samenbord.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Checks the shipped templates against the JSON Schema and against rules a schema cannot express. */
+class TemplateLibraryTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String BASE = "samenbord/templates/";
+    private static final List<String> REQUIRED =
+            List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions");
+    private static Schema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        try (InputStream in = resource("samenbord/schema/template.schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        }
+    }
+
+    static List<String> indexedIds() {
+        List<String> ids = new ArrayList<>();
+        read(BASE + "index.json").get("templates").forEach(n -> ids.add(n.asText()));
+        return ids;
+    }
+
+    @Test
+    void indexListsExactlyTheTemplateFilesInOrder() throws IOException {
+        List<String> ids = indexedIds();
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "duplicate entry in index.json");
+        assertEquals(REQUIRED, ids.subList(0, REQUIRED.size()), "display order of the required templates");
+        Path dir = Path.of(System.getProperty("basedir", "."), "templates");
+        Set<String> files = new TreeSet<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".json") && !f.equals("index.json"))
+                    .forEach(f -> files.add(f.substring(0, f.length() - ".json".length())));
+        }
+        assertEquals(files, new TreeSet<>(ids), "every template file must be listed in index.json and vice versa");
+    }
+
+    @ParameterizedTest
+    @MethodSource("indexedIds")
+    void templateIsValid(String id) {
+        JsonNode t = read(BASE + id + ".json");
+        assertEquals(id, t.path("id").asText(), "file name and id differ");
+        List<String> problems = problems(t);
+        assertTrue(problems.isEmpty(), id + ": " + String.join("\n", problems));
+    }
+
+    // ---- negative tests: mutated copies of real templates must be rejected
+
+    @Test
+    void zoneWithoutIdIsRejected() {
+        assertRejected("windroos", t -> ((ObjectNode) t.get("zones").get(0)).remove("id"), "schema:", "zone without id");
+    }
+
+    @Test
+    void duplicateZoneIdIsRejected() {
+        assertRejected("three-b", t -> ((ObjectNode) t.get("zones").get(1)).put("id", "keep"), "duplicate zone id");
+    }
+
+    @Test
+    void unknownTopLevelPropertyIsRejected() {
+        assertRejected("circle-of-influence", t -> t.put("titel", "typo"), "schema:", "titel");
+    }
+
+    @Test
+    void missingEnglishLabelIsRejected() {
+        assertRejected("health-matrix", t -> ((ObjectNode) t.at("/zones/3/label")).remove("en"), "schema:", "missing en");
+    }
+
+    @Test
+    void brokenReferencesAndGeometryAreRejected() {
+        assertRejected("health-matrix", t -> ((ObjectNode) t.get("zones").get(0)).put("row", "ceo"), "unknown row");
+        assertRejected("three-b", t -> ((ObjectNode) t.at("/zones/0/shape")).put("w", 5000), "outside the canvas");
+        assertRejected("three-b", t -> ((ObjectNode) t.at("/zones/1/shape")).put("x", 300), "overlap");
+        assertRejected("windroos", t -> ((ObjectNode) t.at("/zones/0/limits")).put("min", 9), "min > max");
+        assertRejected("priority-actions",
+                t -> ((ObjectNode) t.at("/conversion/rules/0")).put("zone", "nope"), "conversion rule");
+    }
+
+    /** Each expected fragment must occur in some reported problem ("schema:" = caught by the JSON Schema). */
+    private static void assertRejected(String id, Consumer<ObjectNode> mutation, String... expected) {
+        ObjectNode copy = (ObjectNode) read(BASE + id + ".json").deepCopy();
+        mutation.accept(copy);
+        List<String> problems = problems(copy);
+        assertFalse(problems.isEmpty(), "mutated " + id + " was accepted");
+        for (String e : expected)
+            assertTrue(problems.stream().anyMatch(p -> p.contains(e)),
+                    "expected a problem mentioning '" + e + "' but got " + problems);
+    }
+
+    // ---- validation: schema first, then the cross-field rules
+
+    static List<String> problems(JsonNode t) {
+        List<String> out = new ArrayList<>();
+        try {
+            schema.validate(MAPPER.writeValueAsString(t), InputFormat.JSON).forEach(e -> out.add("schema: " + e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        checkTexts(t, "", out);
+        Set<String> rows = axisIds(t, "rows", out), columns = axisIds(t, "columns", out);
+        Set<String> zoneIds = new HashSet<>(), cells = new HashSet<>();
+        double cw = t.at("/canvas/width").asDouble(), ch = t.at("/canvas/height").asDouble();
+        List<JsonNode> rects = new ArrayList<>();
+        for (JsonNode z : t.path("zones")) {
+            String id = z.path("id").asText("");
+            if (id.isBlank()) out.add("zone without id");
+            else if (!zoneIds.add(id)) out.add("duplicate zone id " + id);
+            if (z.has("row") && !rows.contains(z.get("row").asText())) out.add(id + ": unknown row " + z.get("row"));
+            if (z.has("column") && !columns.contains(z.get("column").asText()))
+                out.add(id + ": unknown column " + z.get("column"));
+            if (z.has("row") && !cells.add(z.path("row").asText() + "|" + z.path("column").asText()))
+                out.add(id + ": second zone for the same cell");
+            JsonNode l = z.path("limits");
+            if (l.has("min") && l.has("max") && l.get("min").asInt() > l.get("max").asInt()) out.add(id + ": min > max");
+            JsonNode s = z.path("shape");
+            if ("rect".equals(s.path("type").asText())) {
+                rects.add(z);
+                if (s.path("x").asDouble() + s.path("w").asDouble() > cw || s.path("y").asDouble() + s.path("h").asDouble() > ch)
+                    out.add(id + ": shape lies outside the canvas");
+            } else if ("ring".equals(s.path("type").asText())) {
+                double cx = s.path("cx").asDouble(), cy = s.path("cy").asDouble(), r = s.path("outer").asDouble();
+                if (cx - r < 0 || cy - r < 0 || cx + r > cw || cy + r > ch) out.add(id + ": shape lies outside the canvas");
+                if (s.path("inner").asDouble() >= r) out.add(id + ": ring inner radius must be below outer");
+            }
+        }
+        for (int i = 0; i < rects.size(); i++)
+            for (int j = i + 1; j < rects.size(); j++)
+                if (overlap(rects.get(i).get("shape"), rects.get(j).get("shape")))
+                    out.add("rect zones overlap: " + rects.get(i).path("id") + " and " + rects.get(j).path("id"));
+        if (!rows.isEmpty() && cells.size() != rows.size() * columns.size())
+            out.add("grid has " + cells.size() + " cell zones for " + rows.size() + "x" + columns.size() + " axes");
+        checkRings(t, out);
+        for (JsonNode rule : t.at("/conversion/rules")) {
+            String ref = rule.path("zone").asText();
+            if (!zoneIds.contains(ref) && !rows.contains(ref) && !columns.contains(ref))
+                out.add("conversion rule refers to unknown zone " + ref);
+        }
+        t.path("itemFields").properties().forEach(f -> {
+            JsonNode def = f.getValue();
+            Set<String> values = new HashSet<>();
+            def.path("values").forEach(v -> values.add(v.asText()));
+            if (def.has("default") && !values.isEmpty() && !values.contains(def.get("default").asText()))
+                out.add("itemField " + f.getKey() + ": default not among values");
+            def.path("valueLabels").fieldNames().forEachRemaining(k -> {
+                if (!values.contains(k)) out.add("itemField " + f.getKey() + ": label for unknown value " + k);
+            });
+        });
+        return out;
+    }
+
+    /** Every bilingual object (one with an nl or en key) needs both, non-blank. */
+    private static void checkTexts(JsonNode n, String path, List<String> out) {
+        if (n.isObject() && (n.has("nl") || n.has("en"))) {
+            for (String lang : List.of("nl", "en"))
+                if (!n.path(lang).isTextual() || n.path(lang).asText().isBlank()) out.add(path + ": blank or missing " + lang);
+            return;
+        }
+        if (n.isObject()) n.properties().forEach(e -> checkTexts(e.getValue(), path + "/" + e.getKey(), out));
+        if (n.isArray()) for (int i = 0; i < n.size(); i++) checkTexts(n.get(i), path + "/" + i, out);
+    }
+
+    private static Set<String> axisIds(JsonNode t, String axis, List<String> out) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode a : t.path("axes").path(axis))
+            if (!ids.add(a.path("id").asText())) out.add("duplicate " + axis + " id " + a.path("id"));
+        return ids;
+    }
+
+    private static boolean overlap(JsonNode a, JsonNode b) {
+        return a.get("x").asDouble() < b.get("x").asDouble() + b.get("w").asDouble()
+                && b.get("x").asDouble() < a.get("x").asDouble() + a.get("w").asDouble()
+                && a.get("y").asDouble() < b.get("y").asDouble() + b.get("h").asDouble()
+                && b.get("y").asDouble() < a.get("y").asDouble() + a.get("h").asDouble();
+    }
+
+    /** Concentric rings on one centre must not overlap radially. */
+    private static void checkRings(JsonNode t, List<String> out) {
+        List<JsonNode> rings = new ArrayList<>();
+        t.path("zones").forEach(z -> { if ("ring".equals(z.at("/shape/type").asText())) rings.add(z.get("shape")); });
+        rings.sort((a, b) -> Double.compare(a.path("inner").asDouble(), b.path("inner").asDouble()));
+        for (int i = 1; i < rings.size(); i++) {
+            JsonNode a = rings.get(i - 1), b = rings.get(i);
+            boolean sameCentre = a.path("cx").asDouble() == b.path("cx").asDouble() && a.path("cy").asDouble() == b.path("cy").asDouble();
+            if (sameCentre && b.path("inner").asDouble() < a.path("outer").asDouble()) out.add("ring zones overlap");
+        }
+    }
+
+    private static JsonNode read(String path) {
+        try (InputStream in = resource(path)) {
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = TemplateLibraryTest.class.getClassLoader().getResourceAsStream(path);
+        assertNotNull(in, "missing classpath resource " + path);
+        return in;
+    }
+}
