@@ -4,7 +4,6 @@ import be.samenbord.Settings;
 import be.samenbord.board.template.Template;
 import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.sync.BoardRegistry;
-import be.samenbord.sync.BoardView;
 import be.samenbord.sync.SyncEndpoint;
 import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Workshop;
@@ -160,10 +159,9 @@ public final class HttpApi {
     private void getBoard(RoutingContext ctx) {
         WorkshopDirectory.Access access = authenticate(ctx);
         String id = ctx.pathParam("id");
-        CompletableFuture<BoardView> view = boards.view(id)
-                .orElseThrow(() -> ApiError.notFound("unknown_board", "no board with that id"));
+        if (!boards.exists(id)) throw ApiError.notFound("unknown_board", "no board with that id");
         if (!access.workshop().hasBoard(id)) throw ApiError.forbidden("this token belongs to another workshop");
-        reply(ctx, view.thenApply(v -> {
+        reply(ctx, boards.view(id).orElseThrow().thenApply(v -> {
             ObjectNode head = json.createObjectNode().put("id", v.id()).put("template", v.template()).put("seq", v.seq());
             String text = head.toString();
             // Items are already JSON text: splice them in rather than parse and re-encode.
