@@ -122,15 +122,17 @@ final class BoardHub {
             return;
         }
         durableSeq = batch.seq();
-        var due = whenDurable.headMap(durableSeq, true);
-        due.values().forEach(tasks -> tasks.forEach(Runnable::run));
-        due.clear();
+        // Fan-out before acks and welcomes: a client that sees seq N in an ack has already been
+        // sent every ops frame up to N, so it may resume with since = the highest seq it saw (SQ-2).
         String frame = Frames.ops(batch.seq(), batch.ops());
         members.forEach((m, member) -> {
             if (member.welcomed && member.welcomeSeq < batch.seq() && !m.replica().equals(batch.replica())) {
                 m.send(frame);
             }
         });
+        var due = whenDurable.headMap(durableSeq, true);
+        due.values().forEach(tasks -> tasks.forEach(Runnable::run));
+        due.clear();
     }
 
     private void afterDurable(long seq, Runnable task) {

@@ -1,0 +1,171 @@
+package be.samenbord.e2e;
+
+import be.samenbord.testkit.Api;
+import be.samenbord.testkit.Axe;
+import be.samenbord.testkit.Browser;
+import be.samenbord.testkit.NodeProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import be.samenbord.testkit.Screenshots;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The five templates in a real browser, keyboard-only use and axe-core checks (issue 3). */
+@ExtendWith(Screenshots.class)
+class TemplatesE2EIT {
+
+    static final List<String> TEMPLATES = List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions");
+    /** For each template: where a new note is made, and the zone it is dropped into. */
+    static final Map<String, String[]> MOVES = Map.of(
+            "health-matrix", new String[]{"employee.education", "organisation.rules"},
+            "three-b", new String[]{"keep", "achieve-long"},
+            "circle-of-influence", new String[]{"changeable", "partly-changeable"},
+            "windroos", new String[]{"south", "east"},
+            "priority-actions", new String[]{"action-1.title", "action-3.driver"});
+
+    static NodeProcess node;
+    static Browser browser;
+    static Api api;
+    static JsonNode workshop;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
+        api = new Api(node.base());
+        workshop = api.createWorkshop("Alle sjablonen", TEMPLATES.toArray(String[]::new));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        if (node != null) node.close();
+    }
+
+    static String boardOf(String template) {
+        for (JsonNode b : workshop.path("boards")) if (b.path("template").asText().equals(template)) return b.path("id").asText();
+        throw new AssertionError("no board for " + template);
+    }
+
+    static String facilitatorToken() {
+        return workshop.path("tokens").path("facilitator").asText();
+    }
+
+    @Test
+    @DisplayName("TP-2: each template opens; a note dropped into a zone reports that zone in the board snapshot")
+    void everyTemplateOpensAndKnowsItsZones() {
+        E2E.join(browser, workshop.path("links").path("facilitator").asText(), null, "Fien");
+        for (String template : TEMPLATES) {
+            String board = boardOf(template);
+            E2E.openBoardTab(browser, board);
+            assertEquals(template, browser.find(By.id("board")).getDomAttribute("data-template"));
+            JsonNode zones = api.get("/api/templates/" + template, null).body().path("zones");
+            for (JsonNode z : zones) E2E.zone(browser, z.path("id").asText());
+            String[] move = MOVES.get(template);
+            String item = E2E.createNoteIn(browser, move[0]);
+            E2E.type(browser, "Notitie in " + template);
+            browser.waitFor(d -> move[0].equals(E2E.items(api, board, facilitatorToken()).path(item).path("zone").path("v").asText()),
+                    template + ": created in " + move[0]);
+            E2E.dragNoteTo(browser, item, move[1]);
+            browser.waitFor(d -> move[1].equals(E2E.items(api, board, facilitatorToken()).path(item).path("zone").path("v").asText()),
+                    template + ": dropped into " + move[1]);
+            List<String> violations = Axe.seriousViolations(browser);
+            assertTrue(violations.isEmpty(), template + " board page: " + violations);
+        }
+    }
+
+    @Test
+    @DisplayName("Template details: empty matrix cells marked, windroos hints 3 to 5, health-matrix layers")
+    void templateDetails() {
+        E2E.join(browser, workshop.path("links").path("participant").asText(), null, "Pieter");
+        E2E.openBoardTab(browser, boardOf("health-matrix"));
+        assertTrue(browser.driver.findElements(By.cssSelector("[data-zone].zone-empty")).size() >= 19, "empty cells are marked");
+        E2E.openBoardTab(browser, boardOf("windroos"));
+        WebElement west = E2E.zone(browser, "west");
+        assertFalse(west.findElements(By.cssSelector(".zone-hint")).isEmpty(), "an empty quadrant hints that 3 to 5 insights are wanted");
+    }
+
+    @Test
+    @DisplayName("Keyboard only: Tab reaches a zone, a key adds a note there, arrows move it; notes have accessible names")
+    void keyboardOnly() {
+        E2E.join(browser, workshop.path("links").path("participant").asText(), null, "Karel");
+        String board = boardOf("three-b");
+        E2E.openBoardTab(browser, board);
+        WebElement body = browser.driver.findElement(By.tagName("body"));
+        body.click();
+        String zone = null;
+        for (int i = 0; i < 200 && zone == null; i++) {
+            browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+            WebElement active = browser.driver.switchTo().activeElement();
+            String z = active.getDomAttribute("data-zone");
+            if (z != null && !z.isEmpty() && !active.getDomAttribute("class").contains("note")) zone = z;
+        }
+        assertTrue(zone != null, "Tab never reached a zone");
+        browser.driver.switchTo().activeElement().sendKeys("n");
+        WebElement editor = browser.find(By.cssSelector("textarea.note-editor"));
+        assertEquals(editor, browser.driver.switchTo().activeElement(), "the new note's editor has focus");
+        editor.sendKeys("Met het toetsenbord");
+        editor.sendKeys(Keys.ESCAPE);
+        WebElement note = browser.driver.switchTo().activeElement();
+        String item = note.getDomAttribute("data-item");
+        assertTrue(item != null, "focus returns to the note");
+        String z0 = zone;
+        browser.waitFor(d -> z0.equals(E2E.items(api, board, facilitatorToken()).path(item).path("zone").path("v").asText()), "note in zone");
+        double x0 = E2E.items(api, board, facilitatorToken()).path(item).path("x").path("v").asDouble();
+        note.sendKeys(Keys.ARROW_RIGHT);
+        note.sendKeys(Keys.ARROW_RIGHT);
+        browser.waitFor(d -> E2E.items(api, board, facilitatorToken()).path(item).path("x").path("v").asDouble() >= x0 + 20,
+                "arrow keys move the note");
+        for (WebElement n : browser.driver.findElements(By.cssSelector(".note"))) {
+            assertFalse(n.getAccessibleName().isBlank(), "a note without an accessible name: " + n.getDomAttribute("data-item"));
+        }
+    }
+
+    @Test
+    @DisplayName("axe-core: home and join pages have no serious or critical violations")
+    void homeAndJoinPagesAreAccessible() {
+        browser.open(node.base() + "/");
+        browser.find(By.id("create-workshop"));
+        List<String> violations = new ArrayList<>(Axe.seriousViolations(browser));
+        browser.open(workshop.path("links").path("participant").asText());
+        browser.find(By.id("display-name"));
+        violations.addAll(Axe.seriousViolations(browser));
+        assertTrue(violations.isEmpty(), violations.toString());
+    }
+
+    @Test
+    @DisplayName("Home: create a workshop with a title and templates; three links with copy buttons; Dutch first, English on switch")
+    void homeCreatesAWorkshop() {
+        browser.open(node.base() + "/");
+        assertEquals("nl", browser.find(By.tagName("html")).getDomAttribute("lang"));
+        browser.find(By.id("workshop-title")).sendKeys("Werkgroep welzijn");
+        browser.find(By.cssSelector("input[name=template][value=windroos]")).click();
+        browser.find(By.cssSelector("input[name=template][value=three-b]")).click();
+        browser.find(By.id("create-workshop")).click();
+        String participant = browser.find(By.id("link-participant")).getDomProperty("value");
+        assertTrue(participant.contains("/join/") && participant.contains("#token="), participant);
+        assertTrue(browser.find(By.id("link-facilitator")).getDomProperty("value").contains("#token="));
+        assertTrue(browser.find(By.id("link-observer")).getDomProperty("value").contains("#token="));
+        for (String role : List.of("facilitator", "participant", "observer")) browser.find(By.cssSelector("button[data-copy=" + role + "]"));
+        browser.find(By.id("lang-switch")).click();
+        browser.waitFor(d -> "en".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")), "English after the switch");
+        browser.find(By.id("lang-switch")).click();
+        browser.waitFor(d -> "nl".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")), "Dutch again");
+        E2E.join(browser, participant, null, "Nora");
+        assertEquals(2, browser.driver.findElements(By.cssSelector("[data-board-tab]")).size());
+    }
+}

@@ -1,0 +1,36 @@
+package be.samenbord.testkit;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.OutputType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * On a failed browser test, saves a screenshot of every open browser to target/e2e-screenshots,
+ * so a CI failure can be looked at. Browsers register themselves when started.
+ */
+public final class Screenshots implements TestWatcher {
+
+    static final List<Browser> OPEN = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        Path dir = Path.of("target", "e2e-screenshots");
+        int n = 0;
+        for (Browser b : OPEN) {
+            String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName() + "-" + (n++) + ".png";
+            try {
+                Files.createDirectories(dir);
+                Files.write(dir.resolve(name), b.driver.getScreenshotAs(OutputType.BYTES));
+                System.err.println("screenshot: " + dir.resolve(name).toAbsolutePath());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("could not take screenshot " + name + ": " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+// The contract between the sync core (src/sync) and the UI (src/ui). Wire shapes follow
+// server/PROTOCOL.md; rule IDs there (OP-4, SQ-2, ...) are cited where they matter.
+
+/** `[epoch ms, counter, replica]`, compared element by element (ST-1). */
+export type Stamp = [number, number, string];
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** One field write (OP-2). */
+export interface Op {
+  i: string;
+  f: string;
+  v: Json;
+  s: Stamp;
+}
+
+/** A last-writer-wins register. */
+export interface Register {
+  v: Json;
+  s: Stamp;
+}
+
+/** item id → field → register; the shape of `welcome.snapshot` and `GET /api/boards/{id}`.items. */
+export type Snapshot = Record<string, Record<string, Register>>;
+
+export type Role = "facilitator" | "participant" | "observer";
+
+/**
+ * connecting: no welcome yet; connected: welcomed and nothing unacknowledged; saving: welcomed
+ * with batches awaiting their ack; offline: the socket is down (edits are kept and resent).
+ */
+export type ConnectionStatus = "connecting" | "connected" | "saving" | "offline";
+
+export interface Peer {
+  replica: string;
+  name: string;
+  cursor: [number, number] | null;
+  selection: string[];
+}
+
+/** What the UI asks for; the client stamps it. */
+export interface Change {
+  item: string;
+  field: string;
+  value: Json;
+}
+
+/** A batch not yet acknowledged, as kept across reloads. */
+export interface PendingBatch {
+  batch: string;
+  ops: Op[];
+}
+
+/** Where unacknowledged batches survive a reload or a crash of the tab (IndexedDB in the browser). */
+export interface PendingStore {
+  load(board: string, replica: string): Promise<PendingBatch[]>;
+  put(board: string, replica: string, batch: PendingBatch): Promise<void>;
+  remove(board: string, replica: string, batchId: string): Promise<void>;
+}
+
+/** Read access to the merged (optimistic) board state. */
+export interface ItemsView {
+  itemIds(): string[];
+  get(item: string, field: string): Register | undefined;
+  fields(item: string): Readonly<Record<string, Register>>;
+  value(item: string, field: string): Json | undefined;
+}
+
+export interface BoardClientOptions {
+  /** Base http(s) URLs of nodes to try in turn, e.g. [location.origin]; the socket is `<base>/ws`. */
+  baseUrls: string[];
+  token: string;
+  board: string;
+  name: string;
+  /** Defaults: a per-tab replica id (sessionStorage), IndexedDB, Date.now, Math.random, WebSocket. */
+  replica?: string;
+  storage?: PendingStore;
+  now?: () => number;
+  random?: () => number;
+  WebSocketImpl?: typeof WebSocket;
+}
+
+export interface BoardClient {
+  readonly replica: string;
+  readonly role: Role | null;
+  readonly status: ConnectionStatus;
+  readonly items: ItemsView;
+  readonly peers: ReadonlyMap<string, Peer>;
+  /** Loads pending batches (applied at once, so a reload shows them), then connects. */
+  start(): Promise<void>;
+  stop(): void;
+  /**
+   * Applies at once, stores and sends as one batch. Undoable changes join this user's undo stack;
+   * consecutive undoable changes with the same `mergeKey` (e.g. the keystrokes of one editing
+   * session) make one undo step that goes back to before the first of them.
+   */
+  change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void;
+  undo(): boolean;
+  redo(): boolean;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  /** Throttled to at most 10 frames a second. */
+  setPresence(cursor: [number, number] | null, selection: string[]): void;
+  on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;
+  on(event: "status", listener: (status: ConnectionStatus) => void): () => void;
+  on(event: "peers", listener: () => void): () => void;
+  on(event: "welcome", listener: (role: Role) => void): () => void;
+  on(event: "error", listener: (code: string, message: string) => void): () => void;
+}

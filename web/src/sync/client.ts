@@ -1,0 +1,313 @@
+// The board client (src/sync/api.ts): an optimistic view = confirmed state ⊔ pending batches,
+// kept across reloads, resent after reconnects (OP-4 makes resends harmless).
+import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role } from "./api";
+import { Link, type Frame } from "./connection";
+import { Emitter } from "./emitter";
+import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
+import { HybridLogicalClock } from "./hlc";
+import { BatchIds, helloName, tabReplica } from "./ids";
+import { Items } from "./items";
+import { chunkOps, ResendTimers } from "./batches";
+import { defaultPendingStore } from "./pending";
+import { PeerMap } from "./peers";
+import { PresenceThrottle } from "./presence";
+import { inverse, UndoStack } from "./undo";
+
+type Events = {
+  items: [ReadonlySet<string>];
+  status: [ConnectionStatus];
+  peers: [];
+  welcome: [Role];
+  error: [string, string];
+};
+
+/** Batch errors that mean "resend later" (LI-4, ER-3); any other batch error drops the batch. */
+const RETRY = new Set(["rate_limited", "unavailable"]);
+/** Errors of a refused hello that no retry can fix (AU-3). */
+const FATAL = new Set(["unauthorized", "forbidden", "unknown_board"]);
+
+export function createBoardClient(options: BoardClientOptions): BoardClient {
+  return new SyncClient(options);
+}
+
+export class SyncClient implements BoardClient {
+  readonly replica: string;
+  role: Role | null = null;
+  status: ConnectionStatus = "connecting";
+  readonly items = new Items();
+  readonly peers: PeerMap;
+
+  private confirmed = new Items();
+  private pending: PendingBatch[] = [];
+  private hasConfirmed = false;
+  private seq = 0;
+  private welcomed = false;
+  private started = false;
+  private stopped = false;
+  private readonly retries: ResendTimers;
+  private readonly emitter = new Emitter<Events>();
+  private readonly undoStack = new UndoStack();
+  private readonly storage: PendingStore;
+  private readonly random: () => number;
+  private readonly hlc: HybridLogicalClock;
+  private readonly batchIds: BatchIds;
+  private readonly presence: PresenceThrottle;
+  /** The socket side; exposed for tests and diagnostics. */
+  readonly link: Link;
+
+  constructor(private readonly options: BoardClientOptions) {
+    const now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.replica = options.replica ?? tabReplica(this.random);
+    this.peers = new PeerMap(this.replica);
+    this.storage = options.storage ?? defaultPendingStore();
+    this.retries = new ResendTimers(this.random);
+    const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
+    if (!WebSocketImpl) throw new Error("no WebSocket in this environment: pass options.WebSocketImpl");
+    this.hlc = new HybridLogicalClock(this.replica, now);
+    this.batchIds = new BatchIds(now, this.random);
+    this.presence = new PresenceThrottle((p) => this.welcomed && this.link.send({ t: "presence", ...p }));
+    this.link = new Link({
+      baseUrls: options.baseUrls,
+      WebSocketImpl,
+      random: this.random,
+      handlers: {
+        onOpen: () => this.sendHello(),
+        onFrame: (f) => this.onFrame(f),
+        onDown: () => this.onDown(),
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    let loaded: PendingBatch[] = [];
+    try {
+      loaded = await this.storage.load(this.options.board, this.replica);
+    } catch (e) {
+      console.error("samenbord: could not load unsaved edits", e);
+    }
+    const known = new Set(this.pending.map((b) => b.batch));
+    const fresh = loaded.filter((b) => !known.has(b.batch));
+    this.pending = [...fresh, ...this.pending];
+    for (const b of fresh) for (const op of b.ops) this.hlc.observe(op.s);
+    if (fresh.length > 0) this.recompute();
+    if (!this.stopped) this.link.start();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.link.stop();
+    this.presence.stop();
+    this.retries.clear();
+    this.welcomed = false;
+    this.setStatus("offline");
+  }
+
+  change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void {
+    if (this.role === "observer" || changes.length === 0) return;
+    const entry = options?.undoable ? inverse(this.items, changes) : null;
+    this.commit(changes);
+    if (entry) this.undoStack.push(options?.mergeKey === undefined ? entry : { ...entry, mergeKey: options.mergeKey });
+  }
+
+  undo(): boolean {
+    if (this.role === "observer") return false;
+    const entry = this.undoStack.takeUndo();
+    if (entry) this.commit(entry.undo);
+    return entry !== undefined;
+  }
+
+  redo(): boolean {
+    if (this.role === "observer") return false;
+    const entry = this.undoStack.takeRedo();
+    if (entry) this.commit(entry.redo);
+    return entry !== undefined;
+  }
+
+  canUndo(): boolean {
+    return this.role !== "observer" && this.undoStack.canUndo();
+  }
+
+  canRedo(): boolean {
+    return this.role !== "observer" && this.undoStack.canRedo();
+  }
+
+  setPresence(cursor: [number, number] | null, selection: string[]): void {
+    this.presence.set(cursor, selection);
+  }
+
+  on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;
+  on(event: "status", listener: (status: ConnectionStatus) => void): () => void;
+  on(event: "peers", listener: () => void): () => void;
+  on(event: "welcome", listener: (role: Role) => void): () => void;
+  on(event: "error", listener: (code: string, message: string) => void): () => void;
+  on(event: keyof Events, listener: (...args: never[]) => void): () => void {
+    return this.emitter.on(event, listener as (...args: unknown[]) => void);
+  }
+
+  /** Highest seq seen in welcome, ops or ack (SQ-2). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Batches not yet acknowledged, in order. */
+  get pendingBatches(): readonly PendingBatch[] {
+    return this.pending;
+  }
+
+  private commit(changes: Change[]): void {
+    if (changes.length === 0) return;
+    const ops: Op[] = changes.map((c) => ({ i: c.item, f: c.field, v: cloneJson(c.value), s: this.hlc.next() }));
+    const changed = new Set<string>();
+    for (const chunk of chunkOps(ops)) {
+      const batch: PendingBatch = { batch: this.batchIds.next(), ops: chunk };
+      this.pending.push(batch);
+      this.storage.put(this.options.board, this.replica, batch).catch((e: unknown) => {
+        console.error("samenbord: could not keep an unsaved edit", e);
+      });
+      for (const op of chunk) if (this.items.apply(op)) changed.add(op.i);
+      this.sendBatch(batch);
+    }
+    this.updateStatus();
+    this.emitter.emit("items", changed);
+  }
+
+  private sendBatch(batch: PendingBatch): void {
+    if (this.welcomed) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
+  }
+
+  private sendHello(): void {
+    const o = this.options;
+    const hello: Record<string, unknown> = { t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name) };
+    if (this.hasConfirmed) hello.since = this.seq;
+    this.link.send(hello);
+  }
+
+  private onFrame(f: Frame): void {
+    switch (f.t) {
+      case "welcome": return this.onWelcome(f);
+      case "ops": return this.onOps(f);
+      case "ack": return this.onAck(f);
+      case "error": return this.onError(f);
+      case "presence": return void (this.peers.presence(f) && this.emitter.emit("peers"));
+      case "left": return void (this.peers.left(f) && this.emitter.emit("peers"));
+      default: return; // unknown frame types are ignored
+    }
+  }
+
+  private onWelcome(f: Frame): void {
+    const snapshot = readSnapshot(f.snapshot);
+    if (snapshot) this.confirmed = Items.fromSnapshot(snapshot);
+    else this.confirmed.applyAll(readOps(f.ops));
+    for (const op of this.confirmed.toOps()) this.hlc.observe(op.s);
+    if (typeof f.time === "number") this.hlc.syncTo(f.time);
+    this.hasConfirmed = true;
+    this.seq = readSeq(f.seq) ?? this.seq;
+    this.role = readRole(f.role) ?? this.role;
+    this.welcomed = true;
+    this.link.welcomed();
+    this.peers.welcome(f.peers);
+    this.retries.clear();
+    for (const b of this.pending) this.sendBatch(b);
+    const changed = this.recompute(false);
+    this.updateStatus();
+    if (this.role) this.emitter.emit("welcome", this.role);
+    this.emitter.emit("peers");
+    this.emitter.emit("items", changed);
+    this.presence.resend();
+  }
+
+  private onOps(f: Frame): void {
+    const changed = new Set<string>();
+    for (const op of readOps(f.ops)) {
+      this.hlc.observe(op.s);
+      this.confirmed.apply(op);
+      if (this.items.apply(op)) changed.add(op.i);
+    }
+    this.seeSeq(f.seq);
+    if (changed.size > 0) this.emitter.emit("items", changed);
+  }
+
+  private onAck(f: Frame): void {
+    this.seeSeq(f.seq);
+    const id = str(f.batch);
+    const at = this.pending.findIndex((b) => b.batch === id);
+    if (id === null || at < 0) return;
+    const [batch] = this.pending.splice(at, 1) as [PendingBatch];
+    this.confirmed.applyAll(batch.ops);
+    this.forget(batch.batch);
+    this.updateStatus();
+  }
+
+  private onError(f: Frame): void {
+    const code = str(f.code) ?? "error";
+    const message = str(f.message) ?? "";
+    const id = str(f.batch);
+    const at = this.pending.findIndex((b) => b.batch === id);
+    if (id !== null && at >= 0) {
+      if (RETRY.has(code)) return this.retries.schedule(id, () => this.resend(id));
+      this.pending.splice(at, 1);
+      this.forget(id);
+      this.recompute();
+      this.updateStatus();
+    } else if (!this.welcomed && FATAL.has(code)) {
+      this.link.stop();
+      this.setStatus("offline");
+    }
+    this.emitter.emit("error", code, message);
+  }
+
+  private onDown(): void {
+    this.welcomed = false;
+    this.retries.clear();
+    if (this.peers.size > 0) {
+      this.peers.clear();
+      this.emitter.emit("peers");
+    }
+    this.setStatus("offline");
+  }
+
+  /** Rebuilds the view from the confirmed state and the pending batches; returns what changed. */
+  private recompute(emit = true): Set<string> {
+    const before = this.items.copy();
+    const next = this.confirmed.copy();
+    for (const b of this.pending) next.applyAll(b.ops);
+    this.items.assign(next);
+    const changed = Items.changedItems(before, next);
+    if (emit && changed.size > 0) this.emitter.emit("items", changed);
+    return changed;
+  }
+
+  private resend(id: string): void {
+    const batch = this.pending.find((b) => b.batch === id);
+    if (batch) this.sendBatch(batch);
+  }
+
+  private forget(id: string): void {
+    this.retries.cancel(id);
+    this.storage.remove(this.options.board, this.replica, id).catch((e: unknown) => {
+      console.error("samenbord: could not forget a saved edit", e);
+    });
+  }
+
+  private seeSeq(x: unknown): void {
+    const seq = readSeq(x);
+    if (seq !== null && seq > this.seq) this.seq = seq;
+  }
+
+  private updateStatus(): void {
+    if (this.welcomed) this.setStatus(this.pending.length > 0 ? "saving" : "connected");
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    this.emitter.emit("status", status);
+  }
+}
+
+function cloneJson<T>(v: T): T {
+  return v !== null && typeof v === "object" ? (JSON.parse(JSON.stringify(v)) as T) : v;
+}

@@ -1,0 +1,179 @@
+// The socket side of the client: one WebSocket at a time, reconnecting with backoff and full
+// jitter, trying the base URLs in turn. It knows nothing of the protocol beyond JSON frames.
+import { backoffDelay, socketUrl } from "./backoff";
+
+export type Frame = Record<string, unknown> & { t: string };
+
+export interface LinkHandlers {
+  /** The socket is open: send hello. */
+  onOpen(): void;
+  onFrame(frame: Frame): void;
+  /** The socket is gone (code null when it failed without a close frame). Called once per socket. */
+  onDown(code: number | null): void;
+}
+
+export interface LinkOptions {
+  baseUrls: string[];
+  WebSocketImpl: typeof WebSocket;
+  random: () => number;
+  handlers: LinkHandlers;
+  /** A socket not welcomed within this time is dropped and retried (default 15 s). */
+  welcomeTimeoutMs?: number;
+}
+
+const OPEN = 1;
+/** CL-1: 1012 the server restarts, 1013 try again later; both mean "reconnect soon". */
+const SOON = new Set([1012, 1013]);
+
+export class Link {
+  private socket: WebSocket | null = null;
+  private running = false;
+  private attempt = 0;
+  private urlIndex = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private welcomeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly onOnline = () => this.retryNow();
+  /** Delays chosen for reconnects, most recent last (for tests and diagnostics). */
+  readonly delays: number[] = [];
+
+  constructor(private readonly options: LinkOptions) {
+    if (options.baseUrls.length === 0) throw new Error("baseUrls must name at least one node");
+  }
+
+  get isOpen(): boolean {
+    return this.socket !== null && this.socket.readyState === OPEN;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    if (typeof window !== "undefined" && typeof window.addEventListener === "function") {
+      window.addEventListener("online", this.onOnline);
+    }
+    this.connect();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (typeof window !== "undefined" && typeof window.removeEventListener === "function") {
+      window.removeEventListener("online", this.onOnline);
+    }
+    this.clearTimers();
+    const ws = this.socket;
+    this.socket = null;
+    if (ws) this.closeQuietly(ws, 1000, "bye");
+  }
+
+  /** Sends one frame if the socket is open; false otherwise. */
+  send(frame: object): boolean {
+    const ws = this.socket;
+    if (!ws || ws.readyState !== OPEN) return false;
+    try {
+      ws.send(JSON.stringify(frame));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** A welcome arrived: the link is healthy, so the next failure starts the backoff afresh. */
+  welcomed(): void {
+    this.attempt = 0;
+    if (this.welcomeTimer !== null) clearTimeout(this.welcomeTimer);
+    this.welcomeTimer = null;
+  }
+
+  /** Retries at once when waiting for a reconnect (e.g. the browser went back online). */
+  retryNow(): void {
+    if (!this.running || this.socket) return;
+    this.clearTimers();
+    this.connect();
+  }
+
+  /** Drops the current socket and reconnects (used after a fatal or stuck state). */
+  drop(): void {
+    const ws = this.socket;
+    if (!ws) return;
+    this.closeQuietly(ws, 4000, "client reconnects");
+    this.lost(ws, null);
+  }
+
+  private connect(): void {
+    this.retryTimer = null;
+    if (!this.running) return;
+    const urls = this.options.baseUrls;
+    const url = socketUrl(urls[this.urlIndex % urls.length] as string);
+    let ws: WebSocket;
+    try {
+      ws = new this.options.WebSocketImpl(url);
+    } catch {
+      this.scheduleReconnect(null);
+      return;
+    }
+    this.socket = ws;
+    ws.onopen = () => {
+      if (this.socket === ws) this.options.handlers.onOpen();
+    };
+    ws.onmessage = (event: MessageEvent) => {
+      if (this.socket !== ws || typeof event.data !== "string") return;
+      let frame: unknown;
+      try {
+        frame = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (frame !== null && typeof frame === "object" && typeof (frame as Frame).t === "string") {
+        this.options.handlers.onFrame(frame as Frame);
+      }
+    };
+    ws.onclose = (event: CloseEvent) => this.lost(ws, typeof event?.code === "number" ? event.code : null);
+    ws.onerror = () => {
+      if (this.socket !== ws) return;
+      this.closeQuietly(ws, 4000, "socket error");
+      this.lost(ws, null);
+    };
+    const timeout = this.options.welcomeTimeoutMs ?? 15_000;
+    this.welcomeTimer = setTimeout(() => {
+      this.welcomeTimer = null;
+      if (this.socket !== ws) return;
+      this.closeQuietly(ws, 4000, "no welcome");
+      this.lost(ws, null);
+    }, timeout);
+  }
+
+  private lost(ws: WebSocket, code: number | null): void {
+    if (this.socket !== ws) return;
+    this.socket = null;
+    if (this.welcomeTimer !== null) clearTimeout(this.welcomeTimer);
+    this.welcomeTimer = null;
+    this.options.handlers.onDown(code);
+    this.scheduleReconnect(code);
+  }
+
+  private scheduleReconnect(code: number | null): void {
+    if (!this.running) return;
+    this.urlIndex++;
+    const delay =
+      code !== null && SOON.has(code)
+        ? backoffDelay(0, this.options.random)
+        : backoffDelay(this.attempt++, this.options.random);
+    this.delays.push(delay);
+    if (this.delays.length > 100) this.delays.shift();
+    this.retryTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private closeQuietly(ws: WebSocket, code: number, reason: string): void {
+    ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+    try {
+      ws.close(code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  private clearTimers(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    if (this.welcomeTimer !== null) clearTimeout(this.welcomeTimer);
+    this.retryTimer = this.welcomeTimer = null;
+  }
+}

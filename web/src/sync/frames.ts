@@ -1,0 +1,75 @@
+// Reading the server's frames defensively (HE-3, OP-5, OP-6, PR-2, PR-3, ER-1): a malformed
+// part is dropped rather than trusted, so one bad frame never corrupts the state.
+import type { Json, Op, Peer, Role, Snapshot, Stamp } from "./api";
+
+function isStamp(s: unknown): s is Stamp {
+  return (
+    Array.isArray(s) &&
+    s.length === 3 &&
+    Number.isSafeInteger(s[0]) &&
+    Number.isSafeInteger(s[1]) &&
+    typeof s[2] === "string"
+  );
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}
+
+export function readOps(x: unknown): Op[] {
+  if (!Array.isArray(x)) return [];
+  const out: Op[] = [];
+  for (const o of x) {
+    if (isRecord(o) && typeof o.i === "string" && typeof o.f === "string" && "v" in o && isStamp(o.s)) {
+      out.push({ i: o.i, f: o.f, v: o.v as Json, s: o.s });
+    }
+  }
+  return out;
+}
+
+export function readSnapshot(x: unknown): Snapshot | null {
+  if (!isRecord(x)) return null;
+  const out = Object.create(null) as Snapshot;
+  for (const [item, fields] of Object.entries(x)) {
+    if (!isRecord(fields)) continue;
+    const target = (out[item] = Object.create(null) as Snapshot[string]);
+    for (const [field, r] of Object.entries(fields)) {
+      if (isRecord(r) && "v" in r && isStamp(r.s)) target[field] = { v: r.v as Json, s: r.s };
+    }
+  }
+  return out;
+}
+
+export function readSeq(x: unknown): number | null {
+  return Number.isSafeInteger(x) && (x as number) >= 0 ? (x as number) : null;
+}
+
+export function readRole(x: unknown): Role | null {
+  return x === "facilitator" || x === "participant" || x === "observer" ? x : null;
+}
+
+export function readCursor(x: unknown): [number, number] | null {
+  return Array.isArray(x) && x.length === 2 && typeof x[0] === "number" && typeof x[1] === "number"
+    ? [x[0], x[1]]
+    : null;
+}
+
+export function readSelection(x: unknown): string[] {
+  return Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : [];
+}
+
+/** `welcome.peers` (cursor null until their first presence), without `self`. */
+export function readPeers(x: unknown, self: string): Peer[] {
+  if (!Array.isArray(x)) return [];
+  const out: Peer[] = [];
+  for (const p of x) {
+    if (isRecord(p) && typeof p.replica === "string" && p.replica !== self) {
+      out.push({ replica: p.replica, name: typeof p.name === "string" ? p.name : "", cursor: null, selection: [] });
+    }
+  }
+  return out;
+}
+
+export function str(x: unknown): string | null {
+  return typeof x === "string" ? x : null;
+}

@@ -1,0 +1,31 @@
+// The other people on the board (HE-3 peers, PR-2 presence, PR-3 left), keyed by replica.
+import type { Peer } from "./api";
+import type { Frame } from "./connection";
+import { readCursor, readPeers, readSelection, str } from "./frames";
+
+export class PeerMap extends Map<string, Peer> {
+  constructor(private readonly self: string) {
+    super();
+  }
+
+  /** Seeds the map from `welcome.peers` (cursor null until their first presence). */
+  welcome(peers: unknown): void {
+    this.clear();
+    for (const p of readPeers(peers, this.self)) this.set(p.replica, p);
+  }
+
+  /** A presence frame; true when the map changed. */
+  presence(f: Frame): boolean {
+    const replica = str(f.replica);
+    if (replica === null || replica === this.self) return false;
+    const name = str(f.name) ?? this.get(replica)?.name ?? "";
+    this.set(replica, { replica, name, cursor: readCursor(f.cursor), selection: readSelection(f.selection) });
+    return true;
+  }
+
+  /** A left frame; true when the map changed. */
+  left(f: Frame): boolean {
+    const replica = str(f.replica);
+    return replica !== null && this.delete(replica);
+  }
+}

@@ -1,0 +1,74 @@
+// REST calls of server/PROTOCOL.md (RE-2..RE-5). The token travels only as a Bearer header.
+import type { Role } from "../sync/api";
+import type { Template } from "./template";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init: RequestInit = {}, token?: string): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set("Accept", "application/json");
+  if (token) headers.set("Authorization", `Bearer ${token}`);
+  let res: Response;
+  try {
+    res = await fetch(path, { ...init, headers });
+  } catch (e) {
+    throw new ApiError(0, "network", e instanceof Error ? e.message : String(e));
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (body ?? {}) as { error?: string; message?: string };
+    throw new ApiError(res.status, err.error ?? "http_" + res.status, err.message ?? res.statusText);
+  }
+  return body as T;
+}
+
+let templatesPromise: Promise<Template[]> | null = null;
+
+/** All templates, fetched once per page (they change only with a server release). */
+export function fetchTemplates(): Promise<Template[]> {
+  templatesPromise ??= request<Template[]>("/api/templates").catch((e: unknown) => {
+    templatesPromise = null;
+    throw e;
+  });
+  return templatesPromise;
+}
+
+export interface BoardRef {
+  id: string;
+  template: string;
+}
+
+export interface CreatedWorkshop {
+  id: string;
+  title: string;
+  tokens: Record<Role, string>;
+  links: Record<Role, string>;
+  boards: BoardRef[];
+}
+
+export function createWorkshop(title: string, templates: string[]): Promise<CreatedWorkshop> {
+  return request<CreatedWorkshop>("/api/workshops", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ title, templates }),
+  });
+}
+
+export interface WorkshopInfo {
+  id: string;
+  title: string;
+  role: Role;
+  boards: BoardRef[];
+}
+
+export function fetchWorkshop(id: string, token: string): Promise<WorkshopInfo> {
+  return request<WorkshopInfo>(`/api/workshops/${encodeURIComponent(id)}`, {}, token);
+}

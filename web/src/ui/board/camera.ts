@@ -1,0 +1,83 @@
+// Pan and zoom of the board: the layer is sized to the template canvas and moved with a CSS
+// transform, so note coordinates stay in canvas units and only one transform changes.
+import { clampScale, fitScale, zoomAround } from "./geometry";
+
+export class Camera {
+  scale = 1;
+  tx = 0;
+  ty = 0;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly viewport: HTMLElement,
+    private readonly layer: HTMLElement,
+    private readonly canvasW: number,
+    private readonly canvasH: number,
+  ) {}
+
+  onChange(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+
+  /** Board coordinates of a point on screen. */
+  toBoard(clientX: number, clientY: number): [number, number] {
+    const r = this.viewport.getBoundingClientRect();
+    return [(clientX - r.left - this.tx) / this.scale, (clientY - r.top - this.ty) / this.scale];
+  }
+
+  fit(): void {
+    const r = this.viewport.getBoundingClientRect();
+    const w = r.width || 1200;
+    const h = r.height || 700;
+    this.scale = fitScale(this.canvasW, this.canvasH, w, h);
+    this.tx = (w - this.canvasW * this.scale) / 2;
+    this.ty = Math.max(16, (h - this.canvasH * this.scale) / 2);
+    this.apply();
+  }
+
+  /** Zooms by a factor around a point in viewport pixels (the centre when omitted). */
+  zoomBy(factor: number, px?: number, py?: number): void {
+    const r = this.viewport.getBoundingClientRect();
+    const next = clampScale(this.scale * factor);
+    const pos = zoomAround(this.tx, this.ty, this.scale, next, px ?? r.width / 2, py ?? r.height / 2);
+    this.scale = next;
+    this.tx = pos.tx;
+    this.ty = pos.ty;
+    this.apply();
+  }
+
+  zoomAtClient(factor: number, clientX: number, clientY: number): void {
+    const r = this.viewport.getBoundingClientRect();
+    this.zoomBy(factor, clientX - r.left, clientY - r.top);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.tx += dx;
+    this.ty += dy;
+    this.apply();
+  }
+
+  /** Scrolls just enough to bring a board rect into view (keyboard focus on an off-screen note). */
+  reveal(x: number, y: number, w: number, h: number): void {
+    const r = this.viewport.getBoundingClientRect();
+    const left = x * this.scale + this.tx;
+    const top = y * this.scale + this.ty;
+    const right = left + w * this.scale;
+    const bottom = top + h * this.scale;
+    let dx = 0;
+    let dy = 0;
+    if (left < 8) dx = 8 - left;
+    else if (right > r.width - 8) dx = Math.max(r.width - 8 - right, 8 - left);
+    if (top < 8) dy = 8 - top;
+    else if (bottom > r.height - 8) dy = Math.max(r.height - 8 - bottom, 8 - top);
+    if (dx || dy) this.panBy(dx, dy);
+  }
+
+  private apply(): void {
+    this.layer.style.transform = `translate(${this.tx}px, ${this.ty}px) scale(${this.scale})`;
+    // Outlines, cursors and handles keep a constant on-screen size through this variable.
+    this.layer.style.setProperty("--inv-scale", String(1 / this.scale));
+    this.viewport.dataset.zoom = this.scale.toFixed(3);
+    for (const l of this.listeners) l();
+  }
+}

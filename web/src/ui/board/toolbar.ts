@@ -1,0 +1,103 @@
+// The board toolbar (role=toolbar): connection status, zoom, colours, delete, undo/redo,
+// language switch and who is here. Editing controls are disabled for observers.
+import type { ConnectionStatus } from "../../sync/api";
+import { PALETTE } from "../colors";
+import { h } from "../dom";
+import { bind, t, type Key } from "../i18n";
+import { langSwitch } from "../shell";
+
+export interface ToolbarActions {
+  zoomIn(): void;
+  zoomOut(): void;
+  zoomReset(): void;
+  color(color: string): void;
+  remove(): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface Toolbar {
+  el: HTMLElement;
+  peers: HTMLUListElement;
+  setStatus(status: ConnectionStatus): void;
+  setUndoRedo(canUndo: boolean, canRedo: boolean): void;
+  setHasSelection(has: boolean): void;
+}
+
+function button(id: string | null, key: Key, icon: string, onClick: () => void, labelKey?: Key): HTMLButtonElement {
+  const btn = h("button", { type: "button", class: "tool", id });
+  bind(btn, (el) => {
+    el.replaceChildren(h("span", { class: "tool-icon", "aria-hidden": "true" }, icon), h("span", { class: "tool-text" }, t(key)));
+    if (labelKey) el.setAttribute("aria-label", t(labelKey));
+    el.title = t(labelKey ?? key);
+  });
+  btn.addEventListener("click", onClick);
+  return btn;
+}
+
+export function buildToolbar(readonly: boolean, a: ToolbarActions): Toolbar {
+  const status = h("span", { id: "connection-status", class: "status", "data-status": "connecting" });
+  const statusWrap = h("div", { class: "tool-group status-group" }, h("span", { class: "status-dot", "aria-hidden": "true" }), status);
+
+  const zoom = h(
+    "div",
+    { class: "tool-group" },
+    button("zoom-out", "zoomOut", "−", a.zoomOut),
+    button("zoom-in", "zoomIn", "+", a.zoomIn),
+    button("zoom-reset", "zoomReset", "⤢", a.zoomReset),
+  );
+
+  const colors = bind(h("div", { class: "tool-group colors", role: "group" }), (el) => el.setAttribute("aria-label", t("colorsLabel")));
+  const colorButtons = PALETTE.map((p) => {
+    const b = bind(h("button", { type: "button", class: "swatch", "data-color": p.color }), (el) => {
+      el.setAttribute("aria-label", t(`color_${p.key}`));
+      el.title = t(`color_${p.key}`);
+    });
+    b.style.background = p.color;
+    b.addEventListener("click", () => a.color(p.color));
+    colors.append(b);
+    return b;
+  });
+
+  const del = button("delete-note", "deleteNote", "✕", a.remove, "deleteNoteLabel");
+  const undo = button("undo", "undo", "↶", a.undo);
+  const redo = button("redo", "redo", "↷", a.redo);
+  const edit = h("div", { class: "tool-group" }, del, undo, redo);
+
+  const peers = h("ul", { id: "peers", class: "peers" });
+  const peersWrap = h("div", { class: "tool-group peers-group" }, peers);
+  bind(peers, (el) => el.setAttribute("aria-label", t("peersLabel")));
+
+  const el = h("div", { class: "toolbar", role: "toolbar" }, statusWrap, zoom, colors, edit, h("div", { class: "tool-spacer" }), peersWrap, langSwitch());
+  bind(el, (e) => e.setAttribute("aria-label", t("toolbar")));
+
+  let current: ConnectionStatus = "connecting";
+  const paintStatus = () => {
+    status.dataset.status = current;
+    status.textContent = t(`status_${current}`);
+    statusWrap.dataset.status = current;
+  };
+  bind(status, paintStatus);
+
+  const editing = [...colorButtons, del, undo, redo];
+  if (readonly) for (const b of editing) b.disabled = true;
+
+  return {
+    el,
+    peers,
+    setStatus(s) {
+      current = s;
+      paintStatus();
+    },
+    setUndoRedo(canUndo, canRedo) {
+      if (readonly) return;
+      undo.disabled = !canUndo;
+      redo.disabled = !canRedo;
+    },
+    setHasSelection(has) {
+      if (readonly) return;
+      del.disabled = !has;
+      for (const b of colorButtons) b.disabled = !has;
+    },
+  };
+}

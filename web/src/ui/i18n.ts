@@ -1,0 +1,292 @@
+// All UI strings, Dutch first (users write in Dutch) with English beside it. Template labels come
+// from the template JSON instead (see `loc`). The `en` table is typed against `nl`, so a missing
+// key fails the type check; test/ui/i18n.test.ts checks it at run time too.
+export type Lang = "nl" | "en";
+
+export const nl = {
+  appName: "Samenbord",
+  tagline: "Samen werken aan welzijn op het werk",
+  langSwitch: "English",
+  langSwitchLabel: "Switch to English",
+  skipToMain: "Naar de inhoud",
+  homeTitle: "Nieuwe workshop",
+  homeIntro: "Maak een workshop aan, kies de borden en deel de links met je groep. Geen account nodig.",
+  workshopTitle: "Titel van de workshop",
+  templatesLegend: "Borden",
+  templatesHelp: "Kies één of meer sjablonen.",
+  createWorkshop: "Workshop aanmaken",
+  creating: "Bezig met aanmaken…",
+  needTitle: "Geef de workshop een titel.",
+  needTemplate: "Kies minstens één bord.",
+  linksTitle: "Je workshop is klaar",
+  linksIntro: "Deel de juiste link met elke groep. Wie de link heeft, kan het bord openen.",
+  linkFacilitator: "Link voor begeleiders",
+  linkParticipant: "Link voor deelnemers",
+  linkObserver: "Link voor toeschouwers (alleen lezen)",
+  copy: "Kopiëren",
+  copyLink: "{label} kopiëren",
+  copied: "Gekopieerd",
+  copyFailed: "Kopiëren lukte niet: de link is geselecteerd, kopieer hem met Ctrl+C.",
+  openFacilitator: "Open het bord als begeleider",
+  loading: "Laden…",
+  templatesFailed: "De sjablonen konden niet geladen worden.",
+  errNetwork: "De server is niet bereikbaar. Controleer je verbinding en probeer opnieuw.",
+  errUnauthorized: "Deze link is ongeldig of niet meer geldig. Vraag de begeleider om een nieuwe link.",
+  errForbidden: "Deze link geeft geen toegang tot deze workshop.",
+  errNotFound: "Deze workshop bestaat niet (meer).",
+  errApiKey: "Deze server vraagt een sleutel om workshops aan te maken.",
+  errGeneric: "Er ging iets mis: {message}",
+  errNoToken: "Deze link is onvolledig: het toegangsdeel na # ontbreekt.",
+  joinTitle: "Deelnemen aan {title}",
+  joinRole: "Je neemt deel als {role}.",
+  displayName: "Je naam",
+  displayNameHelp: "Zo zien anderen wie er meewerkt.",
+  needName: "Vul je naam in.",
+  joinBoard: "Naar het bord",
+  backHome: "Naar de startpagina",
+  role_facilitator: "begeleider",
+  role_participant: "deelnemer",
+  role_observer: "toeschouwer",
+  roleBadge: "Rol: {role}",
+  readOnlyNotice: "Je bekijkt dit bord als toeschouwer: je kunt lezen, niet wijzigen.",
+  boardsNav: "Borden van deze workshop",
+  toolbar: "Werkbalk van het bord",
+  status_connecting: "Verbinden…",
+  status_connected: "Verbonden",
+  status_saving: "Opslaan…",
+  status_offline: "Offline",
+  statusLabel: "Verbinding",
+  wentOffline: "De verbinding is weg. Je wijzigingen worden bewaard en later verstuurd.",
+  backOnline: "Weer verbonden.",
+  zoomIn: "Inzoomen",
+  zoomOut: "Uitzoomen",
+  zoomReset: "Passend maken",
+  colorsLabel: "Kleur van de geselecteerde notities",
+  color_yellow: "Geel",
+  color_green: "Groen",
+  color_blue: "Blauw",
+  color_pink: "Roze",
+  color_orange: "Oranje",
+  deleteNote: "Verwijderen",
+  deleteNoteLabel: "Geselecteerde notities verwijderen",
+  undo: "Ongedaan maken",
+  redo: "Opnieuw",
+  peersLabel: "Wie is hier",
+  you: "(jij)",
+  boardLabel: "Bord: {title}",
+  notesLabel: "Notities",
+  note: "Notitie: {text}",
+  keyword: "Trefwoord: {text}",
+  emptyNote: "(leeg)",
+  noteHelp: "Enter om te bewerken, pijltjes om te verplaatsen, spatie om te selecteren, Delete om te verwijderen.",
+  zoneHelp: "Druk op N of Enter om hier een notitie toe te voegen.",
+  editorLabel: "Tekst van de notitie",
+  layerOf: "{label} van de notitie",
+  legend: "Legende",
+  countNotes: "{n} notities",
+  countOne: "1 notitie",
+  countLimit: "{n} van max. {max}",
+  countRange: "{n} ({min} tot {max})",
+  needMore: "Nog {k} {unit} nodig ({min} tot {max})",
+  needMoreMin: "Nog {k} {unit} nodig (minstens {min})",
+  tooMany: "Te veel: hoogstens {max} {unit}",
+  unitDefault: "notities",
+  empty: "leeg",
+  cellFull: "Dit vak heeft al een notitie. Kies een leeg vak of pas de bestaande notitie aan.",
+  readOnly: "Alleen lezen: je kunt dit bord niet wijzigen.",
+  noteCreated: "Notitie toegevoegd in {zone}.",
+  noteCreatedFree: "Notitie toegevoegd.",
+  notesDeleted: "{n} notitie(s) verwijderd.",
+  errServer: "De server weigerde een wijziging: {message}",
+  unknownTemplate: "Onbekend sjabloon: {id}",
+  compass: "Windroos",
+  outside: "buiten de vakken",
+} as const;
+
+export type Key = keyof typeof nl;
+
+export const en: Record<Key, string> = {
+  appName: "Samenbord",
+  tagline: "Working together on wellbeing at work",
+  langSwitch: "Nederlands",
+  langSwitchLabel: "Schakel over naar Nederlands",
+  skipToMain: "Skip to content",
+  homeTitle: "New workshop",
+  homeIntro: "Create a workshop, choose its boards and share the links with your group. No account needed.",
+  workshopTitle: "Workshop title",
+  templatesLegend: "Boards",
+  templatesHelp: "Choose one or more templates.",
+  createWorkshop: "Create workshop",
+  creating: "Creating…",
+  needTitle: "Give the workshop a title.",
+  needTemplate: "Choose at least one board.",
+  linksTitle: "Your workshop is ready",
+  linksIntro: "Share the right link with each group. Anyone with a link can open the board.",
+  linkFacilitator: "Link for facilitators",
+  linkParticipant: "Link for participants",
+  linkObserver: "Link for observers (read only)",
+  copy: "Copy",
+  copyLink: "Copy {label}",
+  copied: "Copied",
+  copyFailed: "Copying failed: the link is selected, copy it with Ctrl+C.",
+  openFacilitator: "Open the board as facilitator",
+  loading: "Loading…",
+  templatesFailed: "The templates could not be loaded.",
+  errNetwork: "The server cannot be reached. Check your connection and try again.",
+  errUnauthorized: "This link is invalid or no longer valid. Ask the facilitator for a new link.",
+  errForbidden: "This link gives no access to this workshop.",
+  errNotFound: "This workshop does not exist (any more).",
+  errApiKey: "This server asks for a key to create workshops.",
+  errGeneric: "Something went wrong: {message}",
+  errNoToken: "This link is incomplete: the access part after # is missing.",
+  joinTitle: "Join {title}",
+  joinRole: "You join as {role}.",
+  displayName: "Your name",
+  displayNameHelp: "So others can see who is taking part.",
+  needName: "Enter your name.",
+  joinBoard: "Go to the board",
+  backHome: "To the home page",
+  role_facilitator: "facilitator",
+  role_participant: "participant",
+  role_observer: "observer",
+  roleBadge: "Role: {role}",
+  readOnlyNotice: "You are viewing this board as an observer: you can read, not change.",
+  boardsNav: "Boards of this workshop",
+  toolbar: "Board toolbar",
+  status_connecting: "Connecting…",
+  status_connected: "Connected",
+  status_saving: "Saving…",
+  status_offline: "Offline",
+  statusLabel: "Connection",
+  wentOffline: "The connection is lost. Your changes are kept and sent later.",
+  backOnline: "Connected again.",
+  zoomIn: "Zoom in",
+  zoomOut: "Zoom out",
+  zoomReset: "Fit to screen",
+  colorsLabel: "Colour of the selected notes",
+  color_yellow: "Yellow",
+  color_green: "Green",
+  color_blue: "Blue",
+  color_pink: "Pink",
+  color_orange: "Orange",
+  deleteNote: "Delete",
+  deleteNoteLabel: "Delete the selected notes",
+  undo: "Undo",
+  redo: "Redo",
+  peersLabel: "Who is here",
+  you: "(you)",
+  boardLabel: "Board: {title}",
+  notesLabel: "Notes",
+  note: "Note: {text}",
+  keyword: "Keyword: {text}",
+  emptyNote: "(empty)",
+  noteHelp: "Enter to edit, arrow keys to move, space to select, Delete to remove.",
+  zoneHelp: "Press N or Enter to add a note here.",
+  editorLabel: "Text of the note",
+  layerOf: "{label} of the note",
+  legend: "Legend",
+  countNotes: "{n} notes",
+  countOne: "1 note",
+  countLimit: "{n} of at most {max}",
+  countRange: "{n} ({min} to {max})",
+  needMore: "{k} more {unit} needed ({min} to {max})",
+  needMoreMin: "{k} more {unit} needed (at least {min})",
+  tooMany: "Too many: at most {max} {unit}",
+  unitDefault: "notes",
+  empty: "empty",
+  cellFull: "This cell already has a note. Choose an empty cell or edit the existing note.",
+  readOnly: "Read only: you cannot change this board.",
+  noteCreated: "Note added in {zone}.",
+  noteCreatedFree: "Note added.",
+  notesDeleted: "{n} note(s) deleted.",
+  errServer: "The server refused a change: {message}",
+  unknownTemplate: "Unknown template: {id}",
+  compass: "Wind rose",
+  outside: "outside the zones",
+};
+
+export const tables: Record<Lang, Record<Key, string>> = { nl, en };
+
+const STORAGE_KEY = "samenbord.lang";
+let current: Lang = readStoredLang();
+const listeners = new Set<(lang: Lang) => void>();
+
+function readStoredLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) === "en" ? "en" : "nl";
+  } catch {
+    return "nl"; // storage may be blocked (private mode); Dutch is the default
+  }
+}
+
+/** Replaces `{name}` placeholders; unknown ones stay visible so a mistake shows. */
+export function format(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function t(key: Key, vars?: Record<string, string | number>, lang: Lang = current): string {
+  return format(tables[lang][key], vars);
+}
+
+/** A bilingual text from a template document. */
+export interface Text {
+  nl: string;
+  en: string;
+}
+
+export function loc(text: Text | undefined, lang: Lang = current): string {
+  return text ? text[lang] ?? text.nl : "";
+}
+
+export function getLang(): Lang {
+  return current;
+}
+
+export function setLang(lang: Lang): void {
+  if (lang === current) return;
+  current = lang;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not remembered across reloads, still switched now
+  }
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+  for (const l of [...listeners]) l(lang);
+}
+
+export function onLangChange(listener: (lang: Lang) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+interface Binding {
+  el: Element;
+  apply: (el: Element) => void;
+}
+
+const bindings = new Set<Binding>();
+const seenConnected = new WeakSet<Element>();
+
+/**
+ * Binds an element's texts to the language: `apply` runs now and after every switch, so views need
+ * no re-render to change language. A binding is dropped once its element has left the document.
+ */
+export function bind<E extends Element>(el: E, apply: (el: E) => void): E {
+  apply(el);
+  bindings.add({ el, apply: apply as (el: Element) => void });
+  return el;
+}
+
+onLangChange(() => {
+  for (const b of [...bindings]) {
+    if (b.el.isConnected) {
+      seenConnected.add(b.el);
+      b.apply(b.el);
+    } else if (seenConnected.has(b.el)) {
+      bindings.delete(b);
+    } else {
+      b.apply(b.el); // not yet inserted: keep it current anyway
+    }
+  }
+});

@@ -1,0 +1,83 @@
+// The shape of a template document (templates-library/schema/template.schema.json), as far as the
+// UI reads it. Templates are data: the board renderer is driven by these fields only.
+import type { Text } from "./i18n";
+
+export interface RectShape {
+  type: "rect";
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface RingShape {
+  type: "ring";
+  cx: number;
+  cy: number;
+  inner: number;
+  outer: number;
+}
+
+export type Shape = RectShape | RingShape;
+
+export interface Limits {
+  min?: number;
+  max?: number;
+  unit?: Text;
+}
+
+export type MetaValue = Text | string | number | boolean;
+
+export interface Zone {
+  id: string;
+  label: Text;
+  prompt?: Text;
+  shape: Shape;
+  limits?: Limits;
+  row?: string;
+  column?: string;
+  meta?: Record<string, MetaValue>;
+}
+
+export interface AxisEntry {
+  id: string;
+  label: Text;
+  hint?: Text;
+}
+
+export interface ItemField {
+  type: "enum" | "text" | "number" | "boolean";
+  values?: string[];
+  default?: string | number | boolean;
+  label: Text;
+  valueLabels?: Record<string, Text>;
+  valueColors?: Record<string, string>;
+}
+
+export type Layout = "grid" | "columns" | "rings" | "quadrants" | "table";
+
+export interface Template {
+  id: string;
+  version: number;
+  title: Text;
+  description: Text;
+  layout: Layout;
+  canvas: { width: number; height: number };
+  facilitation?: { highlightEmptyZones?: boolean; privateFirst?: boolean; zonePerBreakoutGroup?: boolean };
+  itemKinds: string[];
+  itemFields: Record<string, ItemField>;
+  axes?: { rows: AxisEntry[]; columns: AxisEntry[] };
+  zones: Zone[];
+}
+
+export function isText(v: unknown): v is Text {
+  return typeof v === "object" && v !== null && typeof (v as Text).nl === "string";
+}
+
+/** The first enum field with colours per value (the health matrix's `layer`), if any. */
+export function colouredEnumField(tpl: Template): [string, ItemField] | null {
+  for (const [name, f] of Object.entries(tpl.itemFields)) {
+    if (f.type === "enum" && f.values && f.valueColors) return [name, f];
+  }
+  return null;
+}
