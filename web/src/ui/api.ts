@@ -1,5 +1,6 @@
 // REST calls of server/PROTOCOL.md (RE-2..RE-5). The token travels only as a Bearer header.
 import type { Role } from "../sync/api";
+import type { FicheSpec } from "./fiche/spec";
 import type { Template } from "./template";
 
 export class ApiError extends Error {
@@ -71,4 +72,48 @@ export interface WorkshopInfo {
 
 export function fetchWorkshop(id: string, token: string): Promise<WorkshopInfo> {
   return request<WorkshopInfo>(`/api/workshops/${encodeURIComponent(id)}`, {}, token);
+}
+
+// --- Action fiches ---------------------------------------------------------------------------
+
+let ficheSpecPromise: Promise<FicheSpec> | null = null;
+
+/** The action fiche spec (sections, SMART rules, statuses), fetched once per page. */
+export function fetchFicheSpec(): Promise<FicheSpec> {
+  ficheSpecPromise ??= request<FicheSpec>("/api/fiche-spec").catch((e: unknown) => {
+    ficheSpecPromise = null;
+    throw e;
+  });
+  return ficheSpecPromise;
+}
+
+export interface ConvertedFiche {
+  id: string;
+  title: string;
+  created: boolean;
+  source?: string;
+}
+
+/** Turns a board into fiches: the filled rows of a priority-actions board (no items) or the given notes. */
+export function convertToFiches(workshop: string, token: string, board: string, items?: string[]): Promise<{ fiches: ConvertedFiche[] }> {
+  const body: { board: string; items?: string[] } = { board };
+  if (items) body.items = items;
+  return request(
+    `/api/workshops/${encodeURIComponent(workshop)}/fiches/convert`,
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+    token,
+  );
+}
+
+export interface FicheSummary {
+  id: string;
+  title: string;
+  status: string;
+  smart: Record<string, boolean>;
+  missing: string[];
+  source?: string;
+}
+
+export function listFiches(workshop: string, token: string): Promise<{ fiches: FicheSummary[] }> {
+  return request(`/api/workshops/${encodeURIComponent(workshop)}/fiches`, {}, token);
 }

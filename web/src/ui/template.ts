@@ -56,6 +56,12 @@ export interface ItemField {
 
 export type Layout = "grid" | "columns" | "rings" | "quadrants" | "table";
 
+/** How a board becomes action fiches (FI-3): its filled rows, or the notes someone selects. */
+export interface Conversion {
+  target: string;
+  mode: "rows" | "selected-notes";
+}
+
 export interface Template {
   id: string;
   version: number;
@@ -68,6 +74,8 @@ export interface Template {
   itemFields: Record<string, ItemField>;
   axes?: { rows: AxisEntry[]; columns: AxisEntry[] };
   zones: Zone[];
+  /** Absent: the board does not convert to fiches. */
+  conversion?: Conversion;
 }
 
 export function isText(v: unknown): v is Text {

@@ -35,7 +35,13 @@ function button(id: string | null, key: Key, icon: string, onClick: () => void, 
   return btn;
 }
 
-export function buildToolbar(readonly: boolean, a: ToolbarActions): Toolbar {
+/** A control a view adds to the toolbar (the fiche conversion), told about selection changes. */
+export interface ToolbarExtra {
+  el: HTMLElement;
+  setHasSelection(has: boolean): void;
+}
+
+export function buildToolbar(readonly: boolean, a: ToolbarActions, extra?: ToolbarExtra): Toolbar {
   const status = h("span", { id: "connection-status", class: "status", "data-status": "connecting" });
   const statusWrap = h("div", { class: "tool-group status-group" }, h("span", { class: "status-dot", "aria-hidden": "true" }), status);
 
@@ -68,7 +74,7 @@ export function buildToolbar(readonly: boolean, a: ToolbarActions): Toolbar {
   const peersWrap = h("div", { class: "tool-group peers-group" }, peers);
   bind(peers, (el) => el.setAttribute("aria-label", t("peersLabel")));
 
-  const el = h("div", { class: "toolbar", role: "toolbar" }, statusWrap, zoom, colors, edit, h("div", { class: "tool-spacer" }), peersWrap, langSwitch());
+  const el = h("div", { class: "toolbar", role: "toolbar" }, statusWrap, zoom, colors, edit, extra?.el, h("div", { class: "tool-spacer" }), peersWrap, langSwitch());
   bind(el, (e) => e.setAttribute("aria-label", t("toolbar")));
 
   let current: ConnectionStatus = "connecting";
@@ -95,6 +101,7 @@ export function buildToolbar(readonly: boolean, a: ToolbarActions): Toolbar {
       redo.disabled = !canRedo;
     },
     setHasSelection(has) {
+      extra?.setHasSelection(has);
       if (readonly) return;
       del.disabled = !has;
       for (const b of colorButtons) b.disabled = !has;

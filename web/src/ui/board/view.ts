@@ -4,6 +4,7 @@
 import type { BoardClient, ConnectionStatus, Role } from "../../sync/api";
 import { createBoardClient } from "../../sync/index";
 import { announce, h } from "../dom";
+import { buildConvertControl } from "../fiche/convert";
 import { bind, loc, onLangChange, t } from "../i18n";
 import type { Template } from "../template";
 import { BoardActions } from "./actions";
@@ -25,6 +26,8 @@ export interface BoardOptions {
   name: string;
   role: Role;
   onRole?: (role: Role) => void;
+  /** Offers "convert to action fiches" to writers (needs the workshop id). */
+  fiches?: { workshop: string; openPlan(): void };
 }
 
 export interface MountedBoard {
@@ -79,6 +82,18 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   let actions: BoardActions;
   const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value));
   const camera = new Camera(viewport, layer, tpl.canvas.width, tpl.canvas.height);
+  const convert =
+    o.fiches && !readonly && tpl.conversion?.target === "action-fiche"
+      ? buildConvertControl({
+          workshop: o.fiches.workshop,
+          token: o.token,
+          board: o.boardId,
+          mode: tpl.conversion.mode,
+          selection: () => [...actions.selection],
+          say: (msg) => parts.say(msg),
+          openPlan: o.fiches.openPlan,
+        })
+      : undefined;
   const toolbar = buildToolbar(readonly, {
     zoomIn: () => camera.zoomBy(1.25),
     zoomOut: () => camera.zoomBy(0.8),
@@ -87,7 +102,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     remove: () => actions.deleteSelected(),
     undo: () => actions.undo(),
     redo: () => actions.redo(),
-  });
+  }, convert);
   const presence = new PresenceLayer(layer, toolbar.peers, o.name);
 
   let messageTimer: ReturnType<typeof setTimeout> | undefined;

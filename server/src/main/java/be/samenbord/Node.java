@@ -1,6 +1,11 @@
 package be.samenbord;
 
 import be.samenbord.board.template.TemplateCatalog;
+import be.samenbord.fiche.FicheBoards;
+import be.samenbord.fiche.FicheService;
+import be.samenbord.fiche.FicheSpec;
+import be.samenbord.fiche.FicheSpecLoader;
+import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
 import be.samenbord.store.JournalStore;
 import be.samenbord.store.Recovery;
@@ -58,12 +63,16 @@ public final class Node {
         this.vertx = Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
         TemplateCatalog templates = TemplateCatalog.load(json);
+        FicheSpec ficheSpec = FicheSpecLoader.load(json);
+        templates.registerHidden(FicheBoards.template(ficheSpec, json));
         this.store = new JournalStore(settings.dataDir());
         this.registry = new BoardRegistry(vertx, store, templates, clock);
         WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new SecureRandom()));
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
         this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
-        this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl);
+        FicheService fiches = new FicheService(ficheSpec, templates, registry, workshops, json, clock);
+        this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
+                .with(new FicheRoutes(fiches, directory, json)::register);
     }
 
     /** Starts a node and returns once it serves boards. */

@@ -47,6 +47,7 @@ public final class HttpApi {
     private final SyncEndpoint sync;
     private final BooleanSupplier ready;
     private final Supplier<String> publicUrl;
+    private final List<java.util.function.Consumer<Router>> extraRoutes = new ArrayList<>();
 
     public HttpApi(Settings settings, ObjectMapper json, TemplateCatalog templates, WorkshopService workshops,
                    BoardRegistry boards, SyncEndpoint sync, BooleanSupplier ready, Supplier<String> publicUrl) {
@@ -60,6 +61,12 @@ public final class HttpApi {
         this.publicUrl = publicUrl;
     }
 
+    /** Routes of other features (e.g. fiches), added before the catch-all and static ones. */
+    public HttpApi with(java.util.function.Consumer<Router> routes) {
+        extraRoutes.add(routes);
+        return this;
+    }
+
     public Router router(Vertx vertx) {
         Router r = Router.router(vertx);
         r.get("/health").handler(this::health);
@@ -69,6 +76,7 @@ public final class HttpApi {
         r.post("/api/workshops").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::createWorkshop);
         r.get("/api/workshops/:id").handler(this::getWorkshop);
         r.get("/api/boards/:id").handler(this::getBoard);
+        extraRoutes.forEach(routes -> routes.accept(r));
         r.route("/api/*").handler(ctx -> fail(ctx, ApiError.notFound("not_found", "no such route")));
         // The web client is a single page: its deep links all serve index.html.
         r.get("/join/*").handler(ctx -> ctx.reroute("/index.html"));
@@ -170,11 +178,15 @@ public final class HttpApi {
     }
 
     private WorkshopDirectory.Access authenticate(RoutingContext ctx) {
-        return workshops.directory().authenticate(bearer(ctx))
+        return authenticate(ctx, workshops.directory());
+    }
+
+    static WorkshopDirectory.Access authenticate(RoutingContext ctx, WorkshopDirectory directory) {
+        return directory.authenticate(bearer(ctx))
                 .orElseThrow(() -> ApiError.unauthorized("missing or unknown token (Authorization: Bearer <token>)"));
     }
 
-    private static String bearer(RoutingContext ctx) {
+    static String bearer(RoutingContext ctx) {
         String h = ctx.request().getHeader("Authorization");
         return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).strip() : null;
     }
@@ -183,7 +195,7 @@ public final class HttpApi {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    private <T> void reply(RoutingContext ctx, CompletableFuture<T> result, int status) {
+    static <T> void reply(RoutingContext ctx, CompletableFuture<T> result, int status) {
         Context context = ctx.vertx().getOrCreateContext();
         result.whenComplete((body, err) -> context.runOnContext(v -> {
             if (err != null) ctx.fail(err);
@@ -192,11 +204,11 @@ public final class HttpApi {
         }));
     }
 
-    private void ok(RoutingContext ctx, int status, JsonNode body) {
+    static void ok(RoutingContext ctx, int status, JsonNode body) {
         send(ctx, status, body.toString());
     }
 
-    private static void send(RoutingContext ctx, int status, String body) {
+    static void send(RoutingContext ctx, int status, String body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body);
     }
 
@@ -211,6 +223,8 @@ public final class HttpApi {
         if (ctx.response().ended()) return;
         if (f instanceof ApiError e) {
             fail(ctx, e);
+        } else if (f instanceof IllegalArgumentException e) {
+            fail(ctx, ApiError.badRequest(e.getMessage()));
         } else if (ctx.statusCode() == 413) {
             fail(ctx, new ApiError(413, "too_large", "request body is larger than " + MAX_BODY + " bytes"));
         } else if (f == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {

@@ -36,9 +36,13 @@ final class BoardHub {
     private final Store store;
     private final LongSupplier clock;
     private final Map<Connection, Member> members = new LinkedHashMap<>();
-    private final TreeMap<Long, List<Runnable>> whenDurable = new TreeMap<>();
+    private final TreeMap<Long, List<Waiter>> whenDurable = new TreeMap<>();
     private long durableSeq;
     private boolean failed;
+
+    /** What to do once a seq is durable, or if the store fails before it is. */
+    private record Waiter(Runnable durable, Runnable failed) {
+    }
 
     /** A connection on this board; it gets fan-out only for seqs after its welcome. */
     private static final class Member {
@@ -95,21 +99,31 @@ final class BoardHub {
 
     /** A validated batch from {@code c}: applied whole, stored, then acked and fanned out. */
     void submit(Connection c, String batchId, List<Op> ops) {
-        run(() -> {
-            if (failed) {
-                c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId));
-                return;
-            }
-            BoardState.Outcome outcome = state.submit(c.replica(), batchId, ops);
-            if (outcome instanceof BoardState.Accepted accepted) {
-                AcceptedBatch batch = accepted.batch();
-                store.append(state.id(), batch).whenComplete((ok, err) -> run(() -> onStored(batch, err)));
-                afterDurable(batch.seq(), () -> c.send(Frames.ack(batchId, batch.seq())));
-            } else {
-                long seq = outcome.seq();
-                afterDurable(seq, () -> c.send(Frames.ack(batchId, seq)));
-            }
-        });
+        run(() -> apply(c.replica(), batchId, ops, seq -> c.send(Frames.ack(batchId, seq)),
+                () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId))));
+    }
+
+    /** A batch written by the node itself (e.g. a conversion); completes with its seq once durable. */
+    CompletableFuture<Long> submitLocal(String replica, String batchId, List<Op> ops) {
+        CompletableFuture<Long> out = new CompletableFuture<>();
+        run(() -> apply(replica, batchId, ops, out::complete,
+                () -> out.completeExceptionally(new IllegalStateException("board " + state.id() + " cannot store right now"))));
+        return out;
+    }
+
+    /** On the board's context: applies, stores, and calls {@code onDurable} with the seq to acknowledge. */
+    private void apply(String replica, String batchId, List<Op> ops, java.util.function.LongConsumer onDurable, Runnable onUnavailable) {
+        if (failed) {
+            onUnavailable.run();
+            return;
+        }
+        BoardState.Outcome outcome = state.submit(replica, batchId, ops);
+        if (outcome instanceof BoardState.Accepted accepted) {
+            AcceptedBatch batch = accepted.batch();
+            store.append(state.id(), batch).whenComplete((ok, err) -> run(() -> onStored(batch, err)));
+        }
+        long seq = outcome.seq();
+        afterDurable(seq, () -> onDurable.accept(seq), onUnavailable);
     }
 
     private void onStored(AcceptedBatch batch, Throwable err) {
@@ -117,6 +131,8 @@ final class BoardHub {
             // The state now holds a batch the disk may not: stop acknowledging on this board.
             LOG.log(Level.SEVERE, "board " + state.id() + ": storing seq " + batch.seq() + " failed", err);
             failed = true;
+            whenDurable.values().forEach(waiters -> waiters.forEach(w -> w.failed().run()));
+            whenDurable.clear();
             members.keySet().forEach(m -> m.closeForRetry("storage failure"));
             members.clear();
             return;
@@ -131,13 +147,18 @@ final class BoardHub {
             }
         });
         var due = whenDurable.headMap(durableSeq, true);
-        due.values().forEach(tasks -> tasks.forEach(Runnable::run));
+        due.values().forEach(waiters -> waiters.forEach(w -> w.durable().run()));
         due.clear();
     }
 
     private void afterDurable(long seq, Runnable task) {
+        afterDurable(seq, task, () -> {
+        });
+    }
+
+    private void afterDurable(long seq, Runnable task, Runnable ifStoreFails) {
         if (seq <= durableSeq) task.run();
-        else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(task);
+        else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(new Waiter(task, ifStoreFails));
     }
 
     void presence(Connection c, JsonNode cursor, JsonNode selection) {
@@ -165,7 +186,8 @@ final class BoardHub {
         run(() -> {
             long seq = state.seq();
             String items = Frames.items(state.items());
-            afterDurable(seq, () -> out.complete(new BoardView(state.id(), state.template(), seq, items)));
+            afterDurable(seq, () -> out.complete(new BoardView(state.id(), state.template(), seq, items)),
+                    () -> out.completeExceptionally(new IllegalStateException("board " + state.id() + " cannot store right now")));
         });
         return out;
     }

@@ -76,6 +76,20 @@ public final class BoardRegistry {
         return hub(id).map(BoardHub::view);
     }
 
+    /** A board's state now, captured on its own context. */
+    public Optional<CompletableFuture<BoardSnapshot>> snapshot(String id) {
+        return hub(id).map(BoardHub::capture);
+    }
+
+    /**
+     * Writes a batch on behalf of this node (replica and stamps chosen by the caller), like a
+     * client's: validated by the caller, deduplicated by (replica, batch), durable when complete.
+     */
+    public CompletableFuture<Long> submitLocal(String boardId, String replica, String batchId, List<be.samenbord.board.Op> ops) {
+        return hub(boardId).map(h -> h.submitLocal(replica, batchId, ops))
+                .orElseGet(() -> CompletableFuture.failedFuture(new IllegalArgumentException("no board " + boardId)));
+    }
+
     /** Every board's state, each captured on its own context, with the given workshops. */
     public CompletableFuture<SnapshotContent> capture(List<Workshop> workshops) {
         List<CompletableFuture<BoardSnapshot>> parts = new ArrayList<>();

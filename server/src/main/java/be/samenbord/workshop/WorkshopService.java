@@ -34,6 +34,25 @@ public final class WorkshopService {
         });
     }
 
+    /**
+     * Adds boards with the given ids and templates to a workshop (kept ids are skipped), stores the
+     * workshop, then makes the boards reachable. Callers serialise additions per workshop.
+     */
+    public CompletableFuture<Workshop> addBoards(String workshopId, List<Workshop.BoardRef> refs) {
+        Workshop current = directory.workshop(workshopId)
+                .orElseThrow(() -> new IllegalArgumentException("no workshop " + workshopId));
+        List<Workshop.BoardRef> added = refs.stream().filter(r -> !current.hasBoard(r.id())).toList();
+        if (added.isEmpty()) return CompletableFuture.completedFuture(current);
+        List<Workshop.BoardRef> all = new java.util.ArrayList<>(current.boards());
+        all.addAll(added);
+        Workshop updated = new Workshop(current.id(), current.title(), current.createdAt(), current.tokenHashes(), all);
+        return store.saveWorkshop(updated).thenApply(v -> {
+            added.forEach(boardMaker);
+            directory.add(updated);
+            return updated;
+        });
+    }
+
     public WorkshopDirectory directory() {
         return directory;
     }

@@ -20,7 +20,27 @@ public final class Api {
         this.base = base;
     }
 
-    public record Reply(int status, JsonNode body, String text) {
+    public record Reply(int status, JsonNode body, String text, byte[] bytes) {
+        public Reply(int status, JsonNode body, String text) {
+            this(status, body, text, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A GET whose body may be binary (exports). */
+    public Reply getBytes(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        try {
+            HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) text = text.substring(1);
+            return new Reply(r.statusCode(), null, text, r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     public Reply get(String path, String token) {

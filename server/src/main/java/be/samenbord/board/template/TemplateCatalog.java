@@ -23,6 +23,7 @@ public final class TemplateCatalog {
 
     private static final String ROOT = "samenbord/templates/";
     private final Map<String, Template> byId;
+    private final Map<String, Template> hidden = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TemplateCatalog(Map<String, Template> byId) {
         this.byId = byId;
@@ -67,8 +68,17 @@ public final class TemplateCatalog {
         }
     }
 
+    /**
+     * Adds a template that boards may use but that is not offered for new workshops (the action
+     * fiche's board). Call at start, before boards are served.
+     */
+    public void registerHidden(Template template) {
+        hidden.put(template.id(), template);
+    }
+
     public Optional<Template> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Template t = byId.get(id);
+        return Optional.ofNullable(t != null ? t : hidden.get(id));
     }
 
     public List<Template> all() {
