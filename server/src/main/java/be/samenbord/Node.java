@@ -8,6 +8,7 @@ import be.samenbord.fiche.FicheSpecLoader;
 import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
 import be.samenbord.store.JournalStore;
+import be.samenbord.store.PgStore;
 import be.samenbord.store.Recovery;
 import be.samenbord.store.Store;
 import be.samenbord.sync.BoardRegistry;
@@ -53,9 +54,6 @@ public final class Node {
     private long snapshotTimer = -1;
 
     private Node(Settings settings, LongSupplier clock, LongSupplier nanoClock) {
-        if (settings.store().isPresent()) {
-            throw new IllegalArgumentException("SAMENBORD_STORE (PostgreSQL) is not supported by this version yet; unset it to use the embedded store");
-        }
         if (!settings.clusterMembers().isEmpty()) {
             throw new IllegalArgumentException("SAMENBORD_CLUSTER_MEMBERS is not supported by this version yet; unset it to run a single node");
         }
@@ -65,7 +63,7 @@ public final class Node {
         TemplateCatalog templates = TemplateCatalog.load(json);
         FicheSpec ficheSpec = FicheSpecLoader.load(json);
         templates.registerHidden(FicheBoards.template(ficheSpec, json));
-        this.store = new JournalStore(settings.dataDir());
+        this.store = openStore(settings, vertx);
         this.registry = new BoardRegistry(vertx, store, templates, clock);
         WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new SecureRandom()));
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
@@ -73,6 +71,17 @@ public final class Node {
         FicheService fiches = new FicheService(ficheSpec, templates, registry, workshops, json, clock);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
                 .with(new FicheRoutes(fiches, directory, json)::register);
+    }
+
+    /** PostgreSQL when SAMENBORD_STORE names one, else the embedded journal (rule CF-1). */
+    private static Store openStore(Settings settings, Vertx vertx) {
+        try {
+            return settings.store().<Store>map(url -> new PgStore(vertx, url))
+                    .orElseGet(() -> new JournalStore(settings.dataDir()));
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
     }
 
     /** Starts a node and returns once it serves boards. */
@@ -125,7 +134,7 @@ public final class Node {
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
-                + settings.dataDir().toAbsolutePath().normalize() + ")");
+                + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize()) + ")");
     }
 
     /** First start with no settings: one demo workshop, its links logged once (rule FS-1). */

@@ -139,6 +139,9 @@ class LiveBoardE2EIT {
         WebElement editor = a.find(By.cssSelector("textarea.note-editor"));
         editor.sendKeys(Keys.END, " en meer");
         a.driver.navigate().refresh();
+        // The page renders after fetching the workshop: wait for the name form (or the board) first.
+        a.waitFor(d -> !d.findElements(By.id("join-board")).isEmpty() || !d.findElements(By.id("connection-status")).isEmpty(),
+                "the page after the reload");
         if (!a.driver.findElements(By.id("join-board")).isEmpty()) a.find(By.id("join-board")).click();
         E2E.awaitStatus(a, "connected");
         a.waitFor(d -> "Offline bewerkt 2 en meer".equals(E2E.noteText(a, note2)), "A has the text after reload");

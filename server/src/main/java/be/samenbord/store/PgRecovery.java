@@ -1,0 +1,136 @@
+package be.samenbord.store;
+
+import be.samenbord.board.AcceptedBatch;
+import be.samenbord.board.BoardSnapshot;
+import be.samenbord.workshop.Workshop;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.pgclient.PgNotice;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Reads a {@link PgStore} back (rule DU-2): workshops in first-seen order, each board's snapshot,
+ * and the batches after it in seq order. A row that does not decode is skipped with a warning;
+ * so is the rest of that board's journal, since replaying past a hole would be wrong.
+ */
+final class PgRecovery {
+
+    private static final Logger LOG = Logger.getLogger(PgRecovery.class.getName());
+
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, Workshop> workshops = new LinkedHashMap<>();
+    private final Map<String, BoardSnapshot> snapshots = new LinkedHashMap<>();
+    private final Map<String, List<AcceptedBatch>> batches = new LinkedHashMap<>();
+    private final Map<String, Long> lastSeq = new LinkedHashMap<>();
+
+    private PgRecovery() {
+    }
+
+    /** The store's connection, its schema made current, and what it holds. */
+    record Opened(PgConnection conn, Recovery recovery) {
+    }
+
+    /** Connects, migrates and reads back; call on the context the connection should belong to. */
+    static Future<Opened> open(Vertx vertx, PgConnectOptions options) {
+        return PgConnection.connect(vertx, options).compose(c -> PgSchema.migrate(c.noticeHandler(PgRecovery::notice))
+                .compose(version -> read(c))
+                .map(r -> new Opened(c, r))
+                .onFailure(e -> c.close()));
+    }
+
+    private static void notice(PgNotice n) {
+        LOG.fine(() -> "PostgreSQL " + n.getSeverity() + ": " + n.getMessage());
+    }
+
+    /** One REPEATABLE READ transaction, so the three reads see the same moment. */
+    static Future<Recovery> read(SqlConnection conn) {
+        PgRecovery r = new PgRecovery();
+        return conn.begin().compose(tx -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
+                .compose(v -> conn.query("SELECT id, doc FROM workshops ORDER BY pos").execute())
+                .compose(rows -> {
+                    r.workshops(rows);
+                    return conn.query("SELECT board, seq, doc FROM snapshots ORDER BY board").execute();
+                })
+                .compose(rows -> {
+                    r.snapshots(rows);
+                    return conn.query("""
+                            SELECT b.board, b.seq, b.replica, b.batch, b.ops
+                            FROM batches b LEFT JOIN snapshots s ON s.board = b.board
+                            WHERE s.seq IS NULL OR b.seq > s.seq
+                            ORDER BY b.board, b.seq""").execute();
+                })
+                .compose(rows -> {
+                    r.batches(rows);
+                    return tx.commit();
+                }, err -> PgWrites.rollback(tx, err)))
+                .map(v -> new Recovery(new ArrayList<>(r.workshops.values()), r.snapshots, r.batches, r.warnings));
+    }
+
+    private void workshops(RowSet<Row> rows) {
+        for (Row row : rows) {
+            String id = row.getString("id");
+            try {
+                workshops.put(id, PgRecords.readWorkshop(row.getString("doc")));
+            } catch (JournalRecords.MalformedException e) {
+                warn("workshop " + id + " is unreadable (" + e.getMessage() + "); it is left out");
+            }
+        }
+    }
+
+    private void snapshots(RowSet<Row> rows) {
+        for (Row row : rows) {
+            String board = row.getString("board");
+            try {
+                BoardSnapshot snap = PgRecords.readBoard(row.getString("doc"));
+                if (!snap.id().equals(board) || snap.seq() != row.getLong("seq")) {
+                    throw new JournalRecords.MalformedException("its document is of board " + snap.id() + " at seq " + snap.seq());
+                }
+                snapshots.put(board, snap);
+                lastSeq.put(board, snap.seq());
+            } catch (JournalRecords.MalformedException e) {
+                // Its batches up to the snapshot were deleted with it: the board cannot be rebuilt whole.
+                warn("snapshot of board " + board + " is unreadable (" + e.getMessage() + "); the board starts from its"
+                        + " remaining journal and misses what the snapshot held");
+                lastSeq.put(board, -1L);
+            }
+        }
+    }
+
+    private void batches(RowSet<Row> rows) {
+        String skipping = null;
+        for (Row row : rows) {
+            String board = row.getString("board");
+            if (board.equals(skipping)) continue;
+            long seq = row.getLong("seq");
+            try {
+                AcceptedBatch batch = new AcceptedBatch(seq, row.getString("replica"), row.getString("batch"),
+                        PgRecords.readOps(row.getString("ops")));
+                long previous = lastSeq.getOrDefault(board, 0L);
+                if (previous >= 0 && seq != previous + 1) {
+                    warn("board " + board + " jumps from seq " + previous + " to " + seq + " in the journal");
+                }
+                lastSeq.put(board, seq);
+                batches.computeIfAbsent(board, k -> new ArrayList<>()).add(batch);
+            } catch (JournalRecords.MalformedException e) {
+                skipping = board;
+                warn("batch " + seq + " of board " + board + " is unreadable (" + e.getMessage() + "); the board's"
+                        + " journal from there on is left out");
+            }
+        }
+    }
+
+    private void warn(String message) {
+        LOG.warning(message);
+        warnings.add(message);
+    }
+}
