@@ -7,6 +7,7 @@ import be.samenbord.fiche.FicheSpec;
 import be.samenbord.fiche.FicheSpecLoader;
 import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
+import be.samenbord.http.Metrics;
 import be.samenbord.store.JournalStore;
 import be.samenbord.store.PgStore;
 import be.samenbord.store.Recovery;
@@ -64,13 +65,15 @@ public final class Node {
         FicheSpec ficheSpec = FicheSpecLoader.load(json);
         templates.registerHidden(FicheBoards.template(ficheSpec, json));
         this.store = openStore(settings, vertx);
-        this.registry = new BoardRegistry(vertx, store, templates, clock);
+        Metrics metrics = new Metrics(settings.httpHost() + ":" + settings.httpPort(), this::boardCount, this::connectionCount);
+        this.registry = new BoardRegistry(vertx, store, templates, clock, metrics);
         WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new SecureRandom()));
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
         this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
         FicheService fiches = new FicheService(ficheSpec, templates, registry, workshops, json, clock);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
-                .with(new FicheRoutes(fiches, directory, json)::register);
+                .with(new FicheRoutes(fiches, directory, json)::register)
+                .with(metrics::register);
     }
 
     /** PostgreSQL when SAMENBORD_STORE names one, else the embedded journal (rule CF-1). */
@@ -162,6 +165,14 @@ public final class Node {
     /** Writes a snapshot now (also used by tests and at shutdown). */
     public java.util.concurrent.CompletableFuture<Void> snapshot() {
         return store.snapshot(() -> registry.capture(workshops.directory().all()));
+    }
+
+    private int boardCount() {
+        return registry.size();
+    }
+
+    private int connectionCount() {
+        return sync.connections();
     }
 
     public int port() {

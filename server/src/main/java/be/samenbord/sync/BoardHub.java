@@ -35,6 +35,7 @@ final class BoardHub {
     private final Context context;
     private final Store store;
     private final LongSupplier clock;
+    private final SyncMetrics metrics;
     private final Map<Connection, Member> members = new LinkedHashMap<>();
     private final TreeMap<Long, List<Waiter>> whenDurable = new TreeMap<>();
     private long durableSeq;
@@ -50,11 +51,12 @@ final class BoardHub {
         boolean welcomed;
     }
 
-    BoardHub(BoardState state, Context context, Store store, LongSupplier clock) {
+    BoardHub(BoardState state, Context context, Store store, LongSupplier clock, SyncMetrics metrics) {
         this.state = state;
         this.context = context;
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
         this.durableSeq = state.seq();
     }
 
@@ -99,8 +101,13 @@ final class BoardHub {
 
     /** A validated batch from {@code c}: applied whole, stored, then acked and fanned out. */
     void submit(Connection c, String batchId, List<Op> ops) {
-        run(() -> apply(c.replica(), batchId, ops, seq -> c.send(Frames.ack(batchId, seq)),
-                () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId))));
+        run(() -> {
+            long received = System.nanoTime();
+            apply(c.replica(), batchId, ops, seq -> {
+                c.send(Frames.ack(batchId, seq));
+                metrics.acked(ops.size(), System.nanoTime() - received);
+            }, () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId)));
+        });
     }
 
     /** A batch written by the node itself (e.g. a conversion); completes with its seq once durable. */
@@ -189,12 +196,6 @@ final class BoardHub {
             afterDurable(seq, () -> out.complete(new BoardView(state.id(), state.template(), seq, items)),
                     () -> out.completeExceptionally(new IllegalStateException("board " + state.id() + " cannot store right now")));
         });
-        return out;
-    }
-
-    CompletableFuture<Integer> connectionCount() {
-        CompletableFuture<Integer> out = new CompletableFuture<>();
-        run(() -> out.complete(members.size()));
         return out;
     }
 }

@@ -27,13 +27,15 @@ public final class BoardRegistry {
     private final Store store;
     private final TemplateCatalog templates;
     private final LongSupplier clock;
+    private final SyncMetrics metrics;
     private final Map<String, BoardHub> hubs = new ConcurrentHashMap<>();
 
-    public BoardRegistry(Vertx vertx, Store store, TemplateCatalog templates, LongSupplier clock) {
+    public BoardRegistry(Vertx vertx, Store store, TemplateCatalog templates, LongSupplier clock, SyncMetrics metrics) {
         this.vertx = vertx;
         this.store = store;
         this.templates = templates;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Rebuilds every board of every recovered workshop: snapshot, then the batches after it. */
@@ -56,7 +58,7 @@ public final class BoardRegistry {
         if (templates.find(state.template()).isEmpty()) {
             throw new IllegalStateException("board " + state.id() + " uses unknown template " + state.template());
         }
-        hubs.put(state.id(), new BoardHub(state, ((VertxInternal) vertx).createEventLoopContext(), store, clock));
+        hubs.put(state.id(), new BoardHub(state, ((VertxInternal) vertx).createEventLoopContext(), store, clock, metrics));
     }
 
     Optional<BoardHub> hub(String id) {

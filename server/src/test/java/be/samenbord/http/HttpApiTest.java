@@ -132,6 +132,25 @@ class HttpApiTest {
     }
 
     @Test
+    @DisplayName("OB-1: /metrics shows boards, connections, acknowledged ops and the ack-latency histogram")
+    void metrics() {
+        TestNode.Board board = node.board("windroos");
+        try (var client = node.connect()) {
+            client.join(board.token("participant"), board.id(), "replicaMETR", "Meter");
+            client.send(new be.samenbord.testkit.OpsBuilder("replicaMETR").note("m-1", "m1", "gemeten", "south"));
+            client.next("ack");
+            Api.Reply r = node.api.get("/metrics", null);
+            assertEquals(200, r.status());
+            String text = r.text();
+            assertTrue(text.contains("samenbord_boards{"), text);
+            assertTrue(text.matches("(?s).*samenbord_connections\\{[^}]*} [1-9].*"), "one joined connection: " + text);
+            assertTrue(text.matches("(?s).*samenbord_ops_acked_total\\{[^}]*} ([5-9]|[1-9][0-9]+)\\.0.*"), "the note's 5 ops: " + text);
+            assertTrue(text.contains("samenbord_ack_latency_seconds_bucket{"), text);
+            assertTrue(text.contains("samenbord_ops_per_second{"), text);
+        }
+    }
+
+    @Test
     @DisplayName("FS-2: / and join links serve the web page")
     void webPage() {
         Api.Reply home = node.api.get("/", null);

@@ -1,0 +1,11 @@
+package be.samenbord.sync;
+
+/** What the sync layer reports for operations (rule OB-1); implemented outside, e.g. for /metrics. */
+public interface SyncMetrics {
+
+    SyncMetrics NONE = (ops, nanos) -> {
+    };
+
+    /** A client batch of {@code ops} ops was acknowledged {@code nanos} after the board received it. */
+    void acked(int ops, long nanos);
+}
