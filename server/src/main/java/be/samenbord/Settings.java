@@ -66,13 +66,6 @@ public record Settings(
                 r.bool("DEMO", true));
     }
 
-    /** The settings with another port and data directory; for tests and tools. */
-    public Settings withPortAndDataDir(int port, Path dir) {
-        return new Settings(httpHost, port, dir, store, clusterMembers, clusterPort, clusterName, publicUrl, apiKey,
-                helloTimeoutMs, maxOpsPerBatch, rateLimitPerSecond, rateLimitBurst, outQueueBytes,
-                snapshotEveryBytes, snapshotCheckMs, demoWorkshop);
-    }
-
     private static List<String> splitList(String s) {
         return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }

@@ -1,0 +1,55 @@
+package be.samenbord;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CF-1, CF-2: settings from SAMENBORD_* variables, defaults, and clear refusals. */
+class SettingsTest {
+
+    @Test
+    @DisplayName("CF-1: with nothing set, the contract's defaults")
+    void defaults() {
+        Settings s = Settings.defaults();
+        assertEquals(8080, s.httpPort());
+        assertEquals(Path.of("./data"), s.dataDir());
+        assertEquals(Optional.empty(), s.store());
+        assertEquals(List.of(), s.clusterMembers());
+        assertEquals(5701, s.clusterPort());
+        assertEquals("samenbord", s.clusterName());
+        assertEquals(Optional.empty(), s.publicUrl());
+        assertTrue(s.demoWorkshop());
+        assertEquals(10_000, s.helloTimeoutMs());
+    }
+
+    @Test
+    @DisplayName("CF-1: values are read, trimmed and normalised")
+    void values() {
+        Settings s = Settings.fromEnv(Map.of("SAMENBORD_HTTP_PORT", " 9090 ", "SAMENBORD_PUBLIC_URL", "https://bord.example/",
+                "SAMENBORD_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701,,", "SAMENBORD_DEMO", "off", "OTHER", "ignored"));
+        assertEquals(9090, s.httpPort());
+        assertEquals(Optional.of("https://bord.example"), s.publicUrl());
+        assertEquals(List.of("10.0.0.1:5701", "10.0.0.2:5701"), s.clusterMembers());
+        assertFalse(s.demoWorkshop());
+    }
+
+    @Test
+    @DisplayName("CF-1: a bad value stops the start with a message naming the variable")
+    void badValuesAreRefused() {
+        var port = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of("SAMENBORD_HTTP_PORT", "80a")));
+        assertTrue(port.getMessage().contains("SAMENBORD_HTTP_PORT"), port.getMessage());
+        var range = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of("SAMENBORD_HTTP_PORT", "70000")));
+        assertTrue(range.getMessage().contains("0 to 65535"), range.getMessage());
+        var bool = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of("SAMENBORD_DEMO", "maybe")));
+        assertTrue(bool.getMessage().contains("SAMENBORD_DEMO"), bool.getMessage());
+    }
+}
