@@ -4,6 +4,7 @@
 import type { BoardClient, ConnectionStatus, Role } from "../../sync/api";
 import { createBoardClient } from "../../sync/index";
 import { announce, h } from "../dom";
+import { statusMessage } from "../message";
 import { buildConvertControl } from "../fiche/convert";
 import { bind, loc, onLangChange, t } from "../i18n";
 import type { Template } from "../template";
@@ -71,7 +72,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   layer.style.width = `${tpl.canvas.width}px`;
   layer.style.height = `${tpl.canvas.height}px`;
   const viewport = h("div", { class: "board-viewport", tabindex: -1 }, layer);
-  const message = h("div", { class: "board-message", role: "status", "aria-live": "polite" });
+  const status = statusMessage();
+  const message = status.el;
   const title = bind(h("h2", { class: "board-title" }), (el) => (el.textContent = loc(tpl.title)));
   const desc = bind(h("p", { class: "board-desc" }), (el) => (el.textContent = loc(tpl.description)));
   const zoneHelp = bind(h("p", { id: "zone-help", hidden: true }), (el) => (el.textContent = t("zoneHelp")));
@@ -105,7 +107,6 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   }, convert);
   const presence = new PresenceLayer(layer, toolbar.peers, o.name);
 
-  let messageTimer: ReturnType<typeof setTimeout> | undefined;
   const parts: BoardParts = {
     tpl,
     client,
@@ -124,15 +125,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       sendText: (id, text) => actions.typeText(id, text),
       onClose: (id, refocus) => actions.editorClosed(id, refocus),
     }),
-    say(msg) {
-      clearTimeout(messageTimer);
-      message.textContent = msg;
-      message.classList.add("visible");
-      messageTimer = setTimeout(() => {
-        message.textContent = "";
-        message.classList.remove("visible");
-      }, 6000);
-    },
+    say: status.say,
   };
   actions = new BoardActions(parts);
 
@@ -216,7 +209,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       detachPointer();
       detachKeys();
       ro.disconnect();
-      clearTimeout(messageTimer);
+      status.dispose();
       client.stop();
       root.remove();
     },

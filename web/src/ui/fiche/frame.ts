@@ -3,6 +3,7 @@
 // message line.
 import type { BoardClient, ConnectionStatus } from "../../sync/api";
 import { PresenceLayer } from "../board/presence";
+import { statusMessage } from "../message";
 import { h } from "../dom";
 import { bind, t } from "../i18n";
 import { langSwitch } from "../shell";
@@ -74,17 +75,7 @@ export function buildFicheFrame(client: BoardClient, readOnly: boolean, name: st
   );
   bind(toolbar, (el) => el.setAttribute("aria-label", t("ficheToolbar")));
 
-  const message = h("div", { class: "board-message", role: "status", "aria-live": "polite" });
-  let messageTimer: ReturnType<typeof setTimeout> | undefined;
-  const say = (msg: string) => {
-    clearTimeout(messageTimer);
-    message.textContent = msg;
-    message.classList.add("visible");
-    messageTimer = setTimeout(() => {
-      message.textContent = "";
-      message.classList.remove("visible");
-    }, 6000);
-  };
+  const { el: message, say, dispose } = statusMessage();
 
   return {
     back,
@@ -99,6 +90,6 @@ export function buildFicheFrame(client: BoardClient, readOnly: boolean, name: st
     paintUndo,
     paintPeers: () => presence.update(client.peers),
     say,
-    dispose: () => clearTimeout(messageTimer),
+    dispose,
   };
 }

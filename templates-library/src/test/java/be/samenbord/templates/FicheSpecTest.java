@@ -1,21 +1,13 @@
 package be.samenbord.templates;
 
+import static be.samenbord.templates.JsonSchemaCheck.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,17 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /** Checks the action fiche specification against its JSON Schema and against rules a schema cannot express. */
 class FicheSpecTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String FICHE = "samenbord/fiche/action-fiche.json";
     private static final Pattern FIELD_ID = Pattern.compile("^[a-z][A-Za-z0-9]{0,31}$");
     private static final String DATED_STEP = "@datedStep";
-    private static Schema schema;
+    private static JsonSchemaCheck schema;
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        try (InputStream in = resource("samenbord/schema/fiche.schema.json")) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-        }
+        schema = JsonSchemaCheck.load("samenbord/schema/fiche.schema.json");
     }
 
     @Test
@@ -110,23 +99,13 @@ class FicheSpecTest {
     }
 
     private static void assertRejected(Consumer<ObjectNode> mutation, String expected) {
-        ObjectNode copy = (ObjectNode) read(FICHE).deepCopy();
-        mutation.accept(copy);
-        List<String> problems = problems(copy);
-        assertFalse(problems.isEmpty(), "mutated fiche was accepted");
-        assertTrue(problems.stream().anyMatch(p -> p.contains(expected)),
-                "expected a problem mentioning '" + expected + "' but got " + problems);
+        JsonSchemaCheck.assertRejected("fiche", read(FICHE), mutation, FicheSpecTest::problems, expected);
     }
 
     // ---- validation: schema first, then the cross-field rules
 
     static List<String> problems(JsonNode f) {
-        List<String> out = new ArrayList<>();
-        try {
-            schema.validate(MAPPER.writeValueAsString(f), InputFormat.JSON).forEach(e -> out.add("schema: " + e));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> out = schema.schemaProblems(f);
         JsonNode sections = f.path("sections");
         if (sections.size() != 21) out.add("expected 21 sections, found " + sections.size());
         Set<String> sectionIds = new HashSet<>();
@@ -166,19 +145,5 @@ class FicheSpecTest {
         List<String> ids = new ArrayList<>();
         array.forEach(n -> ids.add(n.path("id").asText()));
         return ids;
-    }
-
-    private static JsonNode read(String path) {
-        try (InputStream in = resource(path)) {
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = FicheSpecTest.class.getClassLoader().getResourceAsStream(path);
-        assertNotNull(in, "missing classpath resource " + path);
-        return in;
     }
 }

@@ -1,21 +1,12 @@
 package be.samenbord.templates;
 
+import static be.samenbord.templates.JsonSchemaCheck.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,17 +23,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Checks the shipped templates against the JSON Schema and against rules a schema cannot express. */
 class TemplateLibraryTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String BASE = "samenbord/templates/";
     private static final List<String> REQUIRED =
             List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions");
-    private static Schema schema;
+    private static JsonSchemaCheck schema;
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        try (InputStream in = resource("samenbord/schema/template.schema.json")) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-        }
+        schema = JsonSchemaCheck.load("samenbord/schema/template.schema.json");
     }
 
     static List<String> indexedIds() {
@@ -109,24 +97,13 @@ class TemplateLibraryTest {
 
     /** Each expected fragment must occur in some reported problem ("schema:" = caught by the JSON Schema). */
     private static void assertRejected(String id, Consumer<ObjectNode> mutation, String... expected) {
-        ObjectNode copy = (ObjectNode) read(BASE + id + ".json").deepCopy();
-        mutation.accept(copy);
-        List<String> problems = problems(copy);
-        assertFalse(problems.isEmpty(), "mutated " + id + " was accepted");
-        for (String e : expected)
-            assertTrue(problems.stream().anyMatch(p -> p.contains(e)),
-                    "expected a problem mentioning '" + e + "' but got " + problems);
+        JsonSchemaCheck.assertRejected(id, read(BASE + id + ".json"), mutation, TemplateLibraryTest::problems, expected);
     }
 
     // ---- validation: schema first, then the cross-field rules
 
     static List<String> problems(JsonNode t) {
-        List<String> out = new ArrayList<>();
-        try {
-            schema.validate(MAPPER.writeValueAsString(t), InputFormat.JSON).forEach(e -> out.add("schema: " + e));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> out = schema.schemaProblems(t);
         checkTexts(t, "", out);
         Set<String> rows = axisIds(t, "rows", out), columns = axisIds(t, "columns", out);
         Set<String> zoneIds = new HashSet<>(), cells = new HashSet<>();
@@ -214,19 +191,5 @@ class TemplateLibraryTest {
             boolean sameCentre = a.path("cx").asDouble() == b.path("cx").asDouble() && a.path("cy").asDouble() == b.path("cy").asDouble();
             if (sameCentre && b.path("inner").asDouble() < a.path("outer").asDouble()) out.add("ring zones overlap");
         }
-    }
-
-    private static JsonNode read(String path) {
-        try (InputStream in = resource(path)) {
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = TemplateLibraryTest.class.getClassLoader().getResourceAsStream(path);
-        assertNotNull(in, "missing classpath resource " + path);
-        return in;
     }
 }
