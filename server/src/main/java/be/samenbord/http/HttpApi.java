@@ -69,6 +69,7 @@ public final class HttpApi {
 
     public Router router(Vertx vertx) {
         Router r = Router.router(vertx);
+        r.route().handler(HttpApi::securityHeaders);
         r.get("/health").handler(this::health);
         r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));
         r.get("/api/templates/:id").handler(ctx -> ok(ctx, 200, templates.find(ctx.pathParam("id")).map(Template::json)
@@ -83,6 +84,21 @@ public final class HttpApi {
         r.route().handler(StaticHandler.create("webroot").setCachingEnabled(false));
         r.route().failureHandler(this::onFailure);
         return r;
+    }
+
+    /**
+     * Headers for every answer (rule RE-6): the page may only load and talk to its own origin, is
+     * not framed, and sends no referrer (links carry tokens in their fragment).
+     */
+    private static void securityHeaders(RoutingContext ctx) {
+        ctx.response().headers()
+                .set("X-Content-Type-Options", "nosniff")
+                .set("Referrer-Policy", "no-referrer")
+                .set("X-Frame-Options", "DENY")
+                .set("Content-Security-Policy", "default-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; "
+                        + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; "
+                        + "frame-ancestors 'none'; form-action 'self'");
+        ctx.next();
     }
 
     private void health(RoutingContext ctx) {

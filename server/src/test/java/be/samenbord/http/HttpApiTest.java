@@ -151,12 +151,15 @@ class HttpApiTest {
     }
 
     @Test
-    @DisplayName("FS-2: / and join links serve the web page")
+    @DisplayName("FS-2, RE-6: / and join links serve the web page, with security headers on every answer")
     void webPage() {
         Api.Reply home = node.api.get("/", null);
         assertEquals(200, home.status());
         assertTrue(home.text().contains("Samenbord"), home.text());
         assertEquals(home.text(), node.api.get("/join/abc", null).text());
+        assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"), "RE-6: CSP");
+        assertEquals("nosniff", home.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("no-referrer", node.api.get("/api/templates", null).headers().firstValue("Referrer-Policy").orElse(""));
     }
 
     @Test

@@ -20,9 +20,9 @@ public final class Api {
         this.base = base;
     }
 
-    public record Reply(int status, JsonNode body, String text, byte[] bytes) {
+    public record Reply(int status, JsonNode body, String text, byte[] bytes, java.net.http.HttpHeaders headers) {
         public Reply(int status, JsonNode body, String text) {
-            this(status, body, text, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            this(status, body, text, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
         }
     }
 
@@ -34,7 +34,7 @@ public final class Api {
             HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             String text = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
             if (text.startsWith("\uFEFF")) text = text.substring(1);
-            return new Reply(r.statusCode(), null, text, r.body());
+            return new Reply(r.statusCode(), null, text, r.body(), r.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,7 +81,8 @@ public final class Api {
                     body = null;
                 }
             }
-            return new Reply(response.statusCode(), body, response.body());
+            return new Reply(response.statusCode(), body, response.body(),
+                    response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
