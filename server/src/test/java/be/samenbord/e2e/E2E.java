@@ -35,8 +35,12 @@ final class E2E {
     }
 
     static void awaitStatus(Browser b, String status) {
+        awaitStatusWithin(b, status, Browser.WAIT);
+    }
+
+    static void awaitStatusWithin(Browser b, String status, java.time.Duration timeout) {
         b.waitFor(d -> status.equals(d.findElement(By.id("connection-status")).getDomAttribute("data-status")),
-                "connection status " + status);
+                "connection status " + status, timeout);
     }
 
     static void openBoardTab(Browser b, String boardId) {
