@@ -22,6 +22,8 @@ public final class Main {
             System.exit(2);
             return;
         }
+        Settings.unknownVariables(System.getenv())
+                .forEach(name -> log.warning(name + " is not a setting of this node (typo?); it is ignored"));
         try {
             Node node = Node.start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "samenbord-shutdown"));

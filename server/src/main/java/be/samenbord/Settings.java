@@ -33,6 +33,10 @@ public record Settings(
         boolean demoWorkshop) {
 
     public static final String PREFIX = "SAMENBORD_";
+    /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
+    public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
+            "CLUSTER_PORT", "CLUSTER_NAME", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
+            "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
@@ -66,12 +70,19 @@ public record Settings(
                 r.bool("DEMO", true));
     }
 
+    /** SAMENBORD_* variables in {@code env} that the node does not read: most likely typos. */
+    public static List<String> unknownVariables(Map<String, String> env) {
+        return env.keySet().stream().filter(k -> k.startsWith(PREFIX) && !VARIABLES.contains(k.substring(PREFIX.length())))
+                .sorted().toList();
+    }
+
     private static List<String> splitList(String s) {
         return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
     private record Reader(Map<String, String> env) {
         Optional<String> optional(String name) {
+            if (!VARIABLES.contains(name)) throw new IllegalStateException("undeclared setting " + name);
             String v = env.get(PREFIX + name);
             return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
         }

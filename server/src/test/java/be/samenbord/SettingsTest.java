@@ -52,4 +52,11 @@ class SettingsTest {
         var bool = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of("SAMENBORD_DEMO", "maybe")));
         assertTrue(bool.getMessage().contains("SAMENBORD_DEMO"), bool.getMessage());
     }
+
+    @Test
+    @DisplayName("CF-1: variables with the prefix that the node does not read are reported, others are not")
+    void unknownVariablesAreReported() {
+        assertEquals(List.of("SAMENBORD_HTTP_PROT"), Settings.unknownVariables(Map.of("SAMENBORD_HTTP_PROT", "1",
+                "SAMENBORD_HTTP_PORT", "2", "PATH", "/usr/bin")));
+    }
 }
