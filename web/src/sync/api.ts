@@ -56,6 +56,22 @@ export interface PendingStore {
   load(board: string, replica: string): Promise<PendingBatch[]>;
   put(board: string, replica: string, batch: PendingBatch): Promise<void>;
   remove(board: string, replica: string, batchId: string): Promise<void>;
+  /** The replicas that have at least one batch kept for `board` (each once, in no promised order). */
+  replicas(board: string): Promise<string[]>;
+}
+
+/** What a granted lock carries (the Web Locks `Lock` has more; this is all the client reads). */
+export interface LockLike {
+  readonly name: string;
+}
+
+/**
+ * The part of the Web Locks API (`navigator.locks`) the client uses; injectable for tests. The
+ * callback gets `null` when `ifAvailable` is set and the lock is taken; the lock is held until the
+ * promise the callback returns settles, and `request` resolves with that promise's value.
+ */
+export interface LockManagerLike {
+  request<T>(name: string, options: { mode?: "exclusive" | "shared"; ifAvailable?: boolean }, callback: (lock: LockLike | null) => T): Promise<T>;
 }
 
 /** Read access to the merged (optimistic) board state. */
@@ -78,6 +94,15 @@ export interface BoardClientOptions {
   now?: () => number;
   random?: () => number;
   WebSocketImpl?: typeof WebSocket;
+  /**
+   * Default navigator.locks when the environment has it. The client holds the lock
+   * `samenbord-replica-<replica>` while it runs and, once welcomed with a role that may edit,
+   * adopts the batches that tabs now closed left in `storage` for this board: for each other
+   * replica with kept batches whose lock is free, it takes that lock and resends those batches
+   * under that replica (so OP-4 dedup still holds), then forgets them. `null` (or no
+   * navigator.locks) turns both off.
+   */
+  locks?: LockManagerLike | null;
 }
 
 export interface BoardClient {
@@ -86,8 +111,20 @@ export interface BoardClient {
   readonly status: ConnectionStatus;
   readonly items: ItemsView;
   readonly peers: ReadonlyMap<string, Peer>;
-  /** Loads pending batches (applied at once, so a reload shows them), then connects. */
+  /**
+   * Loads pending batches (applied at once, so a reload shows them), connects and sets off the
+   * adoption of closed tabs' batches (see BoardClientOptions.locks); resolves without waiting for
+   * the adoption, whose end `adoptions` reports.
+   */
   start(): Promise<void>;
+  /**
+   * Resolves once the adoption set off by start() is over, with the number of batches adopted
+   * (0 without a lock manager, for observers, or when the client stops first). The adopted edits
+   * reach `items` as ops from the server, like any other replica's.
+   */
+  readonly adoptions: Promise<number>;
+  /** Batches of closed tabs this client has resent and seen settled (acknowledged or refused); for diagnostics. */
+  readonly adoptedBatches: number;
   stop(): void;
   /**
    * Applies at once, stores and sends as one batch. Undoable changes join this user's undo stack;

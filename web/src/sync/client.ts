@@ -1,11 +1,12 @@
 // The board client (src/sync/api.ts): an optimistic view = confirmed state ⊔ pending batches,
-// kept across reloads, resent after reconnects (OP-4 makes resends harmless).
-import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role } from "./api";
+// kept across reloads, resent after reconnects (OP-4 makes resends harmless). Batches that a
+// closed tab left behind are adopted: resent under that tab's replica once its Web Lock is free.
+import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, LockManagerLike, Op, PendingBatch, PendingStore, Role } from "./api";
 import { Link, type Frame } from "./connection";
 import { Emitter } from "./emitter";
 import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
 import { HybridLogicalClock } from "./hlc";
-import { BatchIds, helloName, tabReplica } from "./ids";
+import { BatchIds, helloName, replicaLockName, tabReplica } from "./ids";
 import { Items } from "./items";
 import { chunkOps, ResendTimers } from "./batches";
 import { defaultPendingStore } from "./pending";
@@ -25,6 +26,8 @@ type Events = {
 const RETRY = new Set(["rate_limited", "unavailable"]);
 /** Errors of a refused hello that no retry can fix (AU-3). */
 const FATAL = new Set(["unauthorized", "forbidden", "unknown_board"]);
+/** How long an adoption waits for a closed tab's batches to be acknowledged; the rest stay kept for a later try. */
+export const ADOPTION_DEADLINE_MS = 120_000;
 
 export function createBoardClient(options: BoardClientOptions): BoardClient {
   return new SyncClient(options);
@@ -36,6 +39,8 @@ export class SyncClient implements BoardClient {
   status: ConnectionStatus = "connecting";
   readonly items = new Items();
   readonly peers: PeerMap;
+  adoptedBatches = 0;
+  readonly adoptions: Promise<number>;
 
   private confirmed = new Items();
   private pending: PendingBatch[] = [];
@@ -44,6 +49,16 @@ export class SyncClient implements BoardClient {
   private welcomed = false;
   private started = false;
   private stopped = false;
+  /** A hello refused for good (AU-3). */
+  private refused = false;
+  private readonly locks: LockManagerLike | null;
+  private settleAdoptions!: (count: number) => void;
+  /** Settles on stop(); the own replica lock is held until then. */
+  private readonly stoppedSignal: Promise<void>;
+  private signalStopped!: () => void;
+  /** Settles on the first welcome, a refused hello or stop(). */
+  private readonly readySignal: Promise<void>;
+  private signalReady!: () => void;
   private readonly retries: ResendTimers;
   private readonly emitter = new Emitter<Events>();
   private readonly undoStack = new UndoStack();
@@ -61,6 +76,10 @@ export class SyncClient implements BoardClient {
     this.replica = options.replica ?? tabReplica(this.random);
     this.peers = new PeerMap(this.replica);
     this.storage = options.storage ?? defaultPendingStore();
+    this.locks = options.locks === undefined ? defaultLocks() : options.locks;
+    this.adoptions = new Promise((resolve) => (this.settleAdoptions = resolve));
+    this.stoppedSignal = new Promise((resolve) => (this.signalStopped = resolve));
+    this.readySignal = new Promise((resolve) => (this.signalReady = resolve));
     this.retries = new ResendTimers(this.random);
     const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error("no WebSocket in this environment: pass options.WebSocketImpl");
@@ -82,6 +101,7 @@ export class SyncClient implements BoardClient {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    if (!this.stopped) this.holdReplicaLock();
     let loaded: PendingBatch[] = [];
     try {
       loaded = await this.storage.load(this.options.board, this.replica);
@@ -94,10 +114,17 @@ export class SyncClient implements BoardClient {
     for (const b of fresh) for (const op of b.ops) this.hlc.observe(op.s);
     if (fresh.length > 0) this.recompute();
     if (!this.stopped) this.link.start();
+    this.adoptOrphans().then(this.settleAdoptions, (e: unknown) => {
+      console.error("samenbord: could not resend the unsaved edits of a closed tab", e);
+      this.settleAdoptions(this.adoptedBatches);
+    });
   }
 
   stop(): void {
     this.stopped = true;
+    this.signalStopped();
+    this.signalReady();
+    if (!this.started) this.settleAdoptions(0);
     this.link.stop();
     this.presence.stop();
     this.retries.clear();
@@ -174,6 +201,87 @@ export class SyncClient implements BoardClient {
     this.emitter.emit("items", changed);
   }
 
+  /**
+   * Holds this replica's lock until stop() (the browser frees it when the tab goes). Asked for
+   * before anything is loaded or sent, so another tab never finds it free while this one resends.
+   * Not awaited: a duplicated tab sharing the replica just queues for it.
+   */
+  private holdReplicaLock(): void {
+    if (!this.locks) return;
+    try {
+      this.locks.request(replicaLockName(this.replica), { mode: "exclusive" }, () => this.stoppedSignal).catch((e: unknown) => {
+        console.warn("samenbord: could not hold the replica lock", e);
+      });
+    } catch (e) {
+      console.warn("samenbord: could not hold the replica lock", e);
+    }
+  }
+
+  /**
+   * Once welcomed with a role that may edit, resends the batches kept for this board under other
+   * replicas whose lock is free (their tab is gone), one replica at a time; returns how many
+   * batches settled. Live tabs hold their lock and are left alone.
+   */
+  private async adoptOrphans(): Promise<number> {
+    const locks = this.locks;
+    if (!locks) return 0;
+    await this.readySignal;
+    if (this.stopped || (this.role !== "facilitator" && this.role !== "participant")) return 0;
+    const replicas = await this.storage.replicas(this.options.board);
+    for (const replica of replicas) {
+      if (this.stopped) break;
+      if (replica === this.replica) continue;
+      try {
+        await locks.request(replicaLockName(replica), { mode: "exclusive", ifAvailable: true }, (lock) =>
+          lock === null ? undefined : this.adopt(replica),
+        );
+      } catch (e) {
+        console.error("samenbord: could not resend the unsaved edits of a closed tab", e);
+      }
+    }
+    return this.adoptedBatches;
+  }
+
+  /**
+   * With `replica`'s lock held: a stand-in client for that replica (same token, board and storage,
+   * this user's name, no locks of its own) loads its batches and resends them; OP-4 dedups by
+   * replica and batch, so a batch the server already had is acked again, not applied twice.
+   * The ops reach this client's view as fan-out from the server.
+   */
+  private async adopt(replica: string): Promise<void> {
+    if (this.stopped) return;
+    const kept = await this.storage.load(this.options.board, replica);
+    if (kept.length === 0 || this.stopped) return; // adopted meanwhile by another tab
+    const standIn = new SyncClient({ ...this.options, replica, storage: this.storage, locks: null });
+    this.peers.hidden.add(replica);
+    try {
+      await standIn.start();
+      const taken = standIn.pending.length;
+      await this.untilSaved(standIn);
+      this.adoptedBatches += taken - standIn.pending.length;
+    } finally {
+      standIn.stop();
+      this.peers.hidden.delete(replica);
+    }
+  }
+
+  /** Settles when `client` has nothing unacknowledged, its hello is refused, this client stops, or the deadline passes. */
+  private untilSaved(client: SyncClient): Promise<void> {
+    return new Promise((resolve) => {
+      const offs: (() => void)[] = [];
+      const done = (): void => {
+        clearTimeout(timer);
+        for (const off of offs) off();
+        resolve();
+      };
+      const timer = setTimeout(done, ADOPTION_DEADLINE_MS);
+      offs.push(client.on("status", (status) => status === "connected" && done()));
+      offs.push(client.on("error", () => client.refused && done()));
+      void this.stoppedSignal.then(done);
+      if (client.status === "connected" || client.refused) done();
+    });
+  }
+
   private sendBatch(batch: PendingBatch): void {
     if (this.welcomed) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
   }
@@ -207,6 +315,7 @@ export class SyncClient implements BoardClient {
     this.seq = readSeq(f.seq) ?? this.seq;
     this.role = readRole(f.role) ?? this.role;
     this.welcomed = true;
+    this.signalReady();
     this.link.welcomed();
     this.peers.welcome(f.peers);
     this.retries.clear();
@@ -253,6 +362,8 @@ export class SyncClient implements BoardClient {
       this.recompute();
       this.updateStatus();
     } else if (!this.welcomed && FATAL.has(code)) {
+      this.refused = true;
+      this.signalReady();
       this.link.stop();
       this.setStatus("offline");
     }
@@ -306,6 +417,11 @@ export class SyncClient implements BoardClient {
     this.status = status;
     this.emitter.emit("status", status);
   }
+}
+
+/** navigator.locks where the browser has it; null elsewhere (then no locks and no adoption). */
+function defaultLocks(): LockManagerLike | null {
+  return typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null;
 }
 
 function cloneJson<T>(v: T): T {

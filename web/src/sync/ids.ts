@@ -37,6 +37,11 @@ export function tabReplica(random: () => number): string {
   return id;
 }
 
+/** The Web Lock a client holds while it runs, so other tabs know its replica is alive. */
+export function replicaLockName(replica: string): string {
+  return `samenbord-replica-${replica}`;
+}
+
 /**
  * Batch ids `<prefix><counter>-<random>` (OP-1: 1-64 of [A-Za-z0-9_.:-]). The prefix is the
  * creation time in base 36, so ids stay unique within a replica across reloads.

@@ -7,5 +7,5 @@ export { keyBetween, keysBetween } from "./order";
 export { IndexedDbPendingStore, MemoryPendingStore, defaultPendingStore } from "./pending";
 export { beats, compareStamps, jsonEquals } from "./stamp";
 export { backoffDelay, socketUrl, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./backoff";
-export { randomId, tabReplica, REPLICA_KEY } from "./ids";
+export { randomId, replicaLockName, tabReplica, REPLICA_KEY } from "./ids";
 export { MAX_OPS_PER_BATCH, MAX_BATCH_BYTES } from "./batches";

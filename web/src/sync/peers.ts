@@ -4,6 +4,9 @@ import type { Frame } from "./connection";
 import { readCursor, readPeers, readSelection, str } from "./frames";
 
 export class PeerMap extends Map<string, Peer> {
+  /** Replicas not shown as peers: this user's own stand-ins resending a closed tab's batches. */
+  readonly hidden = new Set<string>();
+
   constructor(private readonly self: string) {
     super();
   }
@@ -11,13 +14,13 @@ export class PeerMap extends Map<string, Peer> {
   /** Seeds the map from `welcome.peers` (cursor null until their first presence). */
   welcome(peers: unknown): void {
     this.clear();
-    for (const p of readPeers(peers, this.self)) this.set(p.replica, p);
+    for (const p of readPeers(peers, this.self)) if (!this.hidden.has(p.replica)) this.set(p.replica, p);
   }
 
   /** A presence frame; true when the map changed. */
   presence(f: Frame): boolean {
     const replica = str(f.replica);
-    if (replica === null || replica === this.self) return false;
+    if (replica === null || replica === this.self || this.hidden.has(replica)) return false;
     const name = str(f.name) ?? this.get(replica)?.name ?? "";
     this.set(replica, { replica, name, cursor: readCursor(f.cursor), selection: readSelection(f.selection) });
     return true;

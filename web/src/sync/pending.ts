@@ -34,6 +34,15 @@ export class MemoryPendingStore implements PendingStore {
     if (at >= 0) list.splice(at, 1);
   }
 
+  async replicas(board: string): Promise<string[]> {
+    const out: string[] = [];
+    for (const [key, list] of this.lists) {
+      const [b, replica] = JSON.parse(key) as [string, string];
+      if (b === board && list.length > 0) out.push(replica);
+    }
+    return out;
+  }
+
   /** Every batch kept, for tests. */
   size(): number {
     let n = 0;
@@ -107,6 +116,13 @@ export class IndexedDbPendingStore implements PendingStore {
   async remove(board: string, replica: string, batchId: string): Promise<void> {
     const db = await this.open();
     await db.delete(STORE, [board, replica, batchId]);
+  }
+
+  async replicas(board: string): Promise<string[]> {
+    const db = await this.open();
+    // [board] sorts before every [board, replica, batch] and [board, []] after them (arrays sort after strings)
+    const keys = await db.getAllKeys(STORE, IDBKeyRange.bound([board], [board, []]));
+    return [...new Set(keys.map((k) => k[1]))];
   }
 
   close(): void {

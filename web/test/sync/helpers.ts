@@ -4,6 +4,7 @@ import type { BoardClientOptions, ConnectionStatus } from "../../src/sync/api";
 import { createBoardClient, type SyncClient } from "../../src/sync/client";
 import { MemoryPendingStore } from "../../src/sync/pending";
 import { FakeNet, seeded } from "./fake-server";
+import { FakeLocks } from "./fake-locks";
 
 export const T0 = Date.UTC(2026, 10, 22, 9, 0, 0);
 
@@ -15,10 +16,17 @@ export interface TestClient {
   changed: Set<string>[];
 }
 
-export function setUp(): { net: FakeNet; make: (o?: Partial<BoardClientOptions>) => TestClient; tick: (ms?: number) => Promise<void> } {
+export function setUp(): {
+  net: FakeNet;
+  locks: FakeLocks;
+  make: (o?: Partial<BoardClientOptions>) => TestClient;
+  tick: (ms?: number) => Promise<void>;
+} {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
   vi.setSystemTime(T0);
   const net = new FakeNet();
+  /** One lock manager for all clients of a test, like navigator.locks for the tabs of an origin. */
+  const locks = new FakeLocks();
   let n = 0;
   const make = (o: Partial<BoardClientOptions> = {}): TestClient => {
     n++;
@@ -31,6 +39,7 @@ export function setUp(): { net: FakeNet; make: (o?: Partial<BoardClientOptions>)
       replica: `replica${n}xyz`,
       random: seeded(n),
       WebSocketImpl: net.WebSocket,
+      locks,
       ...o,
       storage,
     }) as SyncClient;
@@ -45,7 +54,7 @@ export function setUp(): { net: FakeNet; make: (o?: Partial<BoardClientOptions>)
     if (ms > 0) await vi.advanceTimersByTimeAsync(ms);
     await net.settle();
   };
-  return { net, make, tick };
+  return { net, locks, make, tick };
 }
 
 /** Starts clients and lets them reach their welcome. */

@@ -42,6 +42,27 @@ describe.each(stores)("%s", (_name, create) => {
     expect(await store.load("b2", "replicaA1")).toHaveLength(1);
   });
 
+  it("lists the replicas that have batches kept for a board", async () => {
+    const store = create();
+    expect(await store.replicas("b1")).toEqual([]);
+    await store.put("b1", "replicaA1", batch("x", "a"));
+    await store.put("b1", "replicaA1", batch("y", "a"));
+    await store.put("b1", "replicaB2", batch("x", "b"));
+    await store.put("b2", "replicaC3", batch("x", "c"));
+    await store.put("b10", "replicaD4", batch("x", "d")); // board ids that share a prefix stay apart
+    await store.put("b", "replicaE5", batch("x", "e"));
+    expect((await store.replicas("b1")).sort()).toEqual(["replicaA1", "replicaB2"]);
+    expect(await store.replicas("b2")).toEqual(["replicaC3"]);
+    expect(await store.replicas("b10")).toEqual(["replicaD4"]);
+    expect(await store.replicas("b")).toEqual(["replicaE5"]);
+    expect(await store.replicas("b3")).toEqual([]);
+    await store.remove("b1", "replicaB2", "x");
+    await store.remove("b1", "replicaA1", "x");
+    expect(await store.replicas("b1")).toEqual(["replicaA1"]);
+    await store.remove("b1", "replicaA1", "y");
+    expect(await store.replicas("b1")).toEqual([]);
+  });
+
   it("keeps the first position when a batch is put again, and order across new instances", async () => {
     const store = create();
     const puts = [store.put("b1", "r", batch("one", "1")), store.put("b1", "r", batch("two", "2"))];
@@ -60,5 +81,19 @@ describe("IndexedDbPendingStore", () => {
     const second = new IndexedDbPendingStore("samenbord-reload");
     await second.put("b1", "r", batch("k3", "c"));
     expect((await second.load("b1", "r")).map((b) => b.batch)).toEqual(["k1", "k2", "k3"]);
+  });
+
+  it("shows another instance (another tab) which replicas have batches kept", async () => {
+    const closedTab = new IndexedDbPendingStore("samenbord-tabs");
+    await closedTab.put("b1", "replicaGone1", batch("k1", "a"));
+    await closedTab.put("b1", "replicaGone1", batch("k2", "b"));
+    closedTab.close();
+    const newTab = new IndexedDbPendingStore("samenbord-tabs");
+    await newTab.put("b1", "replicaNew01", batch("k1", "c"));
+    expect((await newTab.replicas("b1")).sort()).toEqual(["replicaGone1", "replicaNew01"]);
+    await newTab.remove("b1", "replicaGone1", "k1");
+    await newTab.remove("b1", "replicaGone1", "k2");
+    expect(await newTab.replicas("b1")).toEqual(["replicaNew01"]);
+    newTab.close();
   });
 });
