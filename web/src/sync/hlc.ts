@@ -2,6 +2,14 @@
 // offset to the server clock so a tab whose clock runs ahead does not get clock_skew (ST-4).
 import type { Stamp } from "./api";
 
+/** The server refuses larger counters (ST-1): past it the clock moves to the next millisecond. */
+export const MAX_COUNTER = 1_000_000;
+/**
+ * Stamps further ahead of the (server-aligned) wall clock than this are not followed: a peer
+ * whose clock runs far ahead must not push ours to where the server refuses it (ST-4).
+ */
+export const MAX_FOLLOW_AHEAD_MS = 5_000;
+
 export class HybridLogicalClock {
   private lastMs = 0;
   private lastCounter = 0;
@@ -32,14 +40,18 @@ export class HybridLogicalClock {
     if (wall > this.lastMs) {
       this.lastMs = wall;
       this.lastCounter = 0;
+    } else if (this.lastCounter >= MAX_COUNTER) {
+      this.lastMs++;
+      this.lastCounter = 0;
     } else {
       this.lastCounter++;
     }
     return [this.lastMs, this.lastCounter, this.replica];
   }
 
-  /** Moves the clock past a stamp seen from elsewhere. */
+  /** Moves the clock past a stamp seen from elsewhere, unless that stamp is implausibly far ahead. */
   observe(seen: Stamp): void {
+    if (seen[0] > this.wall() + MAX_FOLLOW_AHEAD_MS) return;
     if (seen[0] > this.lastMs) {
       this.lastMs = seen[0];
       this.lastCounter = seen[1];

@@ -111,13 +111,20 @@ public final class FicheService {
         put(ops, "sourceKey", quoted(d.sourceKey()));
         put(ops, "sourceItems", json.valueToTree(d.sourceItems()).toString());
         d.values().forEach((field, text) -> {
-            if (spec.field(field).isPresent()) put(ops, field, quoted(text));
+            if (spec.field(field).isPresent()) put(ops, field, quoted(limit(text)));
         });
         return boards.submitLocal(ficheId, NODE_REPLICA, "convert", ops);
     }
 
     private void put(List<Op> ops, String field, String valueJson) {
         ops.add(new Op(FicheBoards.FICHE_ITEM, field, valueJson, clock.next()));
+    }
+
+    /** Converted text stays within what a client may write back (IT-3), so the fiche stays editable. */
+    static String limit(String text) {
+        int max = 4000;
+        if (text.codePointCount(0, text.length()) <= max) return text;
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private String quoted(String text) {

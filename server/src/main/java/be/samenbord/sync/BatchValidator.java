@@ -102,14 +102,18 @@ final class BatchValidator {
         if (base.equals("vote")) {
             // One field per voter (contract §5): a replica may only set its own count.
             if (colon < 0 || !field.substring(colon + 1).equals(replica)) throw invalid("vote:<replica> must name your own replica");
-            if (!v.isIntegralNumber() || v.asInt() < 0 || v.asInt() > 99) throw invalid("a vote count is an integer from 0 to 99");
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() > 99) {
+                throw invalid("a vote count is an integer from 0 to 99");
+            }
             return;
         }
         List<String> allowed = template.itemFields().get(field);
         if (allowed != null && !allowed.isEmpty() && !(v.isTextual() && allowed.contains(v.asText()))) {
             throw invalid(field + " must be one of " + allowed);
         }
-        if (v.toString().length() > MAX_OTHER_VALUE_CHARS) throw invalid(field + " value is too large");
+        // A string counts by its characters (like text), anything else by its JSON text.
+        int size = v.isTextual() ? v.asText().codePointCount(0, v.asText().length()) : v.toString().length();
+        if (size > MAX_OTHER_VALUE_CHARS) throw invalid(field + " value is too large");
     }
 
     private static void number(String field, JsonNode v, double min) {

@@ -89,6 +89,10 @@ final class BoardHub {
                 member.welcomed = true;
                 c.send(welcome);
                 broadcastDroppable(c, Frames.presence(c.replica(), c.name(), null, null));
+            }, () -> {
+                members.remove(c);
+                c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; try again later", null));
+                c.closeForRetry("storage failure");
             });
         });
     }
@@ -103,7 +107,7 @@ final class BoardHub {
     void submit(Connection c, String batchId, List<Op> ops) {
         run(() -> {
             long received = System.nanoTime();
-            apply(c.replica(), batchId, ops, seq -> {
+            apply(c, c.replica(), batchId, ops, seq -> {
                 c.send(Frames.ack(batchId, seq));
                 metrics.acked(ops.size(), System.nanoTime() - received);
             }, () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId)));
@@ -113,13 +117,14 @@ final class BoardHub {
     /** A batch written by the node itself (e.g. a conversion); completes with its seq once durable. */
     CompletableFuture<Long> submitLocal(String replica, String batchId, List<Op> ops) {
         CompletableFuture<Long> out = new CompletableFuture<>();
-        run(() -> apply(replica, batchId, ops, out::complete,
+        run(() -> apply(null, replica, batchId, ops, out::complete,
                 () -> out.completeExceptionally(new IllegalStateException("board " + state.id() + " cannot store right now"))));
         return out;
     }
 
     /** On the board's context: applies, stores, and calls {@code onDurable} with the seq to acknowledge. */
-    private void apply(String replica, String batchId, List<Op> ops, java.util.function.LongConsumer onDurable, Runnable onUnavailable) {
+    private void apply(Connection origin, String replica, String batchId, List<Op> ops,
+                       java.util.function.LongConsumer onDurable, Runnable onUnavailable) {
         if (failed) {
             onUnavailable.run();
             return;
@@ -127,13 +132,14 @@ final class BoardHub {
         BoardState.Outcome outcome = state.submit(replica, batchId, ops);
         if (outcome instanceof BoardState.Accepted accepted) {
             AcceptedBatch batch = accepted.batch();
-            store.append(state.id(), batch).whenComplete((ok, err) -> run(() -> onStored(batch, err)));
+            store.append(state.id(), batch).whenComplete((ok, err) -> run(() -> onStored(batch, origin, err)));
         }
         long seq = outcome.seq();
         afterDurable(seq, () -> onDurable.accept(seq), onUnavailable);
     }
 
-    private void onStored(AcceptedBatch batch, Throwable err) {
+    /** {@code origin}: the connection that sent the batch (null for the node's own writes); it gets no echo. */
+    private void onStored(AcceptedBatch batch, Connection origin, Throwable err) {
         if (err != null) {
             // The state now holds a batch the disk may not: stop acknowledging on this board.
             LOG.log(Level.SEVERE, "board " + state.id() + ": storing seq " + batch.seq() + " failed", err);
@@ -149,7 +155,8 @@ final class BoardHub {
         // sent every ops frame up to N, so it may resume with since = the highest seq it saw (SQ-2).
         String frame = Frames.ops(batch.seq(), batch.ops());
         members.forEach((m, member) -> {
-            if (member.welcomed && member.welcomeSeq < batch.seq() && !m.replica().equals(batch.replica())) {
+            // Skip only the sender itself: another tab may share its replica id (a duplicated tab).
+            if (member.welcomed && member.welcomeSeq < batch.seq() && m != origin) {
                 m.send(frame);
             }
         });
@@ -165,6 +172,7 @@ final class BoardHub {
 
     private void afterDurable(long seq, Runnable task, Runnable ifStoreFails) {
         if (seq <= durableSeq) task.run();
+        else if (failed) ifStoreFails.run();
         else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(new Waiter(task, ifStoreFails));
     }
 

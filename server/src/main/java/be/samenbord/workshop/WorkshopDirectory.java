@@ -45,10 +45,13 @@ public final class WorkshopDirectory {
     }
 
     public void add(Workshop w) {
-        Workshop previous = byId.put(w.id(), w);
-        if (previous != null) previous.tokenHashes().values().forEach(byTokenHash::remove);
+        // New entries first, then drop only hashes that are gone: a token never fails in between.
         w.tokenHashes().forEach((role, hash) -> byTokenHash.put(hash, new Access(w, role)));
         w.boards().forEach(b -> byBoard.put(b.id(), w));
+        Workshop previous = byId.put(w.id(), w);
+        if (previous != null) {
+            previous.tokenHashes().values().stream().filter(h -> !w.tokenHashes().containsValue(h)).forEach(byTokenHash::remove);
+        }
     }
 
     public Optional<Access> authenticate(String token) {

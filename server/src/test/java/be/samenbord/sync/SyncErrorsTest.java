@@ -191,7 +191,7 @@ class SyncErrorsTest {
         String[][] bad = {
                 {"zone", "\"atlantis\""}, {"text", "\"" + "z".repeat(4001) + "\""}, {"x", "\"left\""},
                 {"deleted", "\"yes\""}, {"kind", "\"rocket\""}, {"z", "\"b0\""}, {"vote:replicaBYST", "3"},
-                {"Bad Field", "1"}, {"color", "\"<script>\""}};
+                {"Bad Field", "1"}, {"color", "\"<script>\""}, {"vote:replicaOFFE", "4294967301"}};
         int n = 0;
         for (String[] b : bad) {
             String id = "bad-" + (n++);
@@ -208,6 +208,10 @@ class SyncErrorsTest {
         ObjectNode tooMany = OpsBuilder.batch("many");
         for (int i = 0; i < 501; i++) ((com.fasterxml.jackson.databind.node.ArrayNode) tooMany.get("ops")).add(offenderOps.op("m", "x", i));
         offender.send(tooMany);
+        offender.nextError("invalid_op");
+        ObjectNode bigCounter = offenderOps.op("victim", "text", "tel ver");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) bigCounter.get("s")).set(1, WsClient.JSON.getNodeFactory().numberNode(9_007_199_254_740_991L));
+        offender.send(OpsBuilder.batch("counter", bigCounter));
         offender.nextError("invalid_op");
         offender.send(OpsBuilder.batch("forged", offenderOps.op("victim", "text", "half"),
                 new OpsBuilder("replicaBYST").op("victim", "text", "in your name")));

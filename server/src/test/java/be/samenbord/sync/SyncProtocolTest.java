@@ -122,4 +122,34 @@ class SyncProtocolTest {
             assertEquals("replicaAAA1", b.next("left").path("replica").asText());
         }
     }
+
+    @Test
+    @DisplayName("OP-6: a second connection with the sender's replica id (a duplicated tab) still gets the ops")
+    void duplicatedTabGetsTheOps() {
+        TestNode.Board board = node.board("windroos");
+        try (WsClient tab1 = node.connect(); WsClient tab2 = node.connect()) {
+            tab1.join(board.token("participant"), board.id(), "replicaSAME", "Anna");
+            tab2.join(board.token("participant"), board.id(), "replicaSAME", "Anna");
+            tab1.send(new OpsBuilder("replicaSAME").note("t1-1", "twin", "uit tab 1", "west"));
+            tab1.next("ack");
+            assertEquals("twin", tab2.next("ops").path("ops").get(0).path("i").asText());
+            assertFalse(tab1.all().stream().anyMatch(f -> f.path("t").asText().equals("ops")), "the sender itself gets no echo");
+        }
+    }
+
+    @Test
+    @DisplayName("IT-3: a string in an extra field is limited by its characters, not by its escaped JSON")
+    void extraStringFieldsCountCharacters() {
+        TestNode.Board board = node.board("windroos");
+        try (WsClient c = node.connect()) {
+            c.join(board.token("participant"), board.id(), "replicaLONG", "Lange");
+            String lines = "regel \"x\"\n".repeat(400); // 4,000 characters, about 5,600 as JSON
+            c.send(OpsBuilder.batch("long-1", new OpsBuilder("replicaLONG").op("memo", "memo", lines)));
+            assertEquals("long-1", c.next(f -> f.path("t").asText().equals("ack") || f.path("t").asText().equals("error"))
+                    .path("batch").asText());
+            assertEquals("ack", c.all().get(c.all().size() - 1).path("t").asText(), "accepted: " + c.all());
+            c.send(OpsBuilder.batch("long-2", new OpsBuilder("replicaLONG").op("memo", "memo", lines + "x".repeat(97))));
+            c.nextError("invalid_op");
+        }
+    }
 }

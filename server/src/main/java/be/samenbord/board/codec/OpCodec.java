@@ -18,6 +18,11 @@ public final class OpCodec {
     public static final Pattern REPLICA = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     /** Largest integer a JavaScript client holds exactly. */
     private static final long MAX_SAFE = (1L << 53) - 1;
+    /**
+     * Largest HLC counter accepted (rule ST-1): a counter only grows within one millisecond, so a
+     * huge one is an attack that would push every other replica's clock past what is accepted.
+     */
+    public static final long MAX_COUNTER = 1_000_000;
 
     private OpCodec() {
     }
@@ -62,8 +67,8 @@ public final class OpCodec {
         if (!ms.isIntegralNumber() || !counter.isIntegralNumber()
                 || !ms.canConvertToLong() || !counter.canConvertToLong()
                 || ms.asLong() < 0 || counter.asLong() < 0
-                || ms.asLong() > MAX_SAFE || counter.asLong() > MAX_SAFE) {
-            throw new CodecException("stamp ms and counter must be integers from 0 to 2^53-1");
+                || ms.asLong() > MAX_SAFE || counter.asLong() > MAX_COUNTER) {
+            throw new CodecException("stamp ms must be an integer from 0 to 2^53-1 and counter from 0 to " + MAX_COUNTER);
         }
         if (!replica.isTextual() || !REPLICA.matcher(replica.asText()).matches()) {
             throw new CodecException("stamp replica must be 8-64 characters of [A-Za-z0-9_-]");
