@@ -46,8 +46,14 @@ final class CsvExport {
         out.append("\r\n");
     }
 
+    /**
+     * One CSV cell. A value that a spreadsheet would read as a formula (=, +, -, @, tab, CR first)
+     * gets a leading apostrophe, so opening the export never runs what a participant typed
+     * (FI-5); the apostrophe is the spreadsheet convention for "this is text".
+     */
     static String field(String value) {
         String v = Labels.nz(value);
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
         boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\r') >= 0 || v.indexOf('\n') >= 0;
         return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }

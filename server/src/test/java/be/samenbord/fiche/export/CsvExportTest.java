@@ -82,6 +82,16 @@ class CsvExportTest {
         assertEquals("", CsvExport.field(null));
     }
 
+    @Test
+    @org.junit.jupiter.api.DisplayName("FI-5: a cell a spreadsheet would run as a formula is exported as text")
+    void formulasAreDefused() {
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", CsvExport.field("=HYPERLINK(\"http://x\")"));
+        assertEquals("'+31 6 1234", CsvExport.field("+31 6 1234"));
+        assertEquals("'- meer fietsen", CsvExport.field("- meer fietsen"));
+        assertEquals("'@SUM(A1)", CsvExport.field("@SUM(A1)"));
+        assertEquals("een = twee", CsvExport.field("een = twee"));
+    }
+
     /** A strict RFC 4180 reader: records end with CRLF; quoted fields may hold commas, "" and line breaks. */
     static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
