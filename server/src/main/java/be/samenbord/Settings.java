@@ -30,13 +30,14 @@ public record Settings(
         int outQueueBytes,
         long snapshotEveryBytes,
         long snapshotCheckMs,
-        boolean demoWorkshop) {
+        boolean demoWorkshop,
+        long pingMs) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
             "CLUSTER_PORT", "CLUSTER_NAME", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
-            "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO");
+            "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
@@ -67,7 +68,8 @@ public record Settings(
                 r.integer("OUT_QUEUE_BYTES", 1024 * 1024, 16 * 1024, 256 * 1024 * 1024),
                 r.integer("SNAPSHOT_BYTES", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 r.integer("SNAPSHOT_CHECK_MS", 30_000, 100, 86_400_000),
-                r.bool("DEMO", true));
+                r.bool("DEMO", true),
+                r.integer("PING_MS", 25_000, 50, 600_000));
     }
 
     /** SAMENBORD_* variables in {@code env} that the node does not read: most likely typos. */

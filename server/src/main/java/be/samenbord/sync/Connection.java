@@ -30,11 +30,15 @@ final class Connection {
     static final short CLOSE_POLICY = 1008;
     static final short CLOSE_RESTART = 1012;
     static final short CLOSE_TRY_AGAIN = 1013;
+    static final short CLOSE_GOING_AWAY = 1001;
 
     private final ServerWebSocket ws;
     private final SyncEndpoint endpoint;
     private final RateLimiter limiter;
     private final long helloTimer;
+    private final long pingTimer;
+    /** When the client last sent anything (a frame or a pong); nano clock. */
+    private volatile long lastHeard;
     private BoardHub hub;
     private String replica;
     private String name;
@@ -50,10 +54,13 @@ final class Connection {
         this.endpoint = endpoint;
         Settings s = endpoint.settings();
         this.limiter = new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), endpoint.nanoClock());
+        this.lastHeard = endpoint.nanoClock().getAsLong();
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> sendError(WireError.BAD_MESSAGE, "frames must be JSON text", null));
         ws.exceptionHandler(this::onSocketError);
         ws.closeHandler(v -> onClosed());
+        ws.pongHandler(b -> heard());
+        this.pingTimer = endpoint.vertx().setPeriodic(s.pingMs(), t -> pingOrDrop());
         this.helloTimer = endpoint.vertx().setTimer(s.helloTimeoutMs(), t -> {
             if (hub == null) {
                 sendError(WireError.BAD_MESSAGE, "no hello within " + s.helloTimeoutMs() + " ms", null);
@@ -74,7 +81,27 @@ final class Connection {
         return role;
     }
 
+    private void heard() {
+        lastHeard = endpoint.nanoClock().getAsLong();
+    }
+
+    /**
+     * Heartbeat (rule LI-7): a ping every interval; a client that answered nothing for three
+     * intervals is gone (sleeping laptop, dropped Wi-Fi), so it leaves the board instead of
+     * lingering as a ghost peer.
+     */
+    private void pingOrDrop() {
+        if (closing) return;
+        long silentNanos = endpoint.nanoClock().getAsLong() - lastHeard;
+        if (silentNanos > 3 * endpoint.settings().pingMs() * 1_000_000L) {
+            close(CLOSE_GOING_AWAY, "no answer to pings");
+        } else {
+            ws.writePing(io.vertx.core.buffer.Buffer.buffer());
+        }
+    }
+
     private void onText(String text) {
+        heard();
         if (closing) return;
         if (!limiter.tryAcquire()) {
             onLimited(text);
@@ -249,6 +276,7 @@ final class Connection {
         closedOnce = true;
         closing = true;
         endpoint.vertx().cancelTimer(helloTimer);
+        endpoint.vertx().cancelTimer(pingTimer);
         if (hub != null) {
             hub.leave(this);
             endpoint.closed(this);

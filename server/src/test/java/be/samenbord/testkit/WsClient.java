@@ -61,6 +61,13 @@ public final class WsClient implements AutoCloseable {
             return null;
         }
 
+        /** The JDK answers pings by itself; without demand it stops reading, so it stops answering too. */
+        @Override
+        public CompletionStage<?> onPing(WebSocket socket, java.nio.ByteBuffer message) {
+            if (reading) socket.request(1);
+            return null;
+        }
+
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
             closed.complete(statusCode);
