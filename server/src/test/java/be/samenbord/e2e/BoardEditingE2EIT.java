@@ -49,13 +49,7 @@ class BoardEditingE2EIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{a, b, node}) {
-            try {
-                if (c != null) c.close();
-            } catch (Exception e) {
-                System.err.println("cleanup: " + e);
-            }
-        }
+        E2E.closeAll(a, b, node);
     }
 
     static JsonNode item(String id) {

@@ -132,4 +132,15 @@ final class E2E {
     static Duration elapsed(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
+
+    /** Closes what a test class started (browsers, proxy, node), each even if another fails. */
+    static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable c : resources) {
+            try {
+                if (c != null) c.close();
+            } catch (Exception e) {
+                System.err.println("cleanup: " + e);
+            }
+        }
+    }
 }

@@ -76,13 +76,7 @@ class FichesE2EIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{a, b, node}) {
-            try {
-                if (c != null) c.close();
-            } catch (Exception e) {
-                System.err.println("cleanup: " + e);
-            }
-        }
+        E2E.closeAll(a, b, node);
     }
 
     static String boardOf(String template) {

@@ -63,13 +63,7 @@ class LiveBoardE2EIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[]{a, b, cut, node}) {
-            try {
-                if (c != null) c.close();
-            } catch (Exception e) {
-                System.err.println("cleanup: " + e);
-            }
-        }
+        E2E.closeAll(a, b, cut, node);
     }
 
     static String link(String role) {
