@@ -12,6 +12,8 @@ import java.util.Optional;
  * with a message naming the variable.
  *
  * @param publicUrl base of handed-out links; empty = {@code http://localhost:<bound port>}
+ * @param clusterHost address other members reach this node's Hazelcast port on; empty = 127.0.0.1
+ *                    when every listed member is on loopback, else Hazelcast's own choice
  */
 public record Settings(
         String httpHost,
@@ -21,6 +23,7 @@ public record Settings(
         List<String> clusterMembers,
         int clusterPort,
         String clusterName,
+        Optional<String> clusterHost,
         Optional<String> publicUrl,
         Optional<String> apiKey,
         long helloTimeoutMs,
@@ -36,7 +39,7 @@ public record Settings(
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
-            "CLUSTER_PORT", "CLUSTER_NAME", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
+            "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
@@ -45,13 +48,18 @@ public record Settings(
     /** How far ahead of the node's clock a stamp may be (contract, rule ST-4). */
     public static final long MAX_CLOCK_AHEAD_MS = 60_000;
 
+    /** True when this node joins a Hazelcast cluster (SAMENBORD_CLUSTER_MEMBERS set). */
+    public boolean clustered() {
+        return !clusterMembers.isEmpty();
+    }
+
     public static Settings defaults() {
         return fromEnv(Map.of());
     }
 
     public static Settings fromEnv(Map<String, String> env) {
         Reader r = new Reader(env);
-        return new Settings(
+        Settings s = new Settings(
                 r.string("HTTP_HOST", "0.0.0.0"),
                 r.integer("HTTP_PORT", 8080, 0, 65535),
                 Path.of(r.string("DATA_DIR", "./data")),
@@ -59,6 +67,7 @@ public record Settings(
                 r.optional("CLUSTER_MEMBERS").map(Settings::splitList).orElse(List.of()),
                 r.integer("CLUSTER_PORT", 5701, 1, 65535),
                 r.string("CLUSTER_NAME", "samenbord"),
+                r.optional("CLUSTER_HOST"),
                 r.optional("PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u),
                 r.optional("API_KEY"),
                 r.integer("HELLO_TIMEOUT_MS", 10_000, 100, 600_000),
@@ -70,7 +79,21 @@ public record Settings(
                 r.integer("SNAPSHOT_CHECK_MS", 30_000, 100, 86_400_000),
                 r.bool("DEMO", true),
                 r.integer("PING_MS", 25_000, 50, 600_000));
+        for (String member : s.clusterMembers) {
+            if (!MEMBER.matcher(member).matches()) {
+                throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");
+            }
+        }
+        if (s.clustered() && s.store.isEmpty()) {
+            // Every node must read what any other node acknowledged; a node's own data directory cannot give that.
+            throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS needs " + PREFIX
+                    + "STORE=postgresql://...: a cluster keeps its boards in a store every node shares");
+        }
+        return s;
     }
+
+    private static final java.util.regex.Pattern MEMBER =
+            java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]+(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?");
 
     /** SAMENBORD_* variables in {@code env} that the node does not read: most likely typos. */
     public static List<String> unknownVariables(Map<String, String> env) {

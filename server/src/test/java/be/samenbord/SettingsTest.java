@@ -35,7 +35,8 @@ class SettingsTest {
     @DisplayName("CF-1: values are read, trimmed and normalised")
     void values() {
         Settings s = Settings.fromEnv(Map.of("SAMENBORD_HTTP_PORT", " 9090 ", "SAMENBORD_PUBLIC_URL", "https://bord.example/",
-                "SAMENBORD_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701,,", "SAMENBORD_DEMO", "off", "OTHER", "ignored"));
+                "SAMENBORD_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701,,", "SAMENBORD_DEMO", "off", "OTHER", "ignored",
+                "SAMENBORD_STORE", "postgresql://u:p@db:5432/samenbord"));
         assertEquals(9090, s.httpPort());
         assertEquals(Optional.of("https://bord.example"), s.publicUrl());
         assertEquals(List.of("10.0.0.1:5701", "10.0.0.2:5701"), s.clusterMembers());
@@ -51,6 +52,20 @@ class SettingsTest {
         assertTrue(range.getMessage().contains("0 to 65535"), range.getMessage());
         var bool = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of("SAMENBORD_DEMO", "maybe")));
         assertTrue(bool.getMessage().contains("SAMENBORD_DEMO"), bool.getMessage());
+        var member = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of(
+                "SAMENBORD_CLUSTER_MEMBERS", "node1:5701,node2:99999", "SAMENBORD_STORE", "postgresql://u:p@db/s")));
+        assertTrue(member.getMessage().contains("node2:99999"), member.getMessage());
+    }
+
+    @Test
+    @DisplayName("CF-1: a cluster without the shared store is refused, naming both variables")
+    void clusterNeedsSharedStore() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnv(Map.of("SAMENBORD_CLUSTER_MEMBERS", "127.0.0.1:5701")));
+        assertTrue(e.getMessage().contains("SAMENBORD_CLUSTER_MEMBERS") && e.getMessage().contains("SAMENBORD_STORE"), e.getMessage());
+        assertTrue(Settings.fromEnv(Map.of("SAMENBORD_CLUSTER_MEMBERS", "127.0.0.1:5701",
+                "SAMENBORD_STORE", "postgresql://u:p@127.0.0.1/s")).clustered());
+        assertFalse(Settings.defaults().clustered());
     }
 
     @Test
