@@ -20,6 +20,12 @@ import be.samenbord.workshop.WorkshopDirectory;
 import be.samenbord.workshop.WorkshopService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import be.samenbord.cluster.ClusterMembership;
+import be.samenbord.cluster.WorkshopBroadcast;
+import be.samenbord.store.SharedStore;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
@@ -48,6 +54,9 @@ public final class Node {
     private final BoardRegistry registry;
     private final SyncEndpoint sync;
     private final HttpApi api;
+    private final ClusterMembership cluster;
+    private final WorkshopBroadcast broadcast;
+    private final ObjectMapper json;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private HttpServer server;
@@ -55,25 +64,38 @@ public final class Node {
     private long snapshotTimer = -1;
 
     private Node(Settings settings, LongSupplier clock, LongSupplier nanoClock) {
-        if (!settings.clusterMembers().isEmpty()) {
-            throw new IllegalArgumentException("SAMENBORD_CLUSTER_MEMBERS is not supported by this version yet; unset it to run a single node");
-        }
         this.settings = settings;
-        this.vertx = Vertx.vertx();
+        this.cluster = settings.clustered() ? ClusterMembership.join(settings, new VertxOptions()) : null;
+        this.vertx = cluster != null ? cluster.vertx() : Vertx.vertx();
         ObjectMapper json = new ObjectMapper();
         TemplateCatalog templates = TemplateCatalog.load(json);
         FicheSpec ficheSpec = FicheSpecLoader.load(json);
         templates.registerHidden(FicheBoards.template(ficheSpec, json));
         this.store = openStore(settings, vertx);
+        if (cluster != null) cluster.useStore((SharedStore) store);
         Metrics metrics = new Metrics(settings.httpHost() + ":" + settings.httpPort(), this::boardCount, this::connectionCount);
-        this.registry = new BoardRegistry(vertx, store, templates, clock, metrics);
         WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new SecureRandom()));
+        this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
+        this.broadcast = cluster != null ? new WorkshopBroadcast(vertx, cluster.nodeId(), cluster::nodeIds) : null;
+        if (broadcast != null) workshops.announceWith(broadcast::announce);
         this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
         FicheService fiches = new FicheService(ficheSpec, templates, registry, workshops, json, clock);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
                 .with(new FicheRoutes(fiches, directory, json)::register)
-                .with(metrics::register);
+                .with(metrics::register)
+                .withHealth(this::clusterHealth)
+                .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of(publicUrl));
+        this.json = json;
+    }
+
+    /** /health in a cluster: its name, this node's id and every member (rule OB-2). */
+    private void clusterHealth(ObjectNode body) {
+        if (cluster == null) return;
+        ObjectNode c = body.putObject("cluster");
+        c.put("name", cluster.clusterName()).put("node", cluster.nodeId());
+        ArrayNode members = c.putArray("members");
+        cluster.members().forEach(m -> members.addObject().put("id", m.id()).put("address", m.address()).put("local", m.local()));
     }
 
     /** PostgreSQL when SAMENBORD_STORE names one, else the embedded journal (rule CF-1). */
@@ -127,17 +149,28 @@ public final class Node {
 
     private void recover() throws Exception {
         long t0 = System.nanoTime();
+        // In a cluster, listen for other nodes' workshops before reading the store: none falls in between.
+        if (broadcast != null) broadcast.listen(workshops.directory()).await();
         Recovery recovery = store.recover();
         recovery.warnings().forEach(w -> LOG.warning("recovery: " + w));
         recovery.workshops().forEach(workshops.directory()::add);
-        registry.restore(recovery);
-        LOG.info(String.format("recovered %d workshops, %d boards in %d ms", recovery.workshops().size(), registry.size(),
+        if (cluster != null) {
+            cluster.advertise(publicUrl);
+            registry.joinCluster(cluster.ownership(), cluster.boards(), json).await();
+            cluster.startHousekeeping(registry::holds);
+        } else {
+            registry.restore(recovery);
+        }
+        LOG.info(String.format("recovered %d workshops, %d boards in %d ms", recovery.workshops().size(),
+                cluster != null ? recovery.workshops().stream().mapToInt(w -> w.boards().size()).sum() : registry.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
-        if (workshops.directory().isEmpty() && settings.demoWorkshop()) createDemo();
+        if (workshops.directory().isEmpty() && settings.demoWorkshop() && (cluster == null || cluster.oldest())) createDemo();
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
-                + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize()) + ")");
+                + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())
+                + (cluster != null ? ", cluster " + cluster.clusterName() + " node " + cluster.nodeId()
+                + " with " + cluster.members().size() + " members" : "") + ")");
     }
 
     /** First start with no settings: one demo workshop, its links logged once (rule FS-1). */

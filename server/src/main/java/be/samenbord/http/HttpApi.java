@@ -48,6 +48,8 @@ public final class HttpApi {
     private final BooleanSupplier ready;
     private final Supplier<String> publicUrl;
     private final List<java.util.function.Consumer<Router>> extraRoutes = new ArrayList<>();
+    private java.util.function.Consumer<ObjectNode> healthDetail = body -> {
+    };
 
     public HttpApi(Settings settings, ObjectMapper json, TemplateCatalog templates, WorkshopService workshops,
                    BoardRegistry boards, SyncEndpoint sync, BooleanSupplier ready, Supplier<String> publicUrl) {
@@ -67,6 +69,20 @@ public final class HttpApi {
         return this;
     }
 
+    private Supplier<List<String>> nodes = List::of;
+
+    /** Where clients may connect: every node's public URL (rule CL-7). */
+    public HttpApi withNodes(Supplier<List<String>> nodeUrls) {
+        this.nodes = nodeUrls;
+        return this;
+    }
+
+    /** Adds fields to a ready node's /health answer (e.g. cluster membership). */
+    public HttpApi withHealth(java.util.function.Consumer<ObjectNode> detail) {
+        this.healthDetail = detail;
+        return this;
+    }
+
     public Router router(Vertx vertx) {
         Router r = Router.router(vertx);
         r.route().handler(HttpApi::securityHeaders);
@@ -77,6 +93,11 @@ public final class HttpApi {
         r.post("/api/workshops").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::createWorkshop);
         r.get("/api/workshops/:id").handler(this::getWorkshop);
         r.get("/api/boards/:id").handler(this::getBoard);
+        r.get("/api/nodes").handler(ctx -> {
+            ObjectNode body = json.createObjectNode();
+            nodes.get().forEach(body.putArray("nodes")::add);
+            ok(ctx, 200, body);
+        });
         extraRoutes.forEach(routes -> routes.accept(r));
         r.route("/api/*").handler(ctx -> fail(ctx, ApiError.notFound("not_found", "no such route")));
         // The web client is a single page: its deep links all serve index.html.
@@ -109,6 +130,7 @@ public final class HttpApi {
             return;
         }
         body.put("status", "UP").put("boards", boards.size()).put("connections", sync.connections());
+        healthDetail.accept(body);
         ok(ctx, 200, body);
     }
 

@@ -11,6 +11,7 @@ import io.vertx.pgclient.PgNotice;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,6 +75,37 @@ final class PgRecovery {
                     return tx.commit();
                 }, err -> PgWrites.rollback(tx, err)))
                 .map(v -> new Recovery(new ArrayList<>(r.workshops.values()), r.snapshots, r.batches, r.warnings));
+    }
+
+    /** Every workshop (cluster: another node created one this node has not heard of). */
+    static Future<List<Workshop>> readWorkshops(SqlConnection conn) {
+        PgRecovery r = new PgRecovery();
+        return conn.query("SELECT id, doc FROM workshops ORDER BY pos").execute()
+                .map(rows -> {
+                    r.workshops(rows);
+                    return List.copyOf(r.workshops.values());
+                });
+    }
+
+    /** One board: its snapshot and the batches after it, read in one consistent transaction. */
+    static Future<SharedStore.BoardLoad> readBoard(SqlConnection conn, String board) {
+        PgRecovery r = new PgRecovery();
+        Tuple key = Tuple.of(board);
+        return conn.begin().compose(tx -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
+                .compose(v -> conn.preparedQuery("SELECT board, seq, doc FROM snapshots WHERE board = $1").execute(key))
+                .compose(rows -> {
+                    r.snapshots(rows);
+                    return conn.preparedQuery("""
+                            SELECT b.board, b.seq, b.replica, b.batch, b.ops
+                            FROM batches b LEFT JOIN snapshots s ON s.board = b.board
+                            WHERE b.board = $1 AND (s.seq IS NULL OR b.seq > s.seq)
+                            ORDER BY b.seq""").execute(key);
+                })
+                .compose(rows -> {
+                    r.batches(rows);
+                    return tx.commit();
+                }, err -> PgWrites.rollback(tx, err)))
+                .map(v -> new SharedStore.BoardLoad(r.snapshots.get(board), r.batches.getOrDefault(board, List.of()), r.warnings));
     }
 
     private void workshops(RowSet<Row> rows) {

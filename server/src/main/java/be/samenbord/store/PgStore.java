@@ -32,7 +32,7 @@ import java.util.logging.Logger;
  * hop back to your own context and never block in a callback. The first failed write (or a lost
  * connection) fails that future and every later one, like {@link JournalStore}.
  */
-public final class PgStore implements Store {
+public final class PgStore implements SharedStore {
 
     private static final Logger LOG = Logger.getLogger(PgStore.class.getName());
     private static final long START_TIMEOUT_MS = 120_000;
@@ -60,13 +60,17 @@ public final class PgStore implements Store {
     private CompletableFuture<Void> idle;
 
     private sealed interface Entry {
-        CompletableFuture<Void> future();
+        CompletableFuture<?> future();
     }
 
     /** A batch or workshop row, or why it could not be encoded (failed in its turn, store unharmed). */
     private record Write(boolean batch, Tuple row, Exception rejected, CompletableFuture<Void> future) implements Entry {}
 
     private record Barrier(CompletableFuture<Void> future) implements Entry {}
+
+    /** A read, run in queue order on the writer's connection (so after this node's earlier writes). */
+    private record Read(java.util.function.Function<PgConnection, Future<Object>> query, CompletableFuture<Object> future)
+            implements Entry {}
 
     private record Mark(Supplier<CompletableFuture<SnapshotContent>> capture, CompletableFuture<Void> future)
             implements Entry {}
@@ -138,6 +142,23 @@ public final class PgStore implements Store {
     }
 
     @Override
+    public CompletableFuture<BoardLoad> loadBoard(String boardId) {
+        return read(c -> PgRecovery.readBoard(c, boardId));
+    }
+
+    @Override
+    public CompletableFuture<List<Workshop>> loadWorkshops() {
+        return read(PgRecovery::readWorkshops);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> read(java.util.function.Function<PgConnection, Future<T>> query) {
+        CompletableFuture<Object> out = new CompletableFuture<>();
+        enqueue(new Read(c -> query.apply(c).map(r -> (Object) r).timeout(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS), out));
+        return (CompletableFuture<T>) (CompletableFuture<?>) out;
+    }
+
+    @Override
     public CompletableFuture<Void> flushed() {
         return enqueue(new Barrier(new CompletableFuture<>()));
     }
@@ -159,7 +180,8 @@ public final class PgStore implements Store {
     }
 
     /** Queue order is call order. A failed store still queues, so its failures complete in order too. */
-    private CompletableFuture<Void> enqueue(Entry e) {
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> enqueue(Entry e) {
         RuntimeException refused = null;
         boolean schedule = false;
         synchronized (lock) {
@@ -175,7 +197,7 @@ public final class PgStore implements Store {
         }
         if (refused != null) e.future().completeExceptionally(refused);
         if (schedule) context.runOnContext(v -> drain());
-        return e.future();
+        return (CompletableFuture<T>) e.future();
     }
 
     /** On the context: takes the next group (or one snapshot step), runs it, then goes again. */
@@ -207,6 +229,13 @@ public final class PgStore implements Store {
             step = mark(m);
         } else if (single instanceof SnapshotWrite s) {
             step = writeSnapshot(s);
+        } else if (single instanceof Read r) {
+            // A failed read fails only itself: it changed nothing.
+            step = r.query().apply(conn).transform(ar -> {
+                if (ar.succeeded()) r.future().complete(ar.result());
+                else r.future().completeExceptionally(ar.cause());
+                return Future.succeededFuture();
+            });
         } else {
             step = commit(group);
         }
@@ -232,7 +261,7 @@ public final class PgStore implements Store {
             for (Entry e : group) {
                 if (failed != null) e.future().completeExceptionally(failed);
                 else if (e instanceof Write w && w.rejected() != null) e.future().completeExceptionally(w.rejected());
-                else e.future().complete(null);
+                else e.future().complete(null); // only Writes and Barriers are grouped
             }
             return Future.succeededFuture();
         });

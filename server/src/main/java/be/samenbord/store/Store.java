@@ -12,12 +12,13 @@ import java.util.function.Supplier;
  * the data is durable (synced to disk or committed), and futures of one store complete in the
  * order their calls were made. Implementations pass {@code StoreContract} tests.
  */
-public interface Store extends AutoCloseable {
+public interface Store extends BatchLog, AutoCloseable {
 
     /** Reads back everything stored; called once, before any write. */
     Recovery recover() throws IOException;
 
     /** Appends an accepted batch of a board (rule DU-1). */
+    @Override
     CompletableFuture<Void> append(String boardId, AcceptedBatch batch);
 
     /** Stores a workshop (insert or replace by id). */

@@ -4,7 +4,7 @@ import be.samenbord.board.AcceptedBatch;
 import be.samenbord.board.BoardSnapshot;
 import be.samenbord.board.BoardState;
 import be.samenbord.board.Op;
-import be.samenbord.store.Store;
+import be.samenbord.store.BatchLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
 
@@ -15,72 +15,112 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongSupplier;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One board's live side: its state, its connections on this node, and the order of events. Every
- * method runs on the board's own Vert.x context, so the state needs no locks and every connection
- * sees frames in seq order.
+ * One board's live side on its owner: its state, its peers (sessions on this node or relayed from
+ * others), and the order of events. Every method runs on the board's own Vert.x context, so the
+ * state needs no locks and every peer sees frames in seq order.
  *
  * <p>Acks, fan-out and welcomes wait until the seq they reflect is durable (rules OP-5, DU-1): a
  * client never learns a seq that a crash could take back, so {@code since} never skips a batch.
+ *
+ * <p>In a cluster the state may still be loading when the first session arrives; work queues in
+ * order until it is there. A hub whose log refuses a batch (another node took the board) or that
+ * loses ownership closes its peers and is dropped: its state may hold a batch nobody else has.
  */
 final class BoardHub {
 
     private static final Logger LOG = Logger.getLogger(BoardHub.class.getName());
 
-    private final BoardState state;
+    private final String id;
+    private final String template;
     private final Context context;
-    private final Store store;
-    private final LongSupplier clock;
-    private final SyncMetrics metrics;
-    private final Map<Connection, Member> members = new LinkedHashMap<>();
+    private final BatchLog log;
+    private final Hooks hooks;
+    private final Map<Peer, Member> members = new LinkedHashMap<>();
     private final TreeMap<Long, List<Waiter>> whenDurable = new TreeMap<>();
+    private List<Runnable> waitingForState = new ArrayList<>();
+    private BoardState state;
     private long durableSeq;
-    private boolean failed;
+    /** Set when the log failed or the board moved away: nothing more is accepted here. */
+    private String gone;
 
-    /** What to do once a seq is durable, or if the store fails before it is. */
+    /** What the hub needs from its node: the clock and metrics, and who to tell when it is done. */
+    interface Hooks {
+        long now();
+
+        void acked(int ops, long nanos);
+
+        /** The hub stopped serving (log failure or eviction); the registry forgets it. */
+        void closed(BoardHub hub);
+    }
+
+    /** What to do once a seq is durable, or if the log fails before it is. */
     private record Waiter(Runnable durable, Runnable failed) {
     }
 
-    /** A connection on this board; it gets fan-out only for seqs after its welcome. */
+    /** A peer on this board; it gets fan-out only for seqs after its welcome. */
     private static final class Member {
         long welcomeSeq;
         boolean welcomed;
     }
 
-    BoardHub(BoardState state, Context context, Store store, LongSupplier clock, SyncMetrics metrics) {
-        this.state = state;
+    BoardHub(String id, String template, CompletableFuture<BoardState> loading, Context context, BatchLog log, Hooks hooks) {
+        this.id = id;
+        this.template = template;
         this.context = context;
-        this.store = store;
-        this.clock = clock;
-        this.metrics = metrics;
-        this.durableSeq = state.seq();
+        this.log = log;
+        this.hooks = hooks;
+        loading.whenComplete((s, err) -> context.runOnContext(v -> loaded(s, err)));
+    }
+
+    private void loaded(BoardState loadedState, Throwable err) {
+        List<Runnable> queued = waitingForState;
+        waitingForState = null;
+        if (err != null) {
+            LOG.log(Level.WARNING, "board " + id + " could not be loaded", err);
+            gone = "this board could not be loaded; try again";
+            hooks.closed(this);
+        } else {
+            state = loadedState;
+            durableSeq = state.seq();
+        }
+        queued.forEach(Runnable::run);
     }
 
     String id() {
-        return state.id();
+        return id;
     }
 
     String template() {
-        return state.template();
+        return template;
     }
 
-    void run(Runnable task) {
-        context.runOnContext(v -> task.run());
+    /** Runs {@code task} on the board's context once the state is loaded (or loading failed). */
+    private void run(Runnable task) {
+        context.runOnContext(v -> {
+            if (waitingForState != null) waitingForState.add(task);
+            else task.run();
+        });
     }
 
     /** Hello accepted: snapshot (or catch-up since {@code since}, -1 = none) once durable. */
-    void join(Connection c, long since) {
+    void join(Peer c, long since) {
         run(() -> {
+            if (gone != null) {
+                c.send(Frames.error(WireError.UNAVAILABLE, gone, null));
+                c.closeForRetry(gone);
+                return;
+            }
             long seq = state.seq();
             Optional<List<Op>> catchUp = since >= 0 ? state.opsSince(since) : Optional.empty();
             List<Frames.Peer> peers = new ArrayList<>();
             members.keySet().forEach(m -> peers.add(new Frames.Peer(m.replica(), m.name())));
-            String welcome = Frames.welcome(state.id(), c.role().wire(), seq,
-                    catchUp.isPresent() ? null : state.items(), catchUp.orElse(null), peers, clock.getAsLong());
+            String welcome = Frames.welcome(id, c.role().wire(), seq,
+                    catchUp.isPresent() ? null : state.items(), catchUp.orElse(null), peers, hooks.now());
             Member member = new Member();
             member.welcomeSeq = seq;
             members.put(c, member);
@@ -97,19 +137,19 @@ final class BoardHub {
         });
     }
 
-    void leave(Connection c) {
+    void leave(Peer c) {
         run(() -> {
             if (members.remove(c) != null) broadcastDroppable(c, Frames.left(c.replica()));
         });
     }
 
     /** A validated batch from {@code c}: applied whole, stored, then acked and fanned out. */
-    void submit(Connection c, String batchId, List<Op> ops) {
+    void submit(Peer c, String batchId, List<Op> ops) {
         run(() -> {
             long received = System.nanoTime();
             apply(c, c.replica(), batchId, ops, seq -> {
                 c.send(Frames.ack(batchId, seq));
-                metrics.acked(ops.size(), System.nanoTime() - received);
+                hooks.acked(ops.size(), System.nanoTime() - received);
             }, () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId)));
         });
     }
@@ -118,36 +158,32 @@ final class BoardHub {
     CompletableFuture<Long> submitLocal(String replica, String batchId, List<Op> ops) {
         CompletableFuture<Long> out = new CompletableFuture<>();
         run(() -> apply(null, replica, batchId, ops, out::complete,
-                () -> out.completeExceptionally(new IllegalStateException("board " + state.id() + " cannot store right now"))));
+                () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now"))));
         return out;
     }
 
     /** On the board's context: applies, stores, and calls {@code onDurable} with the seq to acknowledge. */
-    private void apply(Connection origin, String replica, String batchId, List<Op> ops,
-                       java.util.function.LongConsumer onDurable, Runnable onUnavailable) {
-        if (failed) {
+    private void apply(Peer origin, String replica, String batchId, List<Op> ops, LongConsumer onDurable, Runnable onUnavailable) {
+        if (gone != null) {
             onUnavailable.run();
             return;
         }
         BoardState.Outcome outcome = state.submit(replica, batchId, ops);
         if (outcome instanceof BoardState.Accepted accepted) {
             AcceptedBatch batch = accepted.batch();
-            store.append(state.id(), batch).whenComplete((ok, err) -> run(() -> onStored(batch, origin, err)));
+            log.append(id, batch).whenComplete((ok, err) -> context.runOnContext(v -> onStored(batch, origin, err)));
         }
         long seq = outcome.seq();
         afterDurable(seq, () -> onDurable.accept(seq), onUnavailable);
     }
 
-    /** {@code origin}: the connection that sent the batch (null for the node's own writes); it gets no echo. */
-    private void onStored(AcceptedBatch batch, Connection origin, Throwable err) {
+    /** {@code origin}: the peer that sent the batch (null for the node's own writes); it gets no echo. */
+    private void onStored(AcceptedBatch batch, Peer origin, Throwable err) {
+        if (gone != null) return;
         if (err != null) {
-            // The state now holds a batch the disk may not: stop acknowledging on this board.
-            LOG.log(Level.SEVERE, "board " + state.id() + ": storing seq " + batch.seq() + " failed", err);
-            failed = true;
-            whenDurable.values().forEach(waiters -> waiters.forEach(w -> w.failed().run()));
-            whenDurable.clear();
-            members.keySet().forEach(m -> m.closeForRetry("storage failure"));
-            members.clear();
+            // The state now holds a batch the log does not: stop serving it from this state.
+            LOG.log(Level.SEVERE, "board " + id + ": storing seq " + batch.seq() + " failed", err);
+            shutDown("storage failure", false);
             return;
         }
         durableSeq = batch.seq();
@@ -165,33 +201,55 @@ final class BoardHub {
         due.clear();
     }
 
-    private void afterDurable(long seq, Runnable task) {
-        afterDurable(seq, task, () -> {
+    /** The board moved to another node: peers reconnect (to its new owner) at once. */
+    void evict() {
+        context.runOnContext(v -> {
+            if (gone == null) shutDown("board moved to another node", true);
         });
+    }
+
+    private void shutDown(String reason, boolean moved) {
+        gone = reason;
+        whenDurable.values().forEach(waiters -> waiters.forEach(w -> w.failed().run()));
+        whenDurable.clear();
+        members.keySet().forEach(m -> {
+            if (moved) m.closeForMove(reason);
+            else m.closeForRetry(reason);
+        });
+        members.clear();
+        hooks.closed(this);
     }
 
     private void afterDurable(long seq, Runnable task, Runnable ifStoreFails) {
         if (seq <= durableSeq) task.run();
-        else if (failed) ifStoreFails.run();
+        else if (gone != null) ifStoreFails.run();
         else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(new Waiter(task, ifStoreFails));
     }
 
-    void presence(Connection c, JsonNode cursor, JsonNode selection) {
+    void presence(Peer c, JsonNode cursor, JsonNode selection) {
         run(() -> {
             Member member = members.get(c);
             if (member != null && member.welcomed) broadcastDroppable(c, Frames.presence(c.replica(), c.name(), cursor, selection));
         });
     }
 
-    private void broadcastDroppable(Connection from, String frame) {
+    private void broadcastDroppable(Peer from, String frame) {
         members.forEach((m, member) -> {
             if (m != from && member.welcomed) m.sendDroppable(frame);
         });
     }
 
-    CompletableFuture<BoardSnapshot> capture() {
+    /**
+     * The state now, for a snapshot. With {@code durableOnly}, null unless everything applied is
+     * durable: in a cluster a batch not yet confirmed may still be refused, and a snapshot must
+     * never hold it.
+     */
+    CompletableFuture<BoardSnapshot> capture(boolean durableOnly) {
         CompletableFuture<BoardSnapshot> out = new CompletableFuture<>();
-        run(() -> out.complete(state.snapshot()));
+        run(() -> {
+            if (gone != null) out.complete(null);
+            else out.complete(durableOnly && state.seq() != durableSeq ? null : state.snapshot());
+        });
         return out;
     }
 
@@ -199,10 +257,14 @@ final class BoardHub {
     CompletableFuture<BoardView> view() {
         CompletableFuture<BoardView> out = new CompletableFuture<>();
         run(() -> {
+            if (gone != null) {
+                out.completeExceptionally(new IllegalStateException("board " + id + " cannot be served here right now"));
+                return;
+            }
             long seq = state.seq();
             String items = Frames.items(state.items());
-            afterDurable(seq, () -> out.complete(new BoardView(state.id(), state.template(), seq, items)),
-                    () -> out.completeExceptionally(new IllegalStateException("board " + state.id() + " cannot store right now")));
+            afterDurable(seq, () -> out.complete(new BoardView(id, template, seq, items)),
+                    () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
         });
         return out;
     }

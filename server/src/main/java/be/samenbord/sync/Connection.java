@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * batches and presence to its board. Frame handling runs on the socket's event loop; board work
  * runs on the board's context.
  */
-final class Connection {
+final class Connection implements Peer {
 
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
@@ -39,7 +39,8 @@ final class Connection {
     private final long pingTimer;
     /** When the client last sent anything (a frame or a pong); nano clock. */
     private volatile long lastHeard;
-    private BoardHub hub;
+    private BoardLink link;
+    private be.samenbord.board.template.Template template;
     private String replica;
     private String name;
     private Role role;
@@ -62,22 +63,25 @@ final class Connection {
         ws.pongHandler(b -> heard());
         this.pingTimer = endpoint.vertx().setPeriodic(s.pingMs(), t -> pingOrDrop());
         this.helloTimer = endpoint.vertx().setTimer(s.helloTimeoutMs(), t -> {
-            if (hub == null) {
+            if (link == null) {
                 sendError(WireError.BAD_MESSAGE, "no hello within " + s.helloTimeoutMs() + " ms", null);
                 close(CLOSE_POLICY, "hello timeout");
             }
         });
     }
 
-    String replica() {
+    @Override
+    public String replica() {
         return replica;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    Role role() {
+    @Override
+    public Role role() {
         return role;
     }
 
@@ -165,7 +169,7 @@ final class Connection {
     }
 
     private void onHello(JsonNode f) {
-        if (hub != null) throw new WireError(WireError.BAD_MESSAGE, "hello was already accepted on this connection");
+        if (link != null) throw new WireError(WireError.BAD_MESSAGE, "hello was already accepted on this connection");
         if (f.path("v").asInt(-1) != 1) throw new WireError(WireError.BAD_MESSAGE, "unsupported protocol version; this server speaks v 1");
         String rep = f.path("replica").asText("");
         if (!OpCodec.REPLICA.matcher(rep).matches()) {
@@ -183,32 +187,41 @@ final class Connection {
         Optional<WorkshopDirectory.Access> access = endpoint.directory().authenticate(f.path("token").asText(null));
         if (access.isEmpty()) throw new WireError(WireError.UNAUTHORIZED, "unknown token");
         String board = f.path("board").asText("");
-        BoardHub target = endpoint.registry().hub(board).orElseThrow(
-                () -> new WireError(WireError.UNKNOWN_BOARD, "no board with that id"));
+        if (!endpoint.registry().exists(board)) throw new WireError(WireError.UNKNOWN_BOARD, "no board with that id");
         if (!access.get().workshop().hasBoard(board)) {
             throw new WireError(WireError.FORBIDDEN, "this token belongs to another workshop");
         }
-        endpoint.vertx().cancelTimer(helloTimer);
+        be.samenbord.board.template.Template boardTemplate = endpoint.registry().templateOf(board)
+                .orElseThrow(() -> new WireError(WireError.UNKNOWN_BOARD, "no board with that id"));
         replica = rep;
         name = display;
         role = access.get().role();
-        hub = target;
+        Optional<BoardLink> target = endpoint.registry().link(this, board);
+        if (target.isEmpty()) {
+            // Partitions are moving between nodes: a moment later the board has an owner again.
+            sendError(WireError.UNAVAILABLE, "this board is moving between nodes; reconnect in a moment", null);
+            closeForRetry("board has no owner right now");
+            return;
+        }
+        endpoint.vertx().cancelTimer(helloTimer);
+        template = boardTemplate;
+        link = target.get();
         endpoint.opened(this);
-        hub.join(this, since);
+        link.join(since);
     }
 
     private void onOps(JsonNode f, String batch) {
-        if (hub == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
+        if (link == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
         if (batch == null || !BatchValidator.BATCH_ID.matcher(batch).matches()) {
             throw new WireError(WireError.BAD_MESSAGE, "batch must be 1-64 of [A-Za-z0-9_.:-]");
         }
         if (!role.canWrite()) throw new WireError(WireError.FORBIDDEN, "observers cannot change the board");
-        List<Op> ops = endpoint.validator().validate(f.get("ops"), endpoint.templateOf(hub), replica);
-        hub.submit(this, batch, ops);
+        List<Op> ops = endpoint.validator().validate(f.get("ops"), template, replica);
+        link.submit(batch, ops);
     }
 
     private void onPresence(JsonNode f) {
-        if (hub == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
+        if (link == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
         JsonNode cursor = f.get("cursor");
         if (cursor != null && !cursor.isNull()
                 && !(cursor.isArray() && cursor.size() == 2 && cursor.get(0).isNumber() && cursor.get(1).isNumber())) {
@@ -223,14 +236,15 @@ final class Connection {
                 }
             }
         }
-        hub.presence(this, cursor == null ? null : cursor, selection);
+        link.presence(cursor, selection);
     }
 
     /**
      * Sends a frame that must arrive. Frames not yet written to the socket are counted; a client
      * so slow that they pass the bound is disconnected, so it never holds up the board (rule LI-6).
      */
-    void send(String frame) {
+    @Override
+    public void send(String frame) {
         if (closing) return;
         // The bound applies to the backlog already waiting, so one frame larger than it still goes out.
         if (pendingChars.get() > endpoint.settings().outQueueBytes()) {
@@ -243,7 +257,8 @@ final class Connection {
     }
 
     /** Sends a frame that may be thinned (presence): dropped while the client lags behind. */
-    void sendDroppable(String frame) {
+    @Override
+    public void sendDroppable(String frame) {
         if (!closing && pendingChars.get() < endpoint.settings().outQueueBytes() / 2) send(frame);
     }
 
@@ -251,8 +266,14 @@ final class Connection {
         send(Frames.error(code, message, batch));
     }
 
-    void closeForRetry(String reason) {
+    @Override
+    public void closeForRetry(String reason) {
         close(CLOSE_TRY_AGAIN, reason);
+    }
+
+    @Override
+    public void closeForMove(String reason) {
+        close(CLOSE_RESTART, reason);
     }
 
     Future<Void> close(short code, String reason) {
@@ -277,8 +298,8 @@ final class Connection {
         closing = true;
         endpoint.vertx().cancelTimer(helloTimer);
         endpoint.vertx().cancelTimer(pingTimer);
-        if (hub != null) {
-            hub.leave(this);
+        if (link != null) {
+            link.leave();
             endpoint.closed(this);
         }
     }

@@ -1,7 +1,6 @@
 package be.samenbord.sync;
 
 import be.samenbord.Settings;
-import be.samenbord.board.template.Template;
 import be.samenbord.workshop.WorkshopDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
@@ -89,9 +88,5 @@ public final class SyncEndpoint {
 
     LongSupplier nanoClock() {
         return nanoClock;
-    }
-
-    Template templateOf(BoardHub hub) {
-        return registry.templateOf(hub);
     }
 }

@@ -17,6 +17,7 @@ public final class WorkshopService {
     private final Store store;
     private final Consumer<Workshop.BoardRef> boardMaker;
     private final LongSupplier clock;
+    private java.util.function.Function<Workshop, CompletableFuture<Void>> announce = w -> CompletableFuture.completedFuture(null);
 
     public WorkshopService(WorkshopDirectory directory, Store store, Consumer<Workshop.BoardRef> boardMaker, LongSupplier clock) {
         this.directory = directory;
@@ -25,13 +26,18 @@ public final class WorkshopService {
         this.clock = clock;
     }
 
+    /** In a cluster: tells the other nodes about a stored workshop before the caller hears it is done. */
+    public void announceWith(java.util.function.Function<Workshop, CompletableFuture<Void>> announcer) {
+        this.announce = announcer;
+    }
+
     public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates) {
         WorkshopDirectory.Created created = directory.create(title, templates, clock.getAsLong());
         return store.saveWorkshop(created.workshop()).thenApply(v -> {
             created.workshop().boards().forEach(boardMaker);
             directory.add(created.workshop());
             return created;
-        });
+        }).thenCompose(c -> announce.apply(c.workshop()).thenApply(v -> c));
     }
 
     /**
@@ -50,7 +56,7 @@ public final class WorkshopService {
             added.forEach(boardMaker);
             directory.add(updated);
             return updated;
-        });
+        }).thenCompose(w -> announce.apply(w).thenApply(v -> w));
     }
 
     public WorkshopDirectory directory() {

@@ -37,8 +37,8 @@ class HealthBeforeReadyTest {
             store.recover();
             ObjectMapper json = new ObjectMapper();
             TemplateCatalog templates = TemplateCatalog.load(json);
-            BoardRegistry boards = new BoardRegistry(vertx, store, templates, System::currentTimeMillis, SyncMetrics.NONE);
             WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new Random(1)));
+            BoardRegistry boards = new BoardRegistry(vertx, store, templates, directory, System::currentTimeMillis, SyncMetrics.NONE);
             WorkshopService workshops = new WorkshopService(directory, store, boards::create, System::currentTimeMillis);
             Settings settings = Settings.defaults();
             SyncEndpoint sync = new SyncEndpoint(vertx, settings, json, directory, boards, System::currentTimeMillis, System::nanoTime);

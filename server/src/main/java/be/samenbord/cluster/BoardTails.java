@@ -1,0 +1,90 @@
+package be.samenbord.cluster;
+
+import be.samenbord.board.AcceptedBatch;
+import be.samenbord.store.BatchLog;
+import be.samenbord.store.Records;
+import be.samenbord.store.SharedStore;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The cluster's {@link BatchLog} (DESIGN "Durability"): an accepted batch is durable once it is in
+ * its board's {@link Tail} on the partition owner and its synchronous backup, so losing one node
+ * loses no acknowledged batch. Behind that, each batch is written to the shared store and trimmed
+ * from the tail once committed, so a restart of the whole cluster finds everything there.
+ */
+final class BoardTails implements BatchLog {
+
+    private static final Logger LOG = Logger.getLogger(BoardTails.class.getName());
+    static final String MAP = "samenbord.tails";
+
+    private final IMap<String, Tail> tails;
+    private final SharedStore store;
+    /** Per board, the last append's future: results are handed out in seq order. */
+    private final Map<String, CompletableFuture<Void>> lastAppend = new ConcurrentHashMap<>();
+
+    BoardTails(HazelcastInstance hz, SharedStore store) {
+        this.tails = hz.getMap(MAP);
+        this.store = store;
+    }
+
+    /** Appends behind the board's earlier appends; fails if another node gave out this seq (the fence). */
+    @Override
+    public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
+        String record = Records.batch(boardId, batch);
+        CompletableFuture<Boolean> appended = tails.submitToKey(boardId, new TailProcessors.Append(batch.seq(), record))
+                .toCompletableFuture();
+        CompletableFuture<Void> previous = lastAppend.getOrDefault(boardId, CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> result = previous.thenCombine(appended, (v, ok) -> {
+            if (!ok) throw new IllegalStateException("board " + boardId + ": seq " + batch.seq() + " was given out by another node");
+            persist(boardId, batch);
+            return null;
+        });
+        lastAppend.put(boardId, result);
+        // Forget finished chains so the map holds only boards with appends in flight.
+        result.whenComplete((v, e) -> lastAppend.remove(boardId, result));
+        return result;
+    }
+
+    /** Writes a batch the tail holds to the shared store, then trims it from the tail. */
+    void persist(String boardId, AcceptedBatch batch) {
+        store.append(boardId, batch)
+                .thenCompose(v -> tails.submitToKey(boardId, new TailProcessors.Trim(batch.seq())).toCompletableFuture())
+                .whenComplete((v, e) -> {
+                    if (e != null) {
+                        LOG.log(Level.SEVERE, "board " + boardId + ": seq " + batch.seq()
+                                + " is only in the cluster's memory; the shared store did not take it", e);
+                    }
+                });
+    }
+
+    /** The board's tail now, or null if the cluster has none (fresh start). */
+    CompletableFuture<Tail> read(String boardId) {
+        return tails.getAsync(boardId).toCompletableFuture();
+    }
+
+    /** Creates the tail at the store's seq unless one exists; returns the tail. */
+    CompletableFuture<Tail> init(String boardId, long storedSeq) {
+        return tails.submitToKey(boardId, new TailProcessors.Init(storedSeq)).toCompletableFuture();
+    }
+
+    /**
+     * Writes out the pending batches of tails held on this member whose board is not served here
+     * (their owner died before it could): otherwise a later restart of the whole cluster would
+     * lose them. Blocking; run it on a worker.
+     */
+    void persistOrphans(java.util.function.Predicate<String> servedHere) {
+        for (String board : tails.localKeySet()) {
+            if (servedHere.test(board)) continue;
+            Tail tail = tails.get(board);
+            if (tail == null) continue;
+            for (int i = 0; i < tail.pending().size(); i++) persist(board, Records.readBatch(tail.pending().get(i)));
+        }
+    }
+}

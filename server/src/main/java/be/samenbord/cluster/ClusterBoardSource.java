@@ -1,0 +1,54 @@
+package be.samenbord.cluster;
+
+import be.samenbord.board.AcceptedBatch;
+import be.samenbord.board.BoardState;
+import be.samenbord.store.Records;
+import be.samenbord.store.SharedStore;
+import be.samenbord.sync.BoardSource;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * Loads a board on its new owner: the tail first, then the shared store, then the tail's batches
+ * after the store's seq. In that order the two always meet: a batch leaves the tail only after
+ * the store committed it, so whatever the tail no longer holds, the later store read has.
+ */
+final class ClusterBoardSource implements BoardSource {
+
+    private static final Logger LOG = Logger.getLogger(ClusterBoardSource.class.getName());
+
+    private final BoardTails tails;
+    private final SharedStore store;
+
+    ClusterBoardSource(BoardTails tails, SharedStore store) {
+        this.tails = tails;
+        this.store = store;
+    }
+
+    @Override
+    public CompletableFuture<BoardState> load(String boardId, String template) {
+        return tails.read(boardId).thenCompose(before -> store.loadBoard(boardId).thenCompose(stored -> {
+            stored.warnings().forEach(w -> LOG.warning("board " + boardId + ": " + w));
+            BoardState state = stored.snapshot() != null ? BoardState.restore(stored.snapshot()) : new BoardState(boardId, template);
+            stored.batches().forEach(state::replay);
+            CompletableFuture<Tail> tail = before != null ? CompletableFuture.completedFuture(before) : tails.init(boardId, state.seq());
+            return tail.thenApply(t -> catchUp(boardId, state, t));
+        }));
+    }
+
+    private BoardState catchUp(String boardId, BoardState state, Tail tail) {
+        for (int i = 0; i < tail.pending().size(); i++) {
+            if (tail.seqAt(i) <= state.seq()) continue;
+            AcceptedBatch batch = Records.readBatch(tail.pending().get(i));
+            state.replay(batch);
+            // Its first owner may have died before writing it out.
+            tails.persist(boardId, batch);
+        }
+        if (state.seq() != tail.lastSeq()) {
+            throw new IllegalStateException("board " + boardId + ": the store ends at seq " + state.seq()
+                    + " but the cluster's tail at " + tail.lastSeq());
+        }
+        return state;
+    }
+}

@@ -1,0 +1,131 @@
+package be.samenbord.cluster;
+
+import be.samenbord.Settings;
+import be.samenbord.store.BatchLog;
+import be.samenbord.store.SharedStore;
+import be.samenbord.sync.BoardSource;
+import be.samenbord.sync.Ownership;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * This node's place in the Hazelcast cluster (issue "Cluster"): the clustered Vert.x, board
+ * ownership, the tails that make acknowledged batches survive a node, and what /health shows.
+ */
+public final class ClusterMembership {
+
+    /** How often ownership is re-checked besides Hazelcast's own events. */
+    static final long RECHECK_MS = 1_000;
+
+    private final HazelcastClusterManager manager;
+    private final Vertx vertx;
+    private final HazelcastInstance hz;
+    private final HazelcastOwnership ownership;
+    private BoardTails tails;
+    private ClusterBoardSource source;
+
+    private ClusterMembership(HazelcastClusterManager manager, Vertx vertx) {
+        this.manager = manager;
+        this.vertx = vertx;
+        this.hz = manager.getHazelcastInstance();
+        this.ownership = new HazelcastOwnership(hz);
+        if (!ownership.localNode().equals(manager.getNodeId())) {
+            throw new IllegalStateException("event bus node id " + manager.getNodeId() + " is not the member id " + ownership.localNode());
+        }
+    }
+
+    /** Starts a clustered Vert.x and joins the members listed in the settings. Blocks. */
+    public static ClusterMembership join(Settings settings, VertxOptions options) {
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(settings));
+        Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered().await();
+        try {
+            return new ClusterMembership(manager, vertx);
+        } catch (RuntimeException e) {
+            vertx.close();
+            throw e;
+        }
+    }
+
+    /** Keeps boards in {@code store}, the one every member shares. Call once, before serving. */
+    public void useStore(SharedStore store) {
+        this.tails = new BoardTails(hz, store);
+        this.source = new ClusterBoardSource(tails, store);
+    }
+
+    /** True on the member that has been in the cluster longest (it makes the first-start demo). */
+    public boolean oldest() {
+        return hz.getCluster().getMembers().iterator().next().localMember();
+    }
+
+    /**
+     * Re-checks ownership every second and writes out orphaned tails after members change;
+     * {@code servedHere} says whether this node holds a board's hub.
+     */
+    public void startHousekeeping(Predicate<String> servedHere) {
+        vertx.setPeriodic(RECHECK_MS, t -> ownership.changed());
+        ownership.onNodeLeft(node -> vertx.executeBlocking(() -> {
+            tails.persistOrphans(servedHere);
+            return null;
+        }, false));
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public Ownership ownership() {
+        return ownership;
+    }
+
+    public BatchLog log() {
+        return tails;
+    }
+
+    public BoardSource boards() {
+        return source;
+    }
+
+    public String nodeId() {
+        return manager.getNodeId();
+    }
+
+    /** Every member's node id. */
+    public List<String> nodeIds() {
+        return hz.getCluster().getMembers().stream().map(m -> m.getUuid().toString()).toList();
+    }
+
+    /** Members as {@code host:port} of their Hazelcast endpoint, this one marked; for /health. */
+    public List<MemberInfo> members() {
+        return hz.getCluster().getMembers().stream().map(ClusterMembership::info).toList();
+    }
+
+    public record MemberInfo(String id, String address, boolean local) {
+    }
+
+    private static MemberInfo info(Member m) {
+        return new MemberInfo(m.getUuid().toString(), m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.localMember());
+    }
+
+    /** Makes this node's public URL known to the others (web clients fail over along the list). */
+    public void advertise(String publicUrl) {
+        hz.getReplicatedMap(NODE_URLS).put(nodeId(), publicUrl);
+    }
+
+    /** The public URLs of the current members (a replicated map: a local read). */
+    public List<String> nodeUrls() {
+        var urls = hz.<String, String>getReplicatedMap(NODE_URLS);
+        return nodeIds().stream().map(urls::get).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
+    private static final String NODE_URLS = "samenbord.node-urls";
+
+    public String clusterName() {
+        return hz.getConfig().getClusterName();
+    }
+}

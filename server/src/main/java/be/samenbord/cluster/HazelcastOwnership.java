@@ -1,0 +1,103 @@
+package be.samenbord.cluster;
+
+import be.samenbord.sync.Ownership;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.MigrationListener;
+import com.hazelcast.partition.MigrationState;
+import com.hazelcast.partition.ReplicaMigrationEvent;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Board ownership from Hazelcast: a board's owner is the owner of the partition its id hashes to
+ * (the same partition as its tail, so the owner appends to a local map entry). Node ids are member
+ * UUIDs, which is also what the Vert.x cluster manager uses on the event bus.
+ */
+final class HazelcastOwnership implements Ownership {
+
+    private static final Logger LOG = Logger.getLogger(HazelcastOwnership.class.getName());
+
+    private final HazelcastInstance hz;
+    private final String localNode;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> leftListeners = new CopyOnWriteArrayList<>();
+
+    HazelcastOwnership(HazelcastInstance hz) {
+        this.hz = hz;
+        this.localNode = hz.getCluster().getLocalMember().getUuid().toString();
+        hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                changed();
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                String node = e.getMember().getUuid().toString();
+                leftListeners.forEach(l -> safely(() -> l.accept(node)));
+                changed();
+            }
+        });
+        hz.getPartitionService().addMigrationListener(new MigrationListener() {
+            @Override
+            public void migrationStarted(MigrationState state) {
+            }
+
+            @Override
+            public void migrationFinished(MigrationState state) {
+                changed();
+            }
+
+            @Override
+            public void replicaMigrationCompleted(ReplicaMigrationEvent event) {
+                if (event.getReplicaIndex() == 0) changed();
+            }
+
+            @Override
+            public void replicaMigrationFailed(ReplicaMigrationEvent event) {
+                changed();
+            }
+        });
+    }
+
+    @Override
+    public String localNode() {
+        return localNode;
+    }
+
+    @Override
+    public String ownerOf(String boardId) {
+        Member owner = hz.getPartitionService().getPartition(boardId).getOwner();
+        return owner == null ? null : owner.getUuid().toString();
+    }
+
+    @Override
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    @Override
+    public void onNodeLeft(Consumer<String> listener) {
+        leftListeners.add(listener);
+    }
+
+    /** Also called on a timer: a promotion after a member died does not always report as a migration. */
+    void changed() {
+        changeListeners.forEach(l -> safely(l));
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "ownership listener failed", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package be.samenbord.cluster;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A board's tail in the cluster (value of {@link BoardTails#MAP}): the last seq any owner was
+ * allowed to assign, and the accepted batches not yet confirmed in the shared store, oldest
+ * first, ending at {@code lastSeq}. Immutable; the entry processors replace it.
+ */
+record Tail(long lastSeq, List<String> pending) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    Tail {
+        pending = List.copyOf(pending);
+    }
+
+    /** Seq of {@code pending.get(i)}. */
+    long seqAt(int i) {
+        return lastSeq - pending.size() + 1 + i;
+    }
+
+    Tail append(long seq, String record) {
+        List<String> next = new ArrayList<>(pending.size() + 1);
+        next.addAll(pending);
+        next.add(record);
+        return new Tail(seq, next);
+    }
+
+    Tail trim(long upTo) {
+        int keepFrom = 0;
+        while (keepFrom < pending.size() && seqAt(keepFrom) <= upTo) keepFrom++;
+        return keepFrom == 0 ? this : new Tail(lastSeq, pending.subList(keepFrom, pending.size()));
+    }
+}

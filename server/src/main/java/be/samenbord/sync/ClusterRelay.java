@@ -1,0 +1,288 @@
+package be.samenbord.sync;
+
+import be.samenbord.board.Op;
+import be.samenbord.board.codec.OpCodec;
+import be.samenbord.store.Records;
+import be.samenbord.workshop.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
+
+/**
+ * Sessions whose board another node owns (rules CL-3..CL-6 in PROTOCOL.md). The node holding the
+ * socket (the edge) checks the hello and validates batches, then forwards them to the owner's
+ * address; the owner's hub treats the session as a {@link RemotePeer} and sends its frames back
+ * to the edge's address. When the owner changes or leaves, the edge closes the socket with 1012
+ * and the client reconnects, resends what was not acknowledged, and lands on the new owner.
+ */
+final class ClusterRelay {
+
+    private static final Logger LOG = Logger.getLogger(ClusterRelay.class.getName());
+    static final String OWNER = "samenbord.owner.";
+    static final String EDGE = "samenbord.edge.";
+    private static final long REQUEST_TIMEOUT_MS = 15_000;
+    private static final com.fasterxml.jackson.core.JsonFactory JSON_FACTORY = new com.fasterxml.jackson.core.JsonFactory();
+
+    private final Vertx vertx;
+    private final EventBus bus;
+    private final Ownership ownership;
+    private final BoardRegistry registry;
+    private final ObjectMapper json;
+    private final AtomicLong ids = new AtomicLong();
+    /** Edge side: sessions on this node whose board is owned elsewhere, by session key. */
+    private final Map<String, RemoteLink> links = new ConcurrentHashMap<>();
+    /** Owner side: sessions of other nodes on boards owned here, by session key. */
+    private final Map<String, RemotePeer> peers = new ConcurrentHashMap<>();
+
+    ClusterRelay(Vertx vertx, Ownership ownership, BoardRegistry registry, ObjectMapper json) {
+        this.vertx = vertx;
+        this.bus = vertx.eventBus();
+        this.ownership = ownership;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    /** Registers this node's two addresses (across the cluster) and follows owner changes. */
+    Future<Void> start() {
+        ownership.onChange(() -> vertx.runOnContext(v -> ownersChanged()));
+        ownership.onNodeLeft(node -> vertx.runOnContext(v -> nodeLeft(node)));
+        return Future.all(
+                bus.<JsonObject>consumer(OWNER + ownership.localNode(), this::onOwnerMessage).completion(),
+                bus.<JsonObject>consumer(EDGE + ownership.localNode(), this::onEdgeMessage).completion()).mapEmpty();
+    }
+
+    // ---- edge side -------------------------------------------------------------------------
+
+    BoardLink link(Connection c, String board, String owner) {
+        return new RemoteLink(ownership.localNode() + "/" + ids.incrementAndGet(), c, board, owner);
+    }
+
+    private final class RemoteLink implements BoardLink {
+        final String key;
+        final Connection connection;
+        final String board;
+        final String owner;
+
+        RemoteLink(String key, Connection connection, String board, String owner) {
+            this.key = key;
+            this.connection = connection;
+            this.board = board;
+            this.owner = owner;
+        }
+
+        @Override
+        public String boardId() {
+            return board;
+        }
+
+        @Override
+        public void join(long since) {
+            links.put(key, this);
+            JsonObject m = message("join").put("node", ownership.localNode()).put("replica", connection.replica())
+                    .put("name", connection.name()).put("role", connection.role().wire()).put("since", since);
+            bus.request(OWNER + owner, m, new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS)).onFailure(e -> {
+                connection.send(Frames.error(WireError.UNAVAILABLE, "the board's node did not take this session; reconnect", null));
+                connection.closeForRetry("owner refused the session: " + e.getMessage());
+            });
+        }
+
+        @Override
+        public void submit(String batchId, List<Op> ops) {
+            bus.send(OWNER + owner, message("ops").put("batch", batchId).put("ops", encodeOps(ops)));
+        }
+
+        @Override
+        public void presence(JsonNode cursor, JsonNode selection) {
+            bus.send(OWNER + owner, message("presence")
+                    .put("cursor", cursor == null ? null : cursor.toString())
+                    .put("selection", selection == null ? null : selection.toString()));
+        }
+
+        @Override
+        public void leave() {
+            if (links.remove(key) != null) bus.send(OWNER + owner, message("leave"));
+        }
+
+        private JsonObject message(String kind) {
+            return new JsonObject().put("k", kind).put("conn", key).put("board", board);
+        }
+    }
+
+    private void onEdgeMessage(Message<JsonObject> m) {
+        JsonObject body = m.body();
+        RemoteLink link = links.get(body.getString("conn"));
+        if (link == null) return; // the socket closed meanwhile; the owner hears "leave"
+        if (body.containsKey("close")) {
+            links.remove(link.key);
+            link.connection.close(body.getInteger("close").shortValue(), body.getString("reason", ""));
+        } else if (body.getBoolean("drop", false)) {
+            link.connection.sendDroppable(body.getString("frame"));
+        } else {
+            link.connection.send(body.getString("frame"));
+        }
+    }
+
+    private void ownersChanged() {
+        for (RemoteLink link : new ArrayList<>(links.values())) {
+            if (!link.owner.equals(ownership.ownerOf(link.board))) {
+                links.remove(link.key);
+                link.connection.closeForMove("board moved to another node");
+            }
+        }
+    }
+
+    private void nodeLeft(String node) {
+        for (RemoteLink link : new ArrayList<>(links.values())) {
+            if (link.owner.equals(node)) {
+                links.remove(link.key);
+                link.connection.closeForMove("the board's node left the cluster");
+            }
+        }
+        for (RemotePeer peer : new ArrayList<>(peers.values())) {
+            if (peer.node().equals(node)) forget(peer);
+        }
+    }
+
+    // ---- owner side ------------------------------------------------------------------------
+
+    private void onOwnerMessage(Message<JsonObject> m) {
+        JsonObject body = m.body();
+        String kind = body.getString("k", "");
+        String board = body.getString("board", "");
+        try {
+            switch (kind) {
+                case "join" -> join(m, body, board);
+                case "ops" -> withPeer(body, p -> p.hub().submit(p, body.getString("batch"), decodeOps(body.getString("ops"))));
+                case "presence" -> withPeer(body, p -> p.hub().presence(p, tree(body.getString("cursor")), tree(body.getString("selection"))));
+                case "leave" -> {
+                    RemotePeer p = peers.remove(body.getString("conn"));
+                    if (p != null) p.hub().leave(p);
+                }
+                case "view" -> owned(m, board).ifPresent(h -> reply(m, h.view().thenApply(v -> new JsonObject()
+                        .put("template", v.template()).put("seq", v.seq()).put("items", v.itemsJson()))));
+                case "capture" -> owned(m, board).ifPresent(h -> reply(m, h.capture(false).thenApply(s -> s == null
+                        ? null : new JsonObject().put("snapshot", Records.board(s)))));
+                case "local" -> owned(m, board).ifPresent(h -> reply(m, h.submitLocal(body.getString("replica"),
+                        body.getString("batch"), decodeOps(body.getString("ops"))).thenApply(seq -> new JsonObject().put("seq", seq))));
+                default -> m.fail(400, "unknown relay message " + kind);
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("relay message " + kind + " for board " + board + " failed: " + e);
+            if (m.replyAddress() != null) m.fail(500, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void join(Message<JsonObject> m, JsonObject body, String board) {
+        owned(m, board).ifPresent(hub -> {
+            String key = body.getString("conn");
+            Role role = Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT));
+            RemotePeer[] self = new RemotePeer[1];
+            self[0] = new RemotePeer(bus, key, body.getString("node"), body.getString("replica"), body.getString("name"), role,
+                    hub, () -> peers.remove(key, self[0]));
+            peers.put(key, self[0]);
+            hub.join(self[0], body.getLong("since", -1L));
+            m.reply("joined");
+        });
+    }
+
+    /** The hub of a board this node owns, or the request is answered "not the owner". */
+    private java.util.Optional<BoardHub> owned(Message<JsonObject> m, String board) {
+        java.util.Optional<BoardHub> hub = registry.ownedHub(board);
+        if (hub.isEmpty()) m.fail(409, "this node does not own board " + board);
+        return hub;
+    }
+
+    private void withPeer(JsonObject body, java.util.function.Consumer<RemotePeer> action) {
+        RemotePeer p = peers.get(body.getString("conn"));
+        if (p != null) {
+            action.accept(p);
+            return;
+        }
+        // The owner no longer knows this session (it moved or restarted): the client must start over.
+        String key = body.getString("conn", "");
+        int slash = key.indexOf('/');
+        if (slash > 0) {
+            bus.send(EDGE + key.substring(0, slash), new JsonObject().put("conn", key)
+                    .put("close", Connection.CLOSE_RESTART).put("reason", "session unknown to the board's node"));
+        }
+    }
+
+    private void forget(RemotePeer peer) {
+        peers.values().remove(peer);
+        peer.hub().leave(peer);
+    }
+
+    private static <T> void reply(Message<JsonObject> m, CompletableFuture<T> answer) {
+        answer.whenComplete((v, e) -> {
+            if (e != null) m.fail(503, String.valueOf(e.getMessage()));
+            else if (v == null) m.fail(503, "not available right now");
+            else m.reply(v);
+        });
+    }
+
+    // ---- remote calls for REST and node writes ---------------------------------------------
+
+    CompletableFuture<BoardView> view(String owner, String board) {
+        return request(owner, new JsonObject().put("k", "view").put("board", board))
+                .thenApply(r -> new BoardView(board, r.getString("template"), r.getLong("seq"), r.getString("items")));
+    }
+
+    CompletableFuture<be.samenbord.board.BoardSnapshot> capture(String owner, String board) {
+        return request(owner, new JsonObject().put("k", "capture").put("board", board))
+                .thenApply(r -> Records.readBoard(r.getString("snapshot")));
+    }
+
+    CompletableFuture<Long> submitLocal(String owner, String board, String replica, String batchId, List<Op> ops) {
+        return request(owner, new JsonObject().put("k", "local").put("board", board).put("replica", replica)
+                .put("batch", batchId).put("ops", encodeOps(ops))).thenApply(r -> r.getLong("seq"));
+    }
+
+    private CompletableFuture<JsonObject> request(String owner, JsonObject m) {
+        return bus.<JsonObject>request(OWNER + owner, m, new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
+                .map(Message::body).toCompletionStage().toCompletableFuture();
+    }
+
+    // ---- encoding --------------------------------------------------------------------------
+
+    private static String encodeOps(List<Op> ops) {
+        StringWriter out = new StringWriter(64 * ops.size() + 2);
+        try (var g = JSON_FACTORY.createGenerator(out)) {
+            Frames.writeOps(g, ops);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private List<Op> decodeOps(String text) {
+        JsonNode array = tree(text);
+        List<Op> ops = new ArrayList<>(array.size());
+        array.forEach(n -> ops.add(OpCodec.read(n)));
+        return ops;
+    }
+
+    private JsonNode tree(String text) {
+        if (text == null) return null;
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("relay message does not parse: " + e.getMessage());
+        }
+    }
+}

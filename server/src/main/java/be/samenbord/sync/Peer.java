@@ -1,0 +1,28 @@
+package be.samenbord.sync;
+
+import be.samenbord.workshop.Role;
+
+/**
+ * A session as its board's owner sees it: a {@link Connection} on this node, or a
+ * {@link RemotePeer} whose socket is on another node of the cluster.
+ */
+interface Peer {
+
+    String replica();
+
+    String name();
+
+    Role role();
+
+    /** A frame that must arrive (acks, ops, welcome, errors). */
+    void send(String frame);
+
+    /** A frame that may be dropped while the client lags (presence). */
+    void sendDroppable(String frame);
+
+    /** Closes with 1013: the client reconnects and resends what was not acknowledged. */
+    void closeForRetry(String reason);
+
+    /** Closes with 1012: the board moved to another node (or this one stops); reconnect now. */
+    void closeForMove(String reason);
+}
