@@ -97,7 +97,7 @@ public final class ClusterMembership {
 
     /** Every member's node id. */
     public List<String> nodeIds() {
-        return hz.getCluster().getMembers().stream().map(m -> m.getUuid().toString()).toList();
+        return hz.getCluster().getMembers().stream().map(HazelcastOwnership::nodeIdOf).toList();
     }
 
     /** Members as {@code host:port} of their Hazelcast endpoint, this one marked; for /health. */
@@ -109,7 +109,7 @@ public final class ClusterMembership {
     }
 
     private static MemberInfo info(Member m) {
-        return new MemberInfo(m.getUuid().toString(), m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.localMember());
+        return new MemberInfo(HazelcastOwnership.nodeIdOf(m), m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.localMember());
     }
 
     /** Makes this node's public URL known to the others (web clients fail over along the list). */

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 
 /**
  * Board ownership from Hazelcast: a board's owner is the owner of the partition its id hashes to
- * (the same partition as its tail, so the owner appends to a local map entry). Node ids are member
- * UUIDs, which is also what the Vert.x cluster manager uses on the event bus.
+ * (the same partition as its tail, so the owner appends to a local map entry). Node ids are the
+ * Vert.x cluster manager's, which it keeps as a member attribute; the event bus addresses use them.
  */
 final class HazelcastOwnership implements Ownership {
 
@@ -31,7 +31,7 @@ final class HazelcastOwnership implements Ownership {
 
     HazelcastOwnership(HazelcastInstance hz) {
         this.hz = hz;
-        this.localNode = hz.getCluster().getLocalMember().getUuid().toString();
+        this.localNode = nodeIdOf(hz.getCluster().getLocalMember());
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -40,7 +40,7 @@ final class HazelcastOwnership implements Ownership {
 
             @Override
             public void memberRemoved(MembershipEvent e) {
-                String node = e.getMember().getUuid().toString();
+                String node = nodeIdOf(e.getMember());
                 leftListeners.forEach(l -> safely(() -> l.accept(node)));
                 changed();
             }
@@ -75,8 +75,16 @@ final class HazelcastOwnership implements Ownership {
     @Override
     public String ownerOf(String boardId) {
         Member owner = hz.getPartitionService().getPartition(boardId).getOwner();
-        return owner == null ? null : owner.getUuid().toString();
+        return owner == null ? null : nodeIdOf(owner);
     }
+
+    /** A member's node id on the event bus: the Vert.x cluster manager keeps it as a member attribute. */
+    static String nodeIdOf(Member m) {
+        String id = m.getAttribute(VERTX_NODE_ID);
+        return id != null ? id : m.getUuid().toString();
+    }
+
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
 
     @Override
     public void onChange(Runnable listener) {

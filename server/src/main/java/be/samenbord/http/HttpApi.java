@@ -209,6 +209,7 @@ public final class HttpApi {
         if (!access.workshop().hasBoard(id)) throw ApiError.forbidden("this token belongs to another workshop");
         reply(ctx, boards.view(id).orElseThrow().thenApply(v -> {
             ObjectNode head = json.createObjectNode().put("id", v.id()).put("template", v.template()).put("seq", v.seq());
+            boards.ownerOf(id).ifPresent(owner -> head.put("owner", owner));
             String text = head.toString();
             // Items are already JSON text: splice them in rather than parse and re-encode.
             return text.substring(0, text.length() - 1) + ",\"items\":" + v.itemsJson() + "}";

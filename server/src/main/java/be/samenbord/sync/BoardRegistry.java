@@ -197,6 +197,11 @@ public final class BoardRegistry {
                 .thenApply(v -> new SnapshotContent(workshops, parts.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList()));
     }
 
+    /** In a cluster, the node id of the board's owner now (rule CL-2). */
+    public Optional<String> ownerOf(String boardId) {
+        return cluster == null ? Optional.empty() : Optional.ofNullable(cluster.ownership().ownerOf(boardId));
+    }
+
     /** Whether this node holds the board's hub now. */
     public boolean holds(String boardId) {
         return hubs.containsKey(boardId);

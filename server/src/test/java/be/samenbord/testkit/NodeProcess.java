@@ -21,6 +21,12 @@ public final class NodeProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("Samenbord ready at \\S+ \\(port (\\d+),");
 
+    /** What Hazelcast needs on Java 21+ to run without warnings (STACK.md); also in docker/Dockerfile. */
+    public static final List<String> HAZELCAST_JVM_FLAGS = List.of("--add-modules", "java.se",
+            "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+            "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED");
+
     private final Process process;
     private final Path log;
     private final int port;
@@ -38,7 +44,9 @@ public final class NodeProcess implements AutoCloseable {
         try {
             Path log = Files.createTempFile("samenbord-node", ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-jar", jar));
+                    "-Xmx512m"));
+            cmd.addAll(HAZELCAST_JVM_FLAGS);
+            cmd.addAll(List.of("-jar", jar));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("SAMENBORD_"));
             pb.environment().put("SAMENBORD_HTTP_HOST", "127.0.0.1");
@@ -72,6 +80,10 @@ public final class NodeProcess implements AutoCloseable {
 
     public String base() {
         return "http://127.0.0.1:" + port;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
     }
 
     public long pid() {

@@ -1,0 +1,109 @@
+package be.samenbord.cluster;
+
+import be.samenbord.testkit.Api;
+import be.samenbord.testkit.ClusterNodes;
+import be.samenbord.testkit.NodeProcess;
+import be.samenbord.testkit.OpsBuilder;
+import be.samenbord.testkit.Poll;
+import be.samenbord.testkit.Postgres;
+import be.samenbord.testkit.WsClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue "Cluster", first must-show: three node processes on 127.0.0.1 in one Hazelcast cluster;
+ * clients on node 1, 2 and 3 on the same board see each other's ops and presence, and every node
+ * answers for every board.
+ */
+class ClusterIT {
+
+    private static Postgres pg;
+    private static ClusterNodes cluster;
+
+    @BeforeAll
+    static void startCluster() {
+        pg = Postgres.start();
+        cluster = new ClusterNodes(3, pg.createDatabase("cluster_fanout"), Map.of()).startAll(3);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) cluster.close();
+        if (pg != null) pg.close();
+    }
+
+    @Test
+    @DisplayName("CL-1: every node reports the three members in /health and lists the three node URLs")
+    void membership() {
+        for (NodeProcess n : cluster.nodes()) {
+            Poll.until("3 members on " + n.base(), Duration.ofSeconds(30), () -> ClusterNodes.memberCount(n) == 3);
+            JsonNode nodes = new Api(n.base()).get("/api/nodes", null).body().path("nodes");
+            // Each node advertises its public URL (here the default http://localhost:<port>).
+            List<String> ports = new ArrayList<>();
+            nodes.forEach(u -> ports.add(u.asText().replaceFirst(".*:", "")));
+            assertEquals(cluster.bases().stream().map(b -> b.replaceFirst(".*:", "")).sorted().toList(), ports.stream().sorted().toList());
+        }
+    }
+
+    @Test
+    @DisplayName("CL-3: clients on node 1, 2 and 3 on one board all receive each other's ops and presence")
+    void clientsOnThreeNodesSeeEachOther() {
+        JsonNode w = new Api(cluster.node(0).base()).createWorkshop("Drie knopen", "three-b");
+        String board = w.path("boards").get(0).path("id").asText();
+        String token = w.path("tokens").path("participant").asText();
+        List<WsClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                WsClient c = WsClient.connect(cluster.node(i).base());
+                clients.add(c);
+                JsonNode welcome = c.join(token, board, "replica-n" + i, "Deelnemer " + i);
+                // The welcome lists the peers already there, wherever their socket is (HE-3).
+                assertEquals(i, welcome.path("peers").size(), "peers in welcome of client " + i + ": " + welcome.path("peers"));
+            }
+            for (int i = 0; i < 3; i++) {
+                OpsBuilder ops = new OpsBuilder("replica-n" + i);
+                clients.get(i).send(ops.note("b" + i, "note-" + i, "van knoop " + (i + 1), "keep"));
+                clients.get(i).next("ack");
+                for (int j = 0; j < 3; j++) {
+                    if (j == i) continue;
+                    String item = "note-" + i;
+                    JsonNode frame = clients.get(j).next(f -> f.path("t").asText().equals("ops")
+                            && f.path("ops").get(0).path("i").asText().equals(item));
+                    assertEquals(5, frame.path("ops").size());
+                }
+            }
+            clients.get(2).send(WsClient.frame("presence").set("cursor", WsClient.JSON.createArrayNode().add(120).add(80)));
+            for (int j = 0; j < 2; j++) {
+                JsonNode p = clients.get(j).next(f -> f.path("t").asText().equals("presence")
+                        && f.path("replica").asText().equals("replica-n2") && f.path("cursor").isArray());
+                assertEquals(120, p.path("cursor").get(0).asInt());
+            }
+            clients.get(0).close();
+            for (int j = 1; j < 3; j++) {
+                clients.get(j).next(f -> f.path("t").asText().equals("left") && f.path("replica").asText().equals("replica-n0"));
+            }
+            // Any node answers for the board, with the same state and the same owner.
+            List<JsonNode> views = new ArrayList<>();
+            for (NodeProcess n : cluster.nodes()) views.add(new Api(n.base()).get("/api/boards/" + board, token).body());
+            for (JsonNode v : views) {
+                assertEquals(views.get(0).path("items"), v.path("items"));
+                assertEquals(3, v.path("seq").asLong());
+                assertEquals(views.get(0).path("owner").asText(), v.path("owner").asText());
+                assertTrue(v.path("owner").asText().length() > 10, "owner node id: " + v);
+            }
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package be.samenbord.testkit;
+
+import be.samenbord.board.Items;
+import be.samenbord.board.Op;
+import be.samenbord.board.Register;
+import be.samenbord.board.codec.OpCodec;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A protocol client that behaves like the web client where it matters for failover tests: it
+ * keeps its own replica of the board (welcome snapshot or catch-up, then ops frames, plus its own
+ * edits at once), keeps unacknowledged batches and resends them after a reconnect, reconnects
+ * with {@code since} to the next node of its list when its socket closes.
+ */
+public final class ResilientClient implements AutoCloseable {
+
+    private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(90);
+
+    private final List<String> bases;
+    private final String token;
+    private final String board;
+    private final String replica;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private Items items = new Items();
+    private long seq = -1;
+    private final LinkedHashMap<String, ObjectNode> unacked = new LinkedHashMap<>();
+    private final Map<String, Long> acks = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private WebSocket socket;
+    /** The JDK socket takes one send at a time: each waits for the previous one. */
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private int baseIndex;
+    private int connects;
+    private boolean closed;
+    private final Set<String> peersSeen = ConcurrentHashMap.newKeySet();
+
+    public ResilientClient(List<String> bases, int firstBase, String token, String board, String replica) {
+        this.bases = List.copyOf(bases);
+        this.baseIndex = firstBase;
+        this.token = token;
+        this.board = board;
+        this.replica = replica;
+    }
+
+    /** Connects (trying each node in turn) and waits for the welcome. */
+    public ResilientClient start() {
+        connect();
+        return this;
+    }
+
+    private void connect() {
+        long deadline = System.nanoTime() + CONNECT_DEADLINE.toNanos();
+        long backoffMs = 50;
+        while (System.nanoTime() < deadline) {
+            String base;
+            synchronized (lock) {
+                if (closed) return;
+                base = bases.get(baseIndex % bases.size());
+            }
+            try {
+                CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
+                WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws"), new Listener(welcome))
+                        .get(10, TimeUnit.SECONDS);
+                ObjectNode hello = WsClient.hello(token, board, replica, "Client " + replica);
+                synchronized (lock) {
+                    if (seq >= 0) hello.put("since", seq);
+                }
+                ws.sendText(hello.toString(), true).get(10, TimeUnit.SECONDS);
+                JsonNode w = welcome.get(20, TimeUnit.SECONDS);
+                synchronized (lock) {
+                    socket = ws;
+                    sending = CompletableFuture.completedFuture(null);
+                    connects++;
+                    onWelcome(w);
+                    for (ObjectNode frame : unacked.values()) sendRaw(frame.toString());
+                }
+                return;
+            } catch (Exception e) {
+                synchronized (lock) {
+                    baseIndex++;
+                }
+                // Client backoff between attempts, as the web client does; bounded by the deadline.
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoffMs));
+                backoffMs = Math.min(1000, backoffMs * 2);
+            }
+        }
+        synchronized (lock) {
+            problems.add("could not reconnect within " + CONNECT_DEADLINE);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final CompletableFuture<JsonNode> welcome;
+        private StringBuilder partial = new StringBuilder();
+
+        Listener(CompletableFuture<JsonNode> welcome) {
+            this.welcome = welcome;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial = new StringBuilder();
+                try {
+                    JsonNode f = WsClient.JSON.readTree(text);
+                    String t = f.path("t").asText();
+                    if (t.equals("welcome")) welcome.complete(f);
+                    else if (t.equals("error") && !welcome.isDone()) welcome.completeExceptionally(new IllegalStateException(f.toString()));
+                    else onFrame(f);
+                } catch (Exception e) {
+                    synchronized (lock) {
+                        problems.add("bad frame: " + e);
+                    }
+                }
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            lost(ws, new IllegalStateException("closed " + statusCode + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            lost(ws, error);
+        }
+
+        private void lost(WebSocket ws, Throwable why) {
+            welcome.completeExceptionally(why);
+            boolean reconnect;
+            synchronized (lock) {
+                reconnect = socket == ws && !closed;
+                if (reconnect) socket = null;
+            }
+            if (reconnect) Thread.ofVirtual().start(ResilientClient.this::connect);
+        }
+    }
+
+    private void onWelcome(JsonNode w) {
+        if (w.has("snapshot")) {
+            items = new Items();
+            w.get("snapshot").fields().forEachRemaining(item -> item.getValue().fields().forEachRemaining(field ->
+                    items.apply(new Op(item.getKey(), field.getKey(), field.getValue().get("v").toString(),
+                            OpCodec.readStamp(field.getValue().get("s"))))));
+            // Own edits not yet acknowledged stay visible (optimistic), as in the web client.
+            unacked.values().forEach(this::applyOwn);
+        } else {
+            w.path("ops").forEach(op -> items.apply(OpCodec.read(op)));
+        }
+        seq = w.get("seq").asLong();
+    }
+
+    private void onFrame(JsonNode f) {
+        synchronized (lock) {
+            switch (f.path("t").asText()) {
+                case "ops" -> {
+                    long s = f.get("seq").asLong();
+                    if (s <= seq) problems.add("ops seq " + s + " after seq " + seq + " (a batch seen twice)");
+                    if (s > seq + 1 && seq >= 0) problems.add("ops seq " + s + " skipped from " + seq);
+                    f.get("ops").forEach(op -> items.apply(OpCodec.read(op)));
+                    seq = Math.max(seq, s);
+                }
+                case "ack" -> {
+                    String batch = f.get("batch").asText();
+                    long s = f.get("seq").asLong();
+                    if (unacked.remove(batch) != null) acks.put(batch, s);
+                    seq = Math.max(seq, s);
+                }
+                case "presence" -> peersSeen.add(f.path("replica").asText());
+                default -> {
+                    // errors for a batch (unavailable, rate_limited): it stays unacked and is resent.
+                }
+            }
+        }
+    }
+
+    /** Under the lock. A failed send is not retried here: the reconnect resends what was not acked. */
+    private void sendRaw(String text) {
+        WebSocket ws = socket;
+        if (ws == null) return;
+        sending = sending.handle((r, e) -> null).thenCompose(x -> ws.sendText(text, true));
+    }
+
+    private void applyOwn(ObjectNode frame) {
+        frame.get("ops").forEach(op -> items.apply(OpCodec.read(op)));
+    }
+
+    /** Applies a batch locally and sends it; it is resent after a reconnect until acknowledged. */
+    public void send(ObjectNode batchFrame) {
+        synchronized (lock) {
+            unacked.put(batchFrame.get("batch").asText(), batchFrame);
+            applyOwn(batchFrame);
+            sendRaw(batchFrame.toString());
+        }
+    }
+
+    public void sendPresence(int x, int y) {
+        synchronized (lock) {
+            ObjectNode p = WsClient.frame("presence");
+            p.putArray("cursor").add(x).add(y);
+            sendRaw(p.toString());
+        }
+    }
+
+    public int unackedCount() {
+        synchronized (lock) {
+            return unacked.size();
+        }
+    }
+
+    public Map<String, Long> acks() {
+        synchronized (lock) {
+            return Map.copyOf(acks);
+        }
+    }
+
+    public long seq() {
+        synchronized (lock) {
+            return seq;
+        }
+    }
+
+    public int connects() {
+        synchronized (lock) {
+            return connects;
+        }
+    }
+
+    public List<String> problems() {
+        synchronized (lock) {
+            return List.copyOf(problems);
+        }
+    }
+
+    public Set<String> peersSeen() {
+        return Set.copyOf(peersSeen);
+    }
+
+    /** The replica as "item/field" → "value json @ stamp", comparable with {@link #canonical(JsonNode)}. */
+    public Map<String, String> state() {
+        synchronized (lock) {
+            Map<String, String> out = new TreeMap<>();
+            for (String id : items.itemIds()) {
+                for (Map.Entry<String, Register> f : items.item(id).entrySet()) {
+                    Register r = f.getValue();
+                    out.put(id + "/" + f.getKey(), r.json() + " @ " + r.stamp().ms() + "," + r.stamp().counter() + "," + r.stamp().replica());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The REST board view's items in the form of {@link #state()}. */
+    public static Map<String, String> canonical(JsonNode restItems) {
+        Map<String, String> out = new TreeMap<>();
+        restItems.fields().forEachRemaining(item -> item.getValue().fields().forEachRemaining(field -> {
+            JsonNode s = field.getValue().get("s");
+            out.put(item.getKey() + "/" + field.getKey(), field.getValue().get("v").toString() + " @ "
+                    + s.get(0).asLong() + "," + s.get(1).asLong() + "," + s.get(2).asText());
+        }));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        WebSocket ws;
+        synchronized (lock) {
+            closed = true;
+            ws = socket;
+            socket = null;
+        }
+        if (ws != null) ws.abort();
+    }
+}
