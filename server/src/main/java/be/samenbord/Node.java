@@ -222,6 +222,7 @@ public final class Node {
         ready.set(false);
         if (snapshotTimer >= 0) vertx.cancelTimer(snapshotTimer);
         // Each step runs even when an earlier one fails: the journal must be flushed and closed.
+        step("stop serving boards", registry::stopServing);
         step("close client connections", () -> sync.closeAll().timeout(3, TimeUnit.SECONDS).await());
         step("close the HTTP listener", () -> {
             if (server != null) server.close().await();

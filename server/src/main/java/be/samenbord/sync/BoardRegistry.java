@@ -41,6 +41,7 @@ public final class BoardRegistry {
     private final BoardHub.Hooks hooks;
     private final Map<String, BoardHub> hubs = new ConcurrentHashMap<>();
     private Cluster cluster;
+    private volatile boolean stopping;
 
     /** What a clustered registry needs besides a single node's parts. */
     private record Cluster(Ownership ownership, BoardSource source, ClusterRelay relay) {
@@ -115,11 +116,21 @@ public final class BoardRegistry {
     /** The hub of a board this node owns (loading it in a cluster), or empty. */
     Optional<BoardHub> ownedHub(String id) {
         if (cluster == null) return Optional.ofNullable(hubs.get(id));
-        if (!cluster.ownership().isLocal(id)) return Optional.empty();
+        if (stopping || !cluster.ownership().isLocal(id)) return Optional.empty();
         Optional<String> template = templateOfBoard(id);
         if (template.isEmpty()) return Optional.empty();
         return Optional.of(hubs.computeIfAbsent(id, k -> new BoardHub(k, template.get(),
                 cluster.source().load(k, template.get()), ((VertxInternal) vertx).createEventLoopContext(), log, hooks)));
+    }
+
+    /**
+     * Cluster member leaving: drops every board (their sessions reconnect, to other nodes once this
+     * one has left) and takes no new ones, so nothing is accepted here after the store is flushed.
+     */
+    public void stopServing() {
+        if (cluster == null) return;
+        stopping = true;
+        hubs.values().forEach(BoardHub::evict);
     }
 
     private void dropMovedBoards() {

@@ -1,0 +1,111 @@
+package be.samenbord.cluster;
+
+import be.samenbord.testkit.Api;
+import be.samenbord.testkit.OpsBuilder;
+import be.samenbord.testkit.Poll;
+import be.samenbord.testkit.ResilientClient;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Clients that each stream note-creating batches to a board (at most {@code window} unacknowledged
+ * at a time, at most {@code perClient} batches, at most 120 s), then the checks every failover test
+ * makes: every acknowledged batch is on the board, no batch was applied twice, all replicas equal.
+ */
+final class Streamers implements AutoCloseable {
+
+    private static final Duration MAX_STREAM = Duration.ofSeconds(120);
+
+    record Stream(String board, String token, ResilientClient client, String prefix) {
+    }
+
+    private final List<Stream> streams = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    /** A client on {@code board} starting at node {@code firstBase} of {@code bases}, streaming until stopped. */
+    void add(List<String> bases, int firstBase, String token, String board, String prefix, int perClient, int window) {
+        ResilientClient client = new ResilientClient(bases, firstBase, token, board, "rep-" + prefix).start();
+        streams.add(new Stream(board, token, client, prefix));
+        OpsBuilder ops = new OpsBuilder("rep-" + prefix);
+        Thread t = Thread.ofPlatform().name("stream-" + prefix).start(() -> {
+            long deadline = System.nanoTime() + MAX_STREAM.toNanos();
+            for (int i = 0; i < perClient && !stop.get() && System.nanoTime() < deadline; ) {
+                if (client.unackedCount() < window) {
+                    client.send(ops.note(prefix + "-" + i, "n-" + prefix + "-" + i, "tekst " + prefix + " " + i, "south"));
+                    i++;
+                } else {
+                    // Client-side flow control: wait for acks before sending more.
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+                }
+            }
+        });
+        threads.add(t);
+    }
+
+    List<Stream> streams() {
+        return streams;
+    }
+
+    int totalAcks() {
+        return streams.stream().mapToInt(s -> s.client().acks().size()).sum();
+    }
+
+    /** Stops sending new batches (those sent are still resent until acknowledged). */
+    void stopSending() {
+        stop.set(true);
+    }
+
+    /** Waits until every client sent what it would and has nothing unacknowledged left. */
+    void awaitAllAcked(Duration timeout) throws InterruptedException {
+        for (Thread t : threads) t.join(timeout.toMillis());
+        Poll.until("every batch acknowledged", timeout, () -> streams.stream().allMatch(s -> s.client().unackedCount() == 0));
+    }
+
+    /**
+     * For each board: every acknowledged batch's note is there with its text, the board's seq is
+     * exactly the number of batches acknowledged (none applied twice), and every client's replica
+     * equals the board. Returns the number of acknowledged batches.
+     */
+    int verify(String liveBase) {
+        int total = 0;
+        for (Stream s : streams) {
+            Map<String, Long> acks = s.client().acks();
+            JsonNode view = new Api(liveBase).get("/api/boards/" + s.board(), s.token()).body();
+            JsonNode items = view.path("items");
+            for (String batch : acks.keySet()) {
+                String i = batch.substring(s.prefix().length() + 1);
+                assertEquals("tekst " + s.prefix() + " " + i, items.path("n-" + batch).path("text").path("v").asText(),
+                        "acknowledged batch " + batch + " lost");
+            }
+            long boardBatches = streams.stream().filter(o -> o.board().equals(s.board())).mapToLong(o -> o.client().acks().size()).sum();
+            assertEquals(boardBatches, view.path("seq").asLong(), "seq of board " + s.board() + " = batches acknowledged on it");
+            long seq = view.path("seq").asLong();
+            Poll.until("client " + s.prefix() + " caught up to seq " + seq, Duration.ofSeconds(30), () -> s.client().seq() >= seq);
+            assertEquals(ResilientClient.canonical(items), s.client().state(), "replica of " + s.prefix() + " equals the board");
+            assertTrue(s.client().problems().isEmpty(), "client " + s.prefix() + ": " + s.client().problems());
+            total += acks.size();
+        }
+        return total;
+    }
+
+    int reconnects() {
+        return streams.stream().mapToInt(s -> s.client().connects() - 1).sum();
+    }
+
+    @Override
+    public void close() {
+        stop.set(true);
+        streams.forEach(s -> s.client().close());
+    }
+}
