@@ -83,7 +83,10 @@ export interface ItemsView {
 }
 
 export interface BoardClientOptions {
-  /** Base http(s) URLs of nodes to try in turn, e.g. [location.origin]; the socket is `<base>/ws`. */
+  /**
+   * Base http(s) URLs of nodes to try in turn, e.g. [location.origin]; the socket is `<base>/ws`.
+   * Read on every connect attempt, so entries pushed later (the cluster's nodes, see nodes.ts) count.
+   */
   baseUrls: string[];
   token: string;
   board: string;

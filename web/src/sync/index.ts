@@ -9,3 +9,4 @@ export { beats, compareStamps, jsonEquals } from "./stamp";
 export { backoffDelay, socketUrl, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./backoff";
 export { randomId, replicaLockName, tabReplica, REPLICA_KEY } from "./ids";
 export { MAX_OPS_PER_BATCH, MAX_BATCH_BYTES } from "./batches";
+export { clusterBaseUrls, fetchNodeUrls, nodeList } from "./nodes";

@@ -13,6 +13,8 @@ export class FakeNet {
   readonly server = new FakeServer();
   /** When false, new sockets fail to connect. */
   up = true;
+  /** Socket URLs of dead nodes: new sockets to them fail to connect. */
+  readonly down = new Set<string>();
   readonly sockets: FakeSocket[] = [];
   readonly WebSocket: typeof WebSocket;
 
@@ -58,7 +60,7 @@ export class FakeSocket {
     net.sockets.push(this);
     net.post(() => {
       if (this.readyState !== 0) return;
-      if (!net.up) {
+      if (!net.up || net.down.has(url)) {
         this.readyState = 3;
         this.onerror?.({});
         this.onclose?.({ code: 1006 });

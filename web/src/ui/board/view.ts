@@ -2,7 +2,7 @@
 // client and re-renders only the notes an "items" event names. Editing actions live in
 // actions.ts; pointer and keyboard handling in interactions.ts and keyboard.ts.
 import type { BoardClient, ConnectionStatus, Role } from "../../sync/api";
-import { createBoardClient } from "../../sync/index";
+import { clusterBaseUrls, createBoardClient } from "../../sync/index";
 import { announce, h } from "../dom";
 import { statusMessage } from "../message";
 import { buildConvertControl } from "../fiche/convert";
@@ -56,7 +56,7 @@ export interface BoardParts {
 export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const tpl = o.template;
   const readonly = o.role === "observer";
-  const client = createBoardClient({ baseUrls: [location.origin], token: o.token, board: o.boardId, name: o.name });
+  const client = createBoardClient({ baseUrls: clusterBaseUrls(location.origin), token: o.token, board: o.boardId, name: o.name });
 
   const root = h("section", {
     id: "board",

@@ -5,7 +5,7 @@
 // The parts live next door: frame.ts (toolbar, message line), form.ts (field wiring),
 // head.ts, smart-panel.ts, steps.ts and balance.ts.
 import type { BoardClient, ConnectionStatus, Role } from "../../sync/api";
-import { createBoardClient } from "../../sync/index";
+import { clusterBaseUrls, createBoardClient } from "../../sync/index";
 import { announce, h } from "../dom";
 import { bind, loc, onLangChange, t } from "../i18n";
 import { BalanceGrid } from "./balance";
@@ -51,7 +51,7 @@ function sectionEl(s: FicheSection, form: FicheForm, steps: StepsTimeline): HTML
 export function mountFicheEditor(host: HTMLElement, o: FicheEditorOptions): MountedFiche {
   const spec = o.spec;
   const readonly = o.role === "observer";
-  const client: BoardClient = createBoardClient({ baseUrls: [location.origin], token: o.token, board: o.ficheId, name: o.name });
+  const client: BoardClient = createBoardClient({ baseUrls: clusterBaseUrls(location.origin), token: o.token, board: o.ficheId, name: o.name });
   const offs: (() => void)[] = [];
 
   const frame = buildFicheFrame(client, readonly, o.name, () => o.onBack());
