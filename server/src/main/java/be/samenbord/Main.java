@@ -10,6 +10,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any logger exists: the stop steps of the shutdown hook must still reach the log.
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", ShutdownLogManager.class.getName());
+        }
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$-7s %3$s: %5$s%6$s%n");
         }
@@ -26,7 +30,10 @@ public final class Main {
                 .forEach(name -> log.warning(name + " is not a setting of this node (typo?); it is ignored"));
         try {
             Node node = Node.start(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "samenbord-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.stop();
+                ShutdownLogManager.nodeStopped();
+            }, "samenbord-shutdown"));
         } catch (Exception e) {
             log.log(Level.SEVERE, "could not start: " + e.getMessage(), e);
             System.exit(1);

@@ -73,7 +73,9 @@ public final class Node {
         templates.registerHidden(FicheBoards.template(ficheSpec, json));
         this.store = openStore(settings, vertx);
         if (cluster != null) cluster.useStore((SharedStore) store);
-        Metrics metrics = new Metrics(settings.httpHost() + ":" + settings.httpPort(), this::boardCount, this::connectionCount);
+        // The node label tells members apart: in a cluster every node may bind 0.0.0.0 on the same port.
+        String nodeLabel = (cluster != null ? ClusterMembership.host(settings) : settings.httpHost()) + ":" + settings.httpPort();
+        Metrics metrics = new Metrics(nodeLabel, this::boardCount, this::connectionCount);
         WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new SecureRandom()));
         this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
@@ -230,16 +232,20 @@ public final class Node {
         step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
         step("close the store", store::close);
         step("close Vert.x", () -> vertx.close().await());
+        LOG.info(stopProblems == 0 ? "Samenbord node stopped cleanly" : "Samenbord node stopped with " + stopProblems + " problem(s), see above");
     }
+
+    private int stopProblems;
 
     private interface Step {
         void run() throws Exception;
     }
 
-    private static void step(String what, Step step) {
+    private void step(String what, Step step) {
         try {
             step.run();
         } catch (Exception e) {
+            stopProblems++;
             LOG.log(Level.WARNING, "stop: could not " + what, e);
         }
     }

@@ -52,6 +52,11 @@ public final class ClusterMembership {
         }
     }
 
+    /** The address other members reach this node on (SAMENBORD_CLUSTER_HOST or its default). */
+    public static String host(Settings settings) {
+        return HazelcastSetup.host(settings);
+    }
+
     /** Keeps boards in {@code store}, the one every member shares. Call once, before serving. */
     public void useStore(SharedStore store) {
         this.tails = new BoardTails(hz, store);

@@ -71,7 +71,7 @@ public final class HttpApi {
 
     private Supplier<List<String>> nodes = List::of;
 
-    /** Where clients may connect: every node's public URL (rule CL-7). */
+    /** Where clients may connect: every node's public URL (rule CU-7). */
     public HttpApi withNodes(Supplier<List<String>> nodeUrls) {
         this.nodes = nodeUrls;
         return this;

@@ -171,10 +171,30 @@ final class BoardHub {
         BoardState.Outcome outcome = state.submit(replica, batchId, ops);
         if (outcome instanceof BoardState.Accepted accepted) {
             AcceptedBatch batch = accepted.batch();
-            log.append(id, batch).whenComplete((ok, err) -> context.runOnContext(v -> onStored(batch, origin, err)));
+            log.append(id, batch).whenComplete((ok, err) -> context.runOnContext(v -> stored(batch, origin, err)));
         }
         long seq = outcome.seq();
         afterDurable(seq, () -> onDurable.accept(seq), onUnavailable);
+    }
+
+    /** A batch whose log write finished before an earlier seq's did: handled in seq order. */
+    private record Stored(AcceptedBatch batch, Peer origin, Throwable err) {
+    }
+
+    private final TreeMap<Long, Stored> storedEarly = new TreeMap<>();
+
+    /**
+     * Log completions may arrive out of seq order (callbacks of chained futures run in any order);
+     * fan-out, acks and welcomes must not, so a later seq waits here for the earlier ones.
+     */
+    private void stored(AcceptedBatch batch, Peer origin, Throwable err) {
+        storedEarly.put(batch.seq(), new Stored(batch, origin, err));
+        for (var next = storedEarly.firstEntry(); next != null && next.getKey() == durableSeq + 1 && gone == null;
+             next = storedEarly.firstEntry()) {
+            storedEarly.pollFirstEntry();
+            onStored(next.getValue().batch(), next.getValue().origin(), next.getValue().err());
+        }
+        if (err != null && gone == null) onStored(batch, origin, err);
     }
 
     /** {@code origin}: the peer that sent the batch (null for the node's own writes); it gets no echo. */

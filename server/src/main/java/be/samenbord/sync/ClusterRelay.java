@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
- * Sessions whose board another node owns (rules CL-3..CL-6 in PROTOCOL.md). The node holding the
+ * Sessions whose board another node owns (rules CU-3..CU-6 in PROTOCOL.md). The node holding the
  * socket (the edge) checks the hello and validates batches, then forwards them to the owner's
  * address; the owner's hub treats the session as a {@link RemotePeer} and sends its frames back
  * to the edge's address. When the owner changes or leaves, the edge closes the socket with 1012

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +44,8 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @DisplayName("CL-4, DU-1: the board's owner is SIGKILLed while three clients stream; they reconnect, nothing acknowledged is lost, replicas end equal")
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    @DisplayName("CU-4, DU-1: the board's owner is SIGKILLed while three clients stream; they reconnect, nothing acknowledged is lost, replicas end equal")
     void ownerKilledWhileStreaming() throws Exception {
         try (ClusterNodes c = new ClusterNodes(3, pg.createDatabase("failover_kill"), Map.of()).startAll(3);
              Streamers s = new Streamers()) {
@@ -66,7 +69,8 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @DisplayName("CL-5, DU-3: every node stopped (two under load) and the cluster started again on PostgreSQL: every acknowledged batch is there")
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    @DisplayName("CU-5: every node stopped (two under load) and the cluster started again on PostgreSQL: every acknowledged batch is there")
     void wholeClusterRestarts() throws Exception {
         String db = pg.createDatabase("failover_restart");
         String board;
@@ -79,14 +83,14 @@ class ClusterFailoverIT {
             token = w.path("tokens").path("participant").asText();
             for (int k = 0; k < 2; k++) s.add(c.bases(), k, token, board, "r" + k, 400, 20);
             Poll.until("100 acks", Duration.ofSeconds(60), () -> s.totalAcks() >= 100);
-            assertEquals(0, c.node(0).terminate(), "graceful stop of node 1");
+            stopGracefully(c.node(0));
             Poll.until("200 acks", Duration.ofSeconds(60), () -> s.totalAcks() >= 200);
-            assertEquals(0, c.node(1).terminate(), "graceful stop of node 2");
+            stopGracefully(c.node(1));
             s.stopSending();
             s.awaitAllAcked(Duration.ofSeconds(120));
             total = s.totalAcks();
             s.close();
-            assertEquals(0, c.node(2).terminate(), "graceful stop of node 3");
+            stopGracefully(c.node(2));
         }
         try (ClusterNodes again = new ClusterNodes(3, db, Map.of()).startAll(3)) {
             JsonNode view = new Api(again.node(2).base()).get("/api/boards/" + board, token).body();
@@ -102,7 +106,8 @@ class ClusterFailoverIT {
     }
 
     @Test
-    @DisplayName("CL-6: a fourth node joins while 12 boards take load: no batch lost or applied twice, replicas equal")
+    @Timeout(value = 6, unit = TimeUnit.MINUTES)
+    @DisplayName("CU-6: a fourth node joins while 12 boards take load: no batch lost or applied twice, replicas equal")
     void fourthNodeJoinsUnderLoad() throws Exception {
         try (ClusterNodes c = new ClusterNodes(4, pg.createDatabase("failover_join"), Map.of()).startAll(3);
              Streamers s = new Streamers()) {
@@ -128,6 +133,14 @@ class ClusterFailoverIT {
             System.out.printf("ClusterFailoverIT.join: %d boards, %d moved to other owners when node 4 joined, "
                     + "%d acknowledged batches all present once, %d reconnects, replicas equal%n", boards.size(), moved, total, s.reconnects());
         }
+    }
+
+    /** SIGTERM: the JVM exits 143 after the shutdown hook, which logs whether every stop step worked. */
+    private static void stopGracefully(NodeProcess node) {
+        assertEquals(143, node.terminate(), "exit after SIGTERM");
+        String problems = node.log().lines().filter(l -> l.contains("WARNING") || l.contains("SEVERE") || l.contains("stop"))
+                .filter(l -> !l.contains("sun.misc.Unsafe")).collect(java.util.stream.Collectors.joining("\n"));
+        assertTrue(node.log().contains("Samenbord node stopped cleanly"), "clean stop:\n" + problems);
     }
 
     private static Map<String, String> owners(NodeProcess node, List<String> boards, List<String> tokens) {

@@ -44,7 +44,7 @@ class ClusterIT {
     }
 
     @Test
-    @DisplayName("CL-1: every node reports the three members in /health and lists the three node URLs")
+    @DisplayName("CU-1: every node reports the three members in /health and lists the three node URLs")
     void membership() {
         for (NodeProcess n : cluster.nodes()) {
             Poll.until("3 members on " + n.base(), Duration.ofSeconds(30), () -> ClusterNodes.memberCount(n) == 3);
@@ -57,7 +57,7 @@ class ClusterIT {
     }
 
     @Test
-    @DisplayName("CL-3: clients on node 1, 2 and 3 on one board all receive each other's ops and presence")
+    @DisplayName("CU-3: clients on node 1, 2 and 3 on one board all receive each other's ops and presence")
     void clientsOnThreeNodesSeeEachOther() {
         JsonNode w = new Api(cluster.node(0).base()).createWorkshop("Drie knopen", "three-b");
         String board = w.path("boards").get(0).path("id").asText();

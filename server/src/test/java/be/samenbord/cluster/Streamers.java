@@ -32,12 +32,13 @@ final class Streamers implements AutoCloseable {
     private final List<Stream> streams = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A client on {@code board} starting at node {@code firstBase} of {@code bases}, streaming until stopped. */
     void add(List<String> bases, int firstBase, String token, String board, String prefix, int perClient, int window) {
-        ResilientClient client = new ResilientClient(bases, firstBase, token, board, "rep-" + prefix).start();
+        ResilientClient client = new ResilientClient(bases, firstBase, token, board, "replica-" + prefix).start();
         streams.add(new Stream(board, token, client, prefix));
-        OpsBuilder ops = new OpsBuilder("rep-" + prefix);
+        OpsBuilder ops = new OpsBuilder("replica-" + prefix);
         Thread t = Thread.ofPlatform().name("stream-" + prefix).start(() -> {
             long deadline = System.nanoTime() + MAX_STREAM.toNanos();
             for (int i = 0; i < perClient && !stop.get() && System.nanoTime() < deadline; ) {
@@ -50,6 +51,7 @@ final class Streamers implements AutoCloseable {
                 }
             }
         });
+        t.setUncaughtExceptionHandler((th, e) -> failures.add(th.getName() + ": " + e));
         threads.add(t);
     }
 
@@ -57,7 +59,9 @@ final class Streamers implements AutoCloseable {
         return streams;
     }
 
+    /** Fails the test at once when a streaming thread died, instead of waiting for acks that never come. */
     int totalAcks() {
+        assertTrue(failures.isEmpty(), "streaming failed: " + failures);
         return streams.stream().mapToInt(s -> s.client().acks().size()).sum();
     }
 
@@ -69,6 +73,7 @@ final class Streamers implements AutoCloseable {
     /** Waits until every client sent what it would and has nothing unacknowledged left. */
     void awaitAllAcked(Duration timeout) throws InterruptedException {
         for (Thread t : threads) t.join(timeout.toMillis());
+        assertTrue(failures.isEmpty(), "streaming failed: " + failures);
         Poll.until("every batch acknowledged", timeout, () -> streams.stream().allMatch(s -> s.client().unackedCount() == 0));
     }
 
@@ -92,11 +97,25 @@ final class Streamers implements AutoCloseable {
             assertEquals(boardBatches, view.path("seq").asLong(), "seq of board " + s.board() + " = batches acknowledged on it");
             long seq = view.path("seq").asLong();
             Poll.until("client " + s.prefix() + " caught up to seq " + seq, Duration.ofSeconds(30), () -> s.client().seq() >= seq);
-            assertEquals(ResilientClient.canonical(items), s.client().state(), "replica of " + s.prefix() + " equals the board");
+            assertEquals("", difference(ResilientClient.canonical(items), s.client().state()), "replica of " + s.prefix() + " differs from the board");
             assertTrue(s.client().problems().isEmpty(), "client " + s.prefix() + ": " + s.client().problems());
             total += acks.size();
         }
         return total;
+    }
+
+    /** The first few fields where two states differ, or "" when equal (a full dump would be megabytes). */
+    static String difference(Map<String, String> board, Map<String, String> replica) {
+        StringBuilder out = new StringBuilder();
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(board.keySet());
+        keys.addAll(replica.keySet());
+        int shown = 0;
+        for (String k : keys) {
+            if (java.util.Objects.equals(board.get(k), replica.get(k))) continue;
+            if (shown++ < 8) out.append(k).append(": board ").append(board.get(k)).append(" / replica ").append(replica.get(k)).append('\n');
+        }
+        if (shown > 8) out.append("... ").append(shown).append(" fields differ");
+        return out.toString();
     }
 
     int reconnects() {

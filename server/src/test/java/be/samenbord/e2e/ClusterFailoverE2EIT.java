@@ -56,7 +56,7 @@ class ClusterFailoverE2EIT {
     }
 
     @Test
-    @DisplayName("CL-1: SIGKILL of the node A's page came from: A reconnects to another node and B sees A's new note")
+    @DisplayName("CU-7: SIGKILL of the node A's page came from: A reconnects to another node and B sees A's new note")
     void clientFailsOverToAnotherNode() {
         Map<String, NodeProcess> byId = new HashMap<>();
         for (NodeProcess n : cluster.nodes()) byId.put(ClusterNodes.nodeId(n), n);
@@ -87,7 +87,16 @@ class ClusterFailoverE2EIT {
         String after = E2E.createNoteIn(a, "drop");
         E2E.type(a, "Na de crash");
 
-        Poll.until("B sees A's note made after the crash", FAILOVER, () -> "Na de crash".equals(E2E.noteText(b, after)));
+        try {
+            Poll.until("B sees A's note made after the crash", FAILOVER, () -> "Na de crash".equals(E2E.noteText(b, after)));
+        } catch (AssertionError e) {
+            // What each side knows, so a failure says where the note stopped.
+            String observerToken = workshop.path("tokens").path("observer").asText();
+            throw new AssertionError(e.getMessage() + "\nA status " + status(a) + ", B status " + status(b)
+                    + "\nnode 1 health " + new Api(cluster.node(1).base()).get("/health", null).text()
+                    + "\nnode 2 health " + new Api(cluster.node(2).base()).get("/health", null).text()
+                    + "\nboard " + new Api(cluster.node(1).base()).get("/api/boards/" + board, observerToken).text(), e);
+        }
         System.out.println("B saw A's new note " + E2E.elapsed(killed).toMillis() + " ms after the kill");
         E2E.awaitStatusWithin(a, "connected", FAILOVER);
         // A's socket is on a live node now: nodes 1 and 2 hold both browsers' sockets.
@@ -100,6 +109,10 @@ class ClusterFailoverE2EIT {
         assertEquals("Na de crash", items.path(after).path("text").path("v").asText());
         assertEquals(2, E2E.liveItems(live, board, observer), "two notes, no duplicate");
         assertEquals("Na de crash", E2E.noteText(a, after));
+    }
+
+    static String status(Browser browser) {
+        return browser.driver.findElement(org.openqa.selenium.By.id("connection-status")).getDomAttribute("data-status");
     }
 
     static String token(JsonNode workshop) {
