@@ -87,7 +87,7 @@ public final class Node {
                 .with(new FicheRoutes(fiches, directory, json)::register)
                 .with(metrics::register)
                 .withHealth(this::clusterHealth)
-                .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of(publicUrl));
+                .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of());
         this.json = json;
     }
 

@@ -53,6 +53,16 @@ class HttpApiTest {
     }
 
     @Test
+    @DisplayName("CU-7: a single node lists no other nodes to fail over to, and has no cluster section in /health")
+    void singleNodeHasNoOtherNodes() {
+        Api.Reply r = node.api.get("/api/nodes", null);
+        assertEquals(200, r.status());
+        assertTrue(r.body().path("nodes").isArray());
+        assertEquals(0, r.body().path("nodes").size());
+        assertTrue(node.api.get("/health", null).body().path("cluster").isMissingNode());
+    }
+
+    @Test
     @DisplayName("RE-2, TP-1: /api/templates lists the five templates with Dutch and English titles and zones")
     void templates() {
         JsonNode list = node.api.get("/api/templates", null).body();
