@@ -28,6 +28,9 @@ const RETRY = new Set(["rate_limited", "unavailable"]);
 const FATAL = new Set(["unauthorized", "forbidden", "unknown_board"]);
 /** How long an adoption waits for a closed tab's batches to be acknowledged; the rest stay kept for a later try. */
 export const ADOPTION_DEADLINE_MS = 120_000;
+/** How often, and how far apart, a replica whose lock is held is tried again before it counts as a live tab. */
+export const ADOPTION_ROUNDS = 6;
+export const ADOPTION_RETRY_MS = 2_000;
 
 export function createBoardClient(options: BoardClientOptions): BoardClient {
   return new SyncClient(options);
@@ -227,19 +230,36 @@ export class SyncClient implements BoardClient {
     if (!locks) return 0;
     await this.readySignal;
     if (this.stopped || (this.role !== "facilitator" && this.role !== "participant")) return 0;
-    const replicas = await this.storage.replicas(this.options.board);
-    for (const replica of replicas) {
-      if (this.stopped) break;
-      if (replica === this.replica) continue;
-      try {
-        await locks.request(replicaLockName(replica), { mode: "exclusive", ifAvailable: true }, (lock) =>
-          lock === null ? undefined : this.adopt(replica),
-        );
-      } catch (e) {
-        console.error("samenbord: could not resend the unsaved edits of a closed tab", e);
+    let waiting = (await this.storage.replicas(this.options.board)).filter((r) => r !== this.replica);
+    // A tab that was just closed may still hold its lock for a moment (a busy browser tears it
+    // down late): replicas found locked are tried again a few times before they are left alone.
+    for (let round = 0; round < ADOPTION_ROUNDS && waiting.length > 0 && !this.stopped; round++) {
+      if (round > 0) await this.pause(ADOPTION_RETRY_MS);
+      const locked: string[] = [];
+      for (const replica of waiting) {
+        if (this.stopped) break;
+        try {
+          await locks.request(replicaLockName(replica), { mode: "exclusive", ifAvailable: true }, (lock) =>
+            lock === null ? void locked.push(replica) : this.adopt(replica),
+          );
+        } catch (e) {
+          console.error("samenbord: could not resend the unsaved edits of a closed tab", e);
+        }
       }
+      waiting = locked;
     }
     return this.adoptedBatches;
+  }
+
+  /** Waits `ms`, or less if this client stops. */
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      void this.stoppedSignal.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   /**

@@ -54,6 +54,23 @@ function peersSeen(t: TestClient): Map<string, string> {
 const framesOf = (replica: string) => net.server.opsFrames.filter((f) => f.replica === replica).map((f) => f.batch);
 
 describe("orphan adoption", () => {
+  it("adopts a closed tab whose lock is released only after the new client looked (a slow browser)", async () => {
+    const shared = new MemoryPendingStore();
+    await closedTab("replicaSlow1", shared, "written before closing");
+    // The closed tab's lock is still held when the new client starts, and freed 3 s later.
+    let free!: () => void;
+    void locks.request(replicaLockName("replicaSlow1"), { mode: "exclusive" }, () => new Promise<void>((r) => (free = r)));
+    await tick();
+    const fresh = make({ replica: "replicaNew02", storage: shared });
+    await fresh.client.start();
+    await tick(3_000);
+    expect(framesOf("replicaSlow1")).toEqual([]);
+    free();
+    expect(await adoptionsOf(fresh)).toEqual([1]);
+    expect(framesOf("replicaSlow1")).toHaveLength(1);
+    expect(await shared.load("b1", "replicaSlow1")).toEqual([]);
+  });
+
   it("resends the batches of a tab closed while offline, and forgets them", async () => {
     const shared = new MemoryPendingStore();
     const other = make(); // someone else on the board, with their own storage
@@ -169,7 +186,8 @@ describe("orphan adoption", () => {
     const counts = await adoptionsOf(a, b);
     expect(counts.sort()).toEqual([0, 2]); // only one of them took the closed tab's lock
     expect(a.client.adoptedBatches + b.client.adoptedBatches).toBe(2);
-    expect(locks.requests.filter((r) => r.name === replicaLockName("replicaGone1") && r.granted)).toHaveLength(2); // its own, then one adopter
+    // its own, then the adopter; the other client may take it again on a later round and find nothing left
+    expect(locks.requests.filter((r) => r.name === replicaLockName("replicaGone1") && r.granted).length).toBeGreaterThanOrEqual(2);
 
     // the first batch reached the server twice (before the close and from the adopter), the second once ...
     expect(framesOf("replicaGone1")).toEqual([first, first, second]);

@@ -86,12 +86,11 @@ public final class ResilientClient implements AutoCloseable {
                     if (seq >= 0) hello.put("since", seq);
                 }
                 ws.sendText(hello.toString(), true).get(10, TimeUnit.SECONDS);
-                JsonNode w = welcome.get(20, TimeUnit.SECONDS);
+                welcome.get(20, TimeUnit.SECONDS);
                 synchronized (lock) {
                     socket = ws;
                     sending = CompletableFuture.completedFuture(null);
                     connects++;
-                    onWelcome(w);
                     for (ObjectNode frame : unacked.values()) sendRaw(frame.toString());
                 }
                 return;
@@ -126,7 +125,13 @@ public final class ResilientClient implements AutoCloseable {
                 try {
                     JsonNode f = WsClient.JSON.readTree(text);
                     String t = f.path("t").asText();
-                    if (t.equals("welcome")) welcome.complete(f);
+                    if (t.equals("welcome")) {
+                        // Applied here, in frame order: frames after the welcome must see its seq.
+                        synchronized (lock) {
+                            onWelcome(f);
+                        }
+                        welcome.complete(f);
+                    }
                     else if (t.equals("error") && !welcome.isDone()) welcome.completeExceptionally(new IllegalStateException(f.toString()));
                     else onFrame(f);
                 } catch (Exception e) {
