@@ -28,6 +28,22 @@ class ClosedTabE2EIT {
     @TempDir
     Path dataDir;
 
+    /** Batches of {@code board} kept in the page's IndexedDB store "samenbord"/"pending" (web/src/sync/pending.ts). */
+    static long storedBatches(Browser b, String board) {
+        Object n = b.driver.executeAsyncScript("""
+                const [board, done] = arguments;
+                const open = indexedDB.open("samenbord");
+                open.onerror = () => done(-1);
+                open.onsuccess = () => {
+                  const db = open.result;
+                  if (!db.objectStoreNames.contains("pending")) { db.close(); done(0); return; }
+                  const all = db.transaction("pending").objectStore("pending").getAll();
+                  all.onsuccess = () => { db.close(); done(all.result.filter(r => r.board === board).length); };
+                  all.onerror = () => { db.close(); done(-1); };
+                };""", board);
+        return ((Number) n).longValue();
+    }
+
     @Test
     @DisplayName("DU-1: offline edit, tab closed, link opened in a new tab: the edit arrives once")
     void editFromAClosedTabArrives() {
@@ -47,6 +63,9 @@ class ClosedTabE2EIT {
             cut.setOffline(true);
             E2E.awaitStatus(b, "offline");
             E2E.editNote(b, item, "Getypt in een tab die daarna dicht ging");
+            // The edit is kept in IndexedDB before the tab goes (a tab closed within the write would
+            // lose it; that window is the browser's, not what this test is about).
+            b.waitFor(d -> storedBatches(b, board) > 0, "the offline edit is stored in the tab", Duration.ofSeconds(20));
             String oldTab = b.driver.getWindowHandle();
             String newTab = b.driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
             b.driver.switchTo().window(oldTab).close();
