@@ -174,6 +174,7 @@ const stats = {
   measureFrom: Infinity, // performance.now() window [measureFrom, measureTo)
   measureTo: Infinity,
   sentInWindow: 0,
+  expectedDeliveries: 0, // sum over batches sent in the window of (clients on the board - 1)
   sentTotal: 0,
   errorsInWindow: 0,
   errorsTotal: 0,
@@ -187,6 +188,8 @@ function countError(kind, t = now()) {
 }
 
 const clientsByIdx = [];
+const boardPeers = new Map(); // board -> connected clients (load mode)
+const recvCount = { updates: 0, presence: 0, other: 0 }; // scan mode: messages by kind
 const STAMP_RE = /#(\d+)-(\d+):/g;
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -314,11 +317,12 @@ class Client {
       const dec = decoding.createDecoder(data);
       decoding.readVarString(dec); // document name
       const type = decoding.readVarUint(dec);
-      if (type === 1) return; // presence of others: read off the socket, not applied
+      if (type === 1) { recvCount.presence++; return; } // presence of others: read off the socket, not applied
       if (type === 0) {
         const pos = dec.pos;
         if (decoding.readVarUint(dec) === 2) { // sync "update" = a broadcast of others' changes
           const update = decoding.readVarUint8Array(dec);
+          recvCount.updates++;
           if (this.observeFanout) {
             const t = now();
             const str = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString("latin1");
@@ -330,6 +334,14 @@ class Client {
         }
         dec.pos = pos;
       }
+    }
+    recvCount.other++;
+    if (process.env.HOCUS_DEBUG) {
+      const d = decoding.createDecoder(new Uint8Array(event.data));
+      decoding.readVarString(d);
+      const ty = decoding.readVarUint(d);
+      const k = `t${ty}${ty === 0 ? "." + decoding.readVarUint(d) : ""}${this.ready ? "" : "-notready"}`;
+      recvCount[k] = (recvCount[k] ?? 0) + 1;
     }
     this.providerOnMessage(event); // sync handshake, acks (sync status), auth, ...
   }
@@ -414,7 +426,10 @@ class Client {
       this.doc.off("update", this.provider.boundDocumentUpdateHandler);
     }
     stats.sentTotal++;
-    if (inWindow(t)) stats.sentInWindow++;
+    if (inWindow(t)) {
+      stats.sentInWindow++;
+      stats.expectedDeliveries += Math.max(0, (boardPeers.get(this.board) ?? 1) - 1);
+    }
     return true;
   }
 
@@ -485,6 +500,7 @@ async function connectAll(n, boardOf, budgetMs, firstIdx = 0) {
   const onReady = () => { ready++; inflight--; wake?.(); };
   let lastLog = now();
   while (ready < n && now() < end) {
+    if (ready === 0 && now() - start > 15000) break; // nothing works: fail fast
     while (created < n && inflight < args.connectConcurrency) {
       const i = firstIdx + created;
       clients.push(new Client(i, boardOf(created), { onReady }));
@@ -515,7 +531,8 @@ function progressLogger(label, clients) {
       `${label}: ready ${ready}/${clients.length}, batches ${((stats.sentTotal - lastSent) / dt).toFixed(0)}/s, ` +
         `fan-out samples ${((stats.fanout.n - lastFan) / dt).toFixed(0)}/s, errors ${stats.errorsTotal}, ` +
         `client loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(1)} ms, ` +
-        `heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB`,
+        `heap ${(process.memoryUsage().heapUsed / 1048576).toFixed(0)} MB` +
+        (RECEIVE === "scan" ? `, received ${JSON.stringify(recvCount)}` : ""),
     );
     loopDelay.reset();
     lastSent = stats.sentTotal;
@@ -535,6 +552,7 @@ async function waitFor(cond, timeoutMs, stepMs = 20) {
 }
 
 const CONNECT_BUDGET_MS = () => Math.max(5000, Math.min(45000, remainingMs() - (args.warmupS + args.durationS) * 1000 - 10000));
+const CONNECT_BUDGET_MS_AT_START = CONNECT_BUDGET_MS();
 
 // ---------------------------------------------------------------- modes
 
@@ -543,7 +561,7 @@ async function runLoad(result) {
   const clients = await connectAll(n, (i) => i % m, CONNECT_BUDGET_MS());
   result.connected = clients.length;
   if (clients.length === 0) throw new Error("no client reached synced");
-  for (const c of clients) c.observeFanout = true;
+  for (const c of clients) { c.observeFanout = true; boardPeers.set(c.board, (boardPeers.get(c.board) ?? 0) + 1); }
   const stopLog = progressLogger("load", clients);
 
   // warm-up: each client creates its first note, then the same workload, unmeasured
@@ -562,9 +580,14 @@ async function runLoad(result) {
   await sleep(args.durationS * 1000);
   for (const c of clients) c.stopTimers();
   // drain: late deliveries and acks of batches sent inside the window
-  const drained = await waitFor(() => clients.every((c) => !c.ready || c.pendingAcks === 0), Math.min(5000, remainingMs() - 5000));
-  await sleep(300);
-  if (!drained) log("warning: not every ack arrived within the drain time");
+  const drainMs = Math.max(0, Math.min(30000, remainingMs() - 8000));
+  const drained = await waitFor(
+    () => stats.fanout.n >= stats.expectedDeliveries && clients.every((c) => !c.ready || c.pendingAcks === 0),
+    drainMs,
+  );
+  if (!drained) log(`warning: not everything arrived within the drain time (${(drainMs / 1000).toFixed(0)} s)`);
+  log(`window: ${stats.sentInWindow} batches sent, ${stats.ack.n} acked, ` +
+    `${stats.fanout.n} of ${stats.expectedDeliveries} expected deliveries arrived`);
   stopLog();
   if (RECEIVE === "apply") checkConvergence(clients);
   result.fanout_ms = stats.fanout.summary();
@@ -577,12 +600,16 @@ async function runLoad(result) {
 
 async function runIdle(result) {
   const { clients: n, boards: m } = args;
-  const clients = await connectAll(n, (i) => i % m, CONNECT_BUDGET_MS());
+  // Many idle connections can take long to open: connecting may also use the
+  // warm-up time (what is left of W afterwards is still waited).
+  const t0 = now();
+  const clients = await connectAll(n, (i) => i % m, Math.min(CONNECT_BUDGET_MS() + args.warmupS * 1000, remainingMs() - args.durationS * 1000 - 10000));
   result.connected = clients.length;
   if (clients.length === 0) throw new Error("no client reached synced");
   const stopLog = progressLogger("idle", clients);
   for (const c of clients) c.startPresence(0.1);
-  await sleep(args.warmupS * 1000);
+  const overshoot = Math.max(0, now() - t0 - CONNECT_BUDGET_MS_AT_START);
+  await sleep(Math.max(0, args.warmupS * 1000 - overshoot));
   stats.measureFrom = now();
   stats.measureTo = stats.measureFrom + args.durationS * 1000;
   log(`idle for ${args.durationS} s`);
