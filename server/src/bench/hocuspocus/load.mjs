@@ -14,7 +14,7 @@ import { performance, monitorEventLoopDelay, PerformanceObserver } from "node:pe
 import { writeFileSync } from "node:fs";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import * as decoding from "lib0/decoding";
-import WebSocket from "ws";
+import WS from "ws";
 import * as Y from "yjs";
 
 // ---------------------------------------------------------------- arguments
@@ -187,10 +187,40 @@ function countError(kind, t = now()) {
   if (inWindow(t)) stats.errorsInWindow++;
 }
 
+/**
+ * The provider removes its listeners when it is destroyed; a socket that was
+ * still connecting then emits "error" with no listener, which would crash the
+ * process. Keep one no-op listener on every socket.
+ */
+class WebSocket extends WS {
+  constructor(url, protocols) {
+    super(url, protocols);
+    this.on("error", () => {});
+  }
+}
+
 const clientsByIdx = [];
 const boardPeers = new Map(); // board -> connected clients (load mode)
 const recvCount = { updates: 0, presence: 0, other: 0 }; // scan mode: messages by kind
-const STAMP_RE = /#(\d+)-(\d+):/g;
+
+/** Calls fn(sender, seq) for every "#<sender>-<seq>:" in the bytes (no allocation). */
+function scanStamps(bytes, fn) {
+  const n = bytes.length;
+  for (let i = bytes.indexOf(0x23); i !== -1 && i < n; i = bytes.indexOf(0x23, i + 1)) {
+    let j = i + 1;
+    let sender = 0;
+    let digits = 0;
+    while (j < n && bytes[j] >= 0x30 && bytes[j] <= 0x39) { sender = sender * 10 + bytes[j++] - 0x30; digits++; }
+    if (digits === 0 || j >= n || bytes[j] !== 0x2d) continue; // '-'
+    j++;
+    let seq = 0;
+    digits = 0;
+    while (j < n && bytes[j] >= 0x30 && bytes[j] <= 0x39) { seq = seq * 10 + bytes[j++] - 0x30; digits++; }
+    if (digits === 0 || j >= n || bytes[j] !== 0x3a) continue; // ':'
+    fn(sender, seq);
+    i = j;
+  }
+}
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
@@ -325,10 +355,7 @@ class Client {
           recvCount.updates++;
           if (this.observeFanout) {
             const t = now();
-            const str = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString("latin1");
-            STAMP_RE.lastIndex = 0;
-            let m;
-            while ((m = STAMP_RE.exec(str)) !== null) this.sample(Number(m[1]), Number(m[2]), t);
+            scanStamps(update, (sender, seq) => this.sample(sender, seq, t));
           }
           return;
         }
