@@ -685,7 +685,7 @@ async function runCatchup(result) {
   stats.measureFrom = now();
   stats.measureTo = Infinity;
   for (let round = 1; round <= args.rounds; round++) {
-    if (remainingMs() < 25000) { log(`stopping after ${round - 1} rounds: time budget`); break; }
+    if (remainingMs() < 45000) { log(`stopping after ${round - 1} rounds: time budget`); break; }
     extra.expectClose = true; // this close is intended, not an error
     extra.provider.disconnect();
     const down = await waitFor(() => extra.provider.configuration.websocketProvider.status === "disconnected", 5000);
@@ -697,7 +697,7 @@ async function runCatchup(result) {
       if (!w.batch()) { k--; await sleep(5); if (remainingMs() < 15000) throw new Error("writers not ready"); continue; }
       if (k % 50 === 49) await new Promise((r) => setImmediate(r));
     }
-    const acked = await waitFor(() => writers.every((c) => c.pendingAcks === 0), 15000);
+    const acked = await waitFor(() => writers.every((c) => c.pendingAcks === 0), Math.min(15000, remainingMs() - 25000));
     if (!acked) log("warning: writers' changes not all acked by the server before reconnect");
     target = new Map(writers.map((w) => [w.key, w.seq]));
     done.clear();
@@ -708,13 +708,13 @@ async function runCatchup(result) {
     const t0 = now();
     extra.expectClose = false;
     extra.provider.connect();
-    const ok = await Promise.race([finished, sleep(20000).then(() => false)]);
+    const ok = await Promise.race([finished, sleep(Math.max(1000, Math.min(20000, remainingMs() - 8000))).then(() => false)]);
     onDone = null;
-    if (ok === false) { log(`round ${round}: extra client did not catch up within 20 s`); times.push(null); continue; }
+    if (ok === false) { log(`round ${round}: extra client did not catch up in time`); times.push(null); continue; }
     const ms = now() - t0;
     times.push(ms);
     log(`round ${round}: catch-up of 1000 changes in ${ms.toFixed(1)} ms`);
-    await waitFor(() => extra.ready, 5000);
+    await waitFor(() => extra.ready, Math.min(5000, remainingMs() - 8000));
   }
   stopLog();
   result.catchup_ms = round3(median(times));

@@ -33,6 +33,10 @@ function parseArgs(argv) {
 
 const { port } = parseArgs(process.argv.slice(2));
 
+// stdout carries only the READY line: anything a library logs goes to stderr.
+console.log = (...a) => console.error(...a);
+console.info = (...a) => console.error(...a);
+
 const server = new Server({
   name: "samenbord-bench",
   address: "127.0.0.1",
