@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,15 +50,15 @@ public final class Bench {
         int s3Clients = Math.min(S3_TARGET, openFilesLimit() - 1000);
         if (quick) {
             s1 = new Scenarios.Spec(200, 40, 2, 10, 1, 2, 4);
-            s2 = new Scenarios.Spec(60, 1, 0.2, 0.5, 1, 2, 4);
+            s2 = new Scenarios.Spec(60, 1, 0.1, 0.2, 1, 2, 4);
             s3 = new Scenarios.Spec(Math.min(2000, s3Clients), 100, 2, 10, 200, 2, 4);
             s5 = new Scenarios.StepSpec(50, 10, 10, new double[] {1, 4, 16, 64}, 1, 2, 25);
             catchUpRounds = 1;
         } else {
-            s1 = new Scenarios.Spec(1000, 200, 2, 10, 1, 5, 15);
-            s2 = new Scenarios.Spec(300, 1, 0.2, 0.5, 1, 5, 10);
-            s3 = new Scenarios.Spec(s3Clients, 1000, 2, 10, 200, 3, 10);
-            s5 = new Scenarios.StepSpec(100, 20, 10, new double[] {0.5, 1, 2, 4, 8, 16, 32, 64}, 2, 4, 25);
+            s1 = new Scenarios.Spec(1000, 200, 2, 10, 1, 4, 10);
+            s2 = new Scenarios.Spec(300, 1, 0.1, 0.2, 1, 3, 8);
+            s3 = new Scenarios.Spec(s3Clients, 1000, 2, 10, 200, 3, 8);
+            s5 = new Scenarios.StepSpec(100, 20, 10, new double[] {0.5, 1, 2, 4, 8, 16, 32, 64}, 1.5, 3, 25);
             catchUpRounds = 3;
         }
         s1 = override("S1", s1);
@@ -76,7 +77,7 @@ public final class Bench {
                 s2.clients() * s2.presenceHz() * (s2.clients() - 1)));
         add("S3", "load", s3.clients() + " mostly idle connections on " + s3.boards() + " boards, one node with 1 GiB heap; 1 in "
                 + s3.activeEvery() + " edits at " + s3.rate() + " batches/s with presence " + s3.presenceHz() + " Hz")
-                .put("note", fd);
+                .put("note", fd).put("target_clients", S3_TARGET).put("clients", s3.clients());
         add("S4", "catchup", "reconnect catch-up after " + Scenarios.CATCHUP_OPS + " missed ops (median of " + catchUpRounds
                 + "), cold load of a 2,000-note board after a node restart");
         add("S5", "stepup", "step-up on one Samenbord node (1 GiB): " + s5.clients() + " editors on " + s5.boards()
@@ -141,13 +142,13 @@ public final class Bench {
                 try (Systems.Samenbord c = NODES == 1 ? Systems.Samenbord.single(url, "512m", logs("cluster"))
                         : Systems.Samenbord.cluster(url, NODES, logs("cluster"))) {
                     System.out.printf("samenbord: %d node(s) ready in %d ms%n", NODES, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
-                    javaScenarios(c, "S1", "S2", "S4");
+                    javaScenarios(c, "S4", "S2", "S1");
                 }
             }
             if (any("S3", "S4", "S5")) {
                 try (Systems.Samenbord one = Systems.Samenbord.single(pg.createDatabase("bench_single"), "1g", logs("single"))) {
                     javaScenarios(one, "S3", "S5");
-                    if (wanted.contains("S4")) step("S4", "samenbord", () -> run.coldLoad(one, 2000));
+                    if (wanted.contains("S4")) step("S4", "samenbord", one.pids(), () -> run.coldLoad(one, 2000));
                 }
             }
         } catch (Exception e) {
@@ -159,7 +160,7 @@ public final class Bench {
     private void relay() {
         if (!systems.contains("relay")) return;
         try (Systems.Relay r = Systems.Relay.start("1g")) {
-            javaScenarios(r, "S1", "S2", "S3", "S4", "S5");
+            javaScenarios(r, "S4", "S2", "S1", "S3", "S5");
         } catch (RuntimeException e) {
             System.out.println("relay: could not run: " + LoadRun.shortText(e));
         }
@@ -169,11 +170,11 @@ public final class Bench {
         for (String id : ids) {
             if (!wanted.contains(id)) continue;
             switch (id) {
-                case "S1" -> step(id, t.name(), () -> run.load(t, s1));
-                case "S2" -> step(id, t.name(), () -> run.load(t, s2));
-                case "S3" -> step(id, t.name(), () -> run.load(t, s3));
-                case "S4" -> step(id, t.name(), () -> run.catchUp(t, catchUpRounds));
-                case "S5" -> step(id, t.name(), () -> run.stepUp(t, s5));
+                case "S1" -> step(id, t.name(), t.pids(), () -> run.load(t, s1));
+                case "S2" -> step(id, t.name(), t.pids(), () -> run.load(t, s2));
+                case "S3" -> step(id, t.name(), t.pids(), () -> run.load(t, s3));
+                case "S4" -> step(id, t.name(), t.pids(), () -> run.catchUp(t, catchUpRounds));
+                case "S5" -> step(id, t.name(), t.pids(), () -> run.stepUp(t, s5));
                 default -> throw new IllegalArgumentException(id);
             }
         }
@@ -190,16 +191,16 @@ public final class Bench {
         try (Hocuspocus h = Hocuspocus.start(hocusDir)) {
             Path out = outDir.resolve("hocuspocus-last.json");
             Files.createDirectories(outDir);
-            step("S1", "hocuspocus", () -> h.load("load", s1.clients(), s1.boards(), s1.rate(), s1.presenceHz(), s1.warmupS(), s1.measureS(), out));
-            step("S2", "hocuspocus", () -> h.load("load", s2.clients(), s2.boards(), s2.rate(), s2.presenceHz(), s2.warmupS(), s2.measureS(), out));
-            step("S3", "hocuspocus", () -> h.load("idle", s3.clients(), s3.boards(), s3.rate(), s3.presenceHz(), s3.warmupS(), s3.measureS(), out));
-            step("S4", "hocuspocus", () -> {
+            step("S1", "hocuspocus", List.of(h.pid()), () -> h.load("load", s1.clients(), s1.boards(), s1.rate(), s1.presenceHz(), s1.warmupS(), s1.measureS(), out));
+            step("S2", "hocuspocus", List.of(h.pid()), () -> h.load("load", s2.clients(), s2.boards(), s2.rate(), s2.presenceHz(), s2.warmupS(), s2.measureS(), out));
+            step("S3", "hocuspocus", List.of(h.pid()), () -> h.load("idle", s3.clients(), s3.boards(), s3.rate(), s3.presenceHz(), s3.warmupS(), s3.measureS(), out));
+            step("S4", "hocuspocus", List.of(h.pid()), () -> {
                 ObjectNode r = h.load("catchup", 5, 1, 0, 0, 0, 0, out);
                 ObjectNode cold = h.load("coldload", 1, 1, 0, 0, 0, 0, out);
                 r.set("coldload_ms", cold.get("coldload_ms"));
                 return r;
             });
-            step("S5", "hocuspocus", () -> Scenarios.stepLoop("hocuspocus", s5, rate ->
+            step("S5", "hocuspocus", List.of(h.pid()), () -> Scenarios.stepLoop("hocuspocus", s5, rate ->
                     h.load("load", s5.clients(), s5.boards(), rate, s5.presenceHz(), s5.warmupS(), s5.measureS(), out)));
         } catch (RuntimeException | java.io.IOException e) {
             System.out.println("hocuspocus: could not run: " + LoadRun.shortText(e));
@@ -210,8 +211,12 @@ public final class Bench {
         ObjectNode run() throws Exception;
     }
 
-    /** Runs one system in one scenario; a failure is recorded and the benchmark goes on. */
-    private void step(String id, String system, Step step) {
+    /**
+     * Runs one system in one scenario; a failure is recorded and the benchmark goes on. Afterwards
+     * it waits (at most 20 s) until the server processes are quiet again, so that a backlog does
+     * not spill into the next scenario.
+     */
+    private void step(String id, String system, List<Long> pids, Step step) {
         if (!wanted.contains(id)) return;
         ObjectNode results = (ObjectNode) scenarios.get(id).get("results");
         long t = System.nanoTime();
@@ -227,14 +232,36 @@ public final class Bench {
         ObjectNode merged = Report.JSON.createObjectNode().put("system", system).put("scenario", id);
         if (prior != null) merged.setAll(prior);
         merged.setAll(r);
+        // The shape the Hocuspocus load script writes too: every key present, null where it does not apply.
+        for (String k : List.of("mode", "clients", "connected", "fanout_ms", "ack_ms", "batches_per_s", "deliveries_per_s", "errors",
+                "catchup_ms", "coldload_ms", "server_rss_mb", "server_heap_mb", "server_cpu_pct")) {
+            if (!merged.has(k)) merged.putNull(k);
+        }
         results.set(system, merged);
         System.out.printf("  %s %-10s done in %.1f s: %s%n", id, system, (System.nanoTime() - t) / 1e9, summary(merged));
+        settle(system, pids);
+    }
+
+    /** Waits until the processes use under 25 % of a core over half a second, at most 20 s. */
+    static void settle(String system, List<Long> pids) {
+        long t0 = System.nanoTime();
+        try {
+            while (System.nanoTime() - t0 < 20_000_000_000L) {
+                ProcessStats.Window w = ProcessStats.start(pids);
+                Thread.sleep(500);
+                if (w.cpuPct(0.5) < 25) break;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (s > 2) System.out.printf("    (%s took %.0f s to become quiet again)%n", system, s);
     }
 
     private static String summary(ObjectNode r) {
-        if (r.has("error")) return "error " + r.path("error").asText();
+        if (r.has("error") && !r.has("coldload_ms")) return "error " + r.path("error").asText();
         if (r.has("steps")) return "best " + Report.f(r.path("best").get("batches_per_s")) + " batches/s";
-        if (r.has("catchup_ms") || r.has("coldload_ms")) return "catch-up " + Report.f(r.get("catchup_ms")) + " ms, cold load "
+        if (r.path("mode").asText().equals("catchup")) return "catch-up " + Report.f(r.get("catchup_ms")) + " ms, cold load "
                 + Report.f(r.get("coldload_ms")) + " ms";
         return "p99 fan-out " + Report.f(r.path("fanout_ms").get("p99")) + " ms, " + Report.f(r.get("batches_per_s"))
                 + " batches/s, errors " + Report.f(r.get("errors")) + (r.has("error_kinds") && !r.get("error_kinds").isEmpty()

@@ -65,7 +65,8 @@ final class Hocuspocus implements AutoCloseable {
 
     /** Runs load.mjs once; returns its JSON plus server_* figures (heap: null, not a JVM). */
     ObjectNode load(String mode, int clients, int boards, double rate, double presenceHz, double warmupS, double durationS,
-                    Path out) throws IOException, InterruptedException {
+                    Path outFile) throws IOException, InterruptedException {
+        Path out = outFile.toAbsolutePath();
         Files.deleteIfExists(out);
         List<String> cmd = new ArrayList<>(List.of("node", dir.resolve("load.mjs").toString(), "--url", "ws://127.0.0.1:" + port,
                 "--mode", mode, "--clients", Integer.toString(clients), "--boards", Integer.toString(boards),

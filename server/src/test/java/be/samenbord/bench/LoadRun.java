@@ -91,7 +91,7 @@ final class LoadRun implements AutoCloseable {
             if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) break;
             c.connect(wsClient, false).onComplete(r -> {
                 if (r.succeeded()) ok.incrementAndGet();
-                else error("connect: " + shortText(r.cause()));
+                else error("connect: " + kind(r.cause()));
                 done.incrementAndGet();
                 slots.release();
             });
@@ -217,9 +217,15 @@ final class LoadRun implements AutoCloseable {
         return errors.sum();
     }
 
-    static String shortText(Throwable t) {
+    /** A short error kind (class and the first 80 characters of the message). */
+    static String kind(Throwable t) {
         String m = t.getMessage();
         return t.getClass().getSimpleName() + (m == null ? "" : ": " + (m.length() > 80 ? m.substring(0, 80) : m));
+    }
+
+    static String shortText(Throwable t) {
+        String m = t.getMessage();
+        return t.getClass().getSimpleName() + (m == null ? "" : ": " + (m.length() > 2000 ? m.substring(0, 2000) : m));
     }
 
     @Override

@@ -101,7 +101,10 @@ final class Report {
                         f(r.get("deliveries_per_s")), f(r.get("errors")), f(r.get("server_rss_mb")), f(r.get("server_heap_mb")),
                         f(r.get("server_cpu_pct")), f(r.get("others_cpu_pct")));
             }
-            if (r.has("error")) out.printf("  %-11s failed: %s%n", "", r.path("error").asText());
+            if (r.has("error")) {
+                String e = r.path("error").asText().replace('\n', ' ');
+                out.printf("  %-11s failed: %s%n", "", e.length() > 200 ? e.substring(0, 200) + " ..." : e);
+            }
         }
         JsonNode ratios = s.get("ratios");
         if (ratios != null) {

@@ -36,7 +36,8 @@ final class Scenarios {
             int connected = run.connectAll(200, 60_000 + s.clients() * 10L);
             long connectMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             run.startTraffic(i -> i % s.activeEvery() == 0, s.rate(), s.presenceHz());
-            ObjectNode r = run.measure(s.warmupS(), s.measureS(), t.pids(), true);
+            ObjectNode r = Report.JSON.createObjectNode().put("mode", s.activeEvery() > 1 ? "idle" : "load");
+            r.setAll(run.measure(s.warmupS(), s.measureS(), t.pids(), true));
             r.put("clients", s.clients());
             r.put("connected_at_start", connected);
             r.put("connect_ms", connectMs);
@@ -58,7 +59,7 @@ final class Scenarios {
      * sustained step (null if none was).
      */
     static ObjectNode stepLoop(String system, StepSpec s, StepRun step) throws Exception {
-        ObjectNode out = Report.JSON.createObjectNode();
+        ObjectNode out = Report.JSON.createObjectNode().put("mode", "stepup").put("clients", s.clients());
         ArrayNode steps = out.putArray("steps");
         out.putNull("best");
         double good = -1;
@@ -90,6 +91,7 @@ final class Scenarios {
 
     /** Step-up with the Java clients, all connected once; the rate changes between steps. */
     ObjectNode stepUp(Systems.Target t, StepSpec s) throws Exception {
+        // Each step's result has the load shape; the step-up itself keeps "steps" and "best".
         List<LoadRun.Board> boards = t.boards(s.boards());
         try (LoadRun run = new LoadRun(vertx, t.endpoints(), boards, s.clients(), 7)) {
             int connected = run.connectAll(200, 60_000);
@@ -114,7 +116,7 @@ final class Scenarios {
      * with {@code since}. Time from hello to the welcome received and parsed; the median of the rounds.
      */
     ObjectNode catchUp(Systems.Target t, int rounds) throws Exception {
-        ObjectNode out = Report.JSON.createObjectNode();
+        ObjectNode out = Report.JSON.createObjectNode().put("mode", "catchup").put("clients", 5);
         ArrayNode times = out.putArray("catchup_ms_rounds");
         try (LoadRun run = new LoadRun(vertx, t.endpoints(), t.boards(1), 5, 11)) {
             if (run.connectAll(5, 30_000) != 5) throw new IllegalStateException("catch-up: clients did not connect: " + run.errorKinds());
