@@ -51,13 +51,13 @@ public final class Bench {
         if (quick) {
             s1 = new Scenarios.Spec(200, 40, 2, 10, 1, 2, 4);
             s2 = new Scenarios.Spec(60, 1, 0.1, 0.2, 1, 2, 4);
-            s3 = new Scenarios.Spec(Math.min(2000, s3Clients), 100, 2, 10, 200, 2, 4);
+            s3 = new Scenarios.Spec(Math.min(2000, s3Clients), 100, 2, 0.1, 200, 2, 4);
             s5 = new Scenarios.StepSpec(50, 10, 10, new double[] {1, 4, 16, 64}, 1, 2, 25);
             catchUpRounds = 1;
         } else {
             s1 = new Scenarios.Spec(1000, 200, 2, 10, 1, 4, 10);
             s2 = new Scenarios.Spec(300, 1, 0.1, 0.2, 1, 3, 8);
-            s3 = new Scenarios.Spec(s3Clients, 1000, 2, 10, 200, 3, 8);
+            s3 = new Scenarios.Spec(s3Clients, 1000, 2, 0.1, 200, 3, 8);
             s5 = new Scenarios.StepSpec(100, 20, 10, new double[] {0.5, 1, 2, 4, 8, 16, 32, 64}, 1.5, 3, 25);
             catchUpRounds = 3;
         }
@@ -75,8 +75,9 @@ public final class Bench {
                 + "would mean %.0f frames/s out, beyond 2 shared cores; these mean %.0f ops + %.0f presence frames/s out",
                 s2.clients() - 1, s2.clients() * 12.0 * (s2.clients() - 1), s2.clients() * s2.rate() * (s2.clients() - 1),
                 s2.clients() * s2.presenceHz() * (s2.clients() - 1)));
-        add("S3", "load", s3.clients() + " mostly idle connections on " + s3.boards() + " boards, one node with 1 GiB heap; 1 in "
-                + s3.activeEvery() + " edits at " + s3.rate() + " batches/s with presence " + s3.presenceHz() + " Hz")
+        add("S3", "load", s3.clients() + " mostly idle connections on " + s3.boards() + " boards, one node with 1 GiB heap; all send"
+                + " presence at " + s3.presenceHz() + " Hz, 1 in " + s3.activeEvery() + " also edits at " + s3.rate()
+                + " batches/s (Hocuspocus' idle mode: presence only, so no fan-out figures)")
                 .put("note", fd).put("target_clients", S3_TARGET).put("clients", s3.clients());
         add("S4", "catchup", "reconnect catch-up after " + Scenarios.CATCHUP_OPS + " missed ops (median of " + catchUpRounds
                 + "), cold load of a 2,000-note board after a node restart");
@@ -195,8 +196,9 @@ public final class Bench {
             step("S2", "hocuspocus", List.of(h.pid()), () -> h.load("load", s2.clients(), s2.boards(), s2.rate(), s2.presenceHz(), s2.warmupS(), s2.measureS(), out));
             step("S3", "hocuspocus", List.of(h.pid()), () -> h.load("idle", s3.clients(), s3.boards(), s3.rate(), s3.presenceHz(), s3.warmupS(), s3.measureS(), out));
             step("S4", "hocuspocus", List.of(h.pid()), () -> {
-                ObjectNode r = h.load("catchup", 5, 1, 0, 0, 0, 0, out);
-                ObjectNode cold = h.load("coldload", 1, 1, 0, 0, 0, 0, out);
+                String rounds = Integer.toString(catchUpRounds);
+                ObjectNode r = h.load("catchup", Scenarios.CATCHUP_WRITERS, 1, 2, 0, 2, 10, out, "--rounds", rounds);
+                ObjectNode cold = h.load("coldload", 1, 1, 2, 0, 0, 10, out, "--rounds", rounds);
                 r.set("coldload_ms", cold.get("coldload_ms"));
                 return r;
             });
@@ -280,6 +282,8 @@ public final class Bench {
             } else if (kind.equals("catchup")) {
                 figures.put("catchup", new String[] {"catchup_ms"});
                 figures.put("coldload", new String[] {"coldload_ms"});
+                // Hocuspocus' "coldload" is a new client's sync of a board in server memory: Samenbord's warm load.
+                figures.put("warmload_vs_coldload", new String[] {"warmload_ms", "|", "coldload_ms"});
             } else {
                 figures.put("p99_fanout", new String[] {"best", "fanout_ms", "p99"});
                 figures.put("max_throughput", new String[] {"best", "batches_per_s"});
@@ -288,6 +292,8 @@ public final class Bench {
             list.add(s);
             Report.printScenario(System.out, s);
         }
+        System.out.println();
+        System.out.println(Report.LEGEND);
         double wall = (System.nanoTime() - t0) / 1e9;
         root.put("wall_s", Report.round(wall));
         Path file = outDir.resolve("results.json");

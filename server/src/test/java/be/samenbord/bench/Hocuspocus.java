@@ -65,13 +65,14 @@ final class Hocuspocus implements AutoCloseable {
 
     /** Runs load.mjs once; returns its JSON plus server_* figures (heap: null, not a JVM). */
     ObjectNode load(String mode, int clients, int boards, double rate, double presenceHz, double warmupS, double durationS,
-                    Path outFile) throws IOException, InterruptedException {
+                    Path outFile, String... extra) throws IOException, InterruptedException {
         Path out = outFile.toAbsolutePath();
         Files.deleteIfExists(out);
         List<String> cmd = new ArrayList<>(List.of("node", dir.resolve("load.mjs").toString(), "--url", "ws://127.0.0.1:" + port,
                 "--mode", mode, "--clients", Integer.toString(clients), "--boards", Integer.toString(boards),
                 "--rate", num(rate), "--presence-hz", num(presenceHz), "--warmup-s", num(warmupS), "--duration-s", num(durationS),
                 "--out", out.toString()));
+        cmd.addAll(List.of(extra));
         Systems.ChildProcess load = Systems.ChildProcess.start(cmd, dir);
         List<long[]> samples = new ArrayList<>();
         long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) (warmupS + durationS) + 180);

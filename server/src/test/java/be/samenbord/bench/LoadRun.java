@@ -82,6 +82,11 @@ final class LoadRun implements AutoCloseable {
 
     /** Connects every client, at most {@code inFlight} at once; returns how many got their welcome. */
     int connectAll(int inFlight, long timeoutMs) throws InterruptedException {
+        return connectAll(inFlight, timeoutMs, c -> { });
+    }
+
+    /** As {@link #connectAll(int, long)}, calling {@code onWelcome} for each client as it gets its welcome. */
+    int connectAll(int inFlight, long timeoutMs, java.util.function.Consumer<LoadClient> onWelcome) throws InterruptedException {
         Semaphore slots = new Semaphore(inFlight);
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -90,7 +95,10 @@ final class LoadRun implements AutoCloseable {
             long left = deadline - System.nanoTime();
             if (left <= 0 || !slots.tryAcquire(left, TimeUnit.NANOSECONDS)) break;
             c.connect(wsClient, false).onComplete(r -> {
-                if (r.succeeded()) ok.incrementAndGet();
+                if (r.succeeded()) {
+                    ok.incrementAndGet();
+                    onWelcome.accept(c);
+                }
                 else error("connect: " + kind(r.cause()));
                 done.incrementAndGet();
                 slots.release();
@@ -100,9 +108,13 @@ final class LoadRun implements AutoCloseable {
         return ok.get();
     }
 
-    /** Starts traffic on the clients picked by {@code active}. */
+    /** Starts presence on every client and batches on those picked by {@code active}. */
     void startTraffic(IntPredicate active, double rate, double presenceHz) {
-        for (LoadClient c : clients) if (active.test(c.index) && c.isOpen()) c.startTraffic(rate, presenceHz, c.index * 31L + 7);
+        for (LoadClient c : clients) startTraffic(c, active, rate, presenceHz);
+    }
+
+    static void startTraffic(LoadClient c, IntPredicate active, double rate, double presenceHz) {
+        if (c.isOpen()) c.startTraffic(active.test(c.index) ? rate : 0, presenceHz, c.index * 31L + 7);
     }
 
     void stopTraffic() {
@@ -158,12 +170,14 @@ final class LoadRun implements AutoCloseable {
      * Waits {@code warmupS}, then measures {@code measureS} seconds: latencies, rates, errors, and
      * the server processes (CPU over the window; RSS and heap right after it, load still on).
      */
-    ObjectNode measure(double warmupS, double measureS, List<Long> serverPids, boolean heap) throws InterruptedException {
+    ObjectNode measure(double warmupS, double measureS, List<Long> serverPids, List<Long> storePids, boolean heap)
+            throws InterruptedException {
         Thread.sleep((long) (warmupS * 1000));
         fanout.getIntervalHistogram();
         ack.getIntervalHistogram();
         long[] c0 = counters();
         ProcessStats.Window server = ProcessStats.start(serverPids);
+        ProcessStats.Window store = ProcessStats.start(storePids);
         ProcessStats.Window self = ProcessStats.start(List.of(ProcessHandle.current().pid()));
         long psi0 = ProcessStats.cpuPressureMicros();
         long busy0 = ProcessStats.machineBusyTicks();
@@ -192,10 +206,12 @@ final class LoadRun implements AutoCloseable {
         r.put("load_average", ProcessStats.loadAverage());
         double serverCpu = server.cpuPct(secs);
         double clientCpu = self.cpuPct(secs);
+        double storeCpu = store.cpuPct(secs);
+        r.put("store_cpu_pct", storePids.isEmpty() ? null : Report.round(storeCpu));
         server.finishInto(r, "server_", secs, heap);
         self.finishInto(r, "client_", secs, false);
         // CPU the rest of the machine used meanwhile (other people's work on the shared cores).
-        r.put("others_cpu_pct", busy0 < 0 ? null : Report.round(Math.max(0, (busy1 - busy0) / 100.0 / secs * 100 - serverCpu - clientCpu)));
+        r.put("others_cpu_pct", busy0 < 0 ? null : Report.round(Math.max(0, (busy1 - busy0) / 100.0 / secs * 100 - serverCpu - clientCpu - storeCpu)));
         return r;
     }
 

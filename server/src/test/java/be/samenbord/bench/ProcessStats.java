@@ -50,6 +50,35 @@ final class ProcessStats {
         }
     }
 
+    /**
+     * The process whose command line has {@code name} in its first word and the words {@code flag}
+     * {@code value} in a row (e.g. "postgres", "-p", "5432"), plus all its descendants; empty if none.
+     */
+    static List<Long> processTree(String name, String flag, String value) {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                String[] words;
+                try {
+                    words = Files.readString(p.resolve("cmdline")).split("\u0000");
+                } catch (IOException | RuntimeException gone) {
+                    continue;
+                }
+                if (words.length == 0 || !words[0].endsWith(name)) continue;
+                for (int i = 0; i + 1 < words.length; i++) {
+                    if (words[i].equals(flag) && words[i + 1].equals(value)) {
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        List<Long> out = new java.util.ArrayList<>(List.of(pid));
+                        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add(d.pid())));
+                        return out;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of();
+    }
+
     /** utime + stime in clock ticks; 0 when the process is gone. */
     static long cpuTicks(long pid) {
         try {

@@ -37,10 +37,13 @@ final class Report {
         return o;
     }
 
-    /** Samenbord / other for one figure, or null. */
+    /** Samenbord / other for one figure, or null; a path "a", "|", "b" takes a of Samenbord and b of the other. */
     static Double ratio(JsonNode sb, JsonNode other, String... path) {
-        JsonNode a = at(sb, path);
-        JsonNode b = at(other, path);
+        int bar = java.util.Arrays.asList(path).indexOf("|");
+        String[] mine = bar < 0 ? path : java.util.Arrays.copyOfRange(path, 0, bar);
+        String[] theirs = bar < 0 ? path : java.util.Arrays.copyOfRange(path, bar + 1, path.length);
+        JsonNode a = at(sb, mine);
+        JsonNode b = at(other, theirs);
         if (a == null || b == null || !a.isNumber() || !b.isNumber() || b.asDouble() == 0) return null;
         return round(a.asDouble() / b.asDouble());
     }
@@ -93,13 +96,13 @@ final class Report {
                 JsonNode best = r.path("best");
                 out.printf("  %-11s %11s %11s %11s %9s %8s %8s %7s%n", sys, f(best.get("rate")), f(best.get("batches_per_s")),
                         f(best.get("deliveries_per_s")), f(best.path("fanout_ms").get("p50")), f(best.path("fanout_ms").get("p99")),
-                        f(best.get("server_cpu_pct")), f(best.get("others_cpu_pct")));
+                        f(cpu(best)), f(best.get("others_cpu_pct")));
             } else {
                 out.printf("  %-11s %6s %8s %8s %8s %8s %8s %9s %9s %6s %8s %8s %7s %7s%n", sys, f(r.get("connected")),
                         f(r.path("fanout_ms").get("p50")), f(r.path("fanout_ms").get("p99")), f(r.path("fanout_ms").get("max")),
                         f(r.path("ack_ms").get("p50")), f(r.path("ack_ms").get("p99")), f(r.get("batches_per_s")),
                         f(r.get("deliveries_per_s")), f(r.get("errors")), f(r.get("server_rss_mb")), f(r.get("server_heap_mb")),
-                        f(r.get("server_cpu_pct")), f(r.get("others_cpu_pct")));
+                        f(cpu(r)), f(r.get("others_cpu_pct")));
             }
             if (r.has("error")) {
                 String e = r.path("error").asText().replace('\n', ' ');
@@ -116,6 +119,22 @@ final class Report {
             }
         }
     }
+
+    /** Server CPU plus its store's (PostgreSQL) where there is one. */
+    static JsonNode cpu(JsonNode r) {
+        JsonNode server = r.get("server_cpu_pct");
+        JsonNode store = r.get("store_cpu_pct");
+        if (server == null || !server.isNumber() || store == null || !store.isNumber()) return server;
+        return JSON.getNodeFactory().numberNode(round(server.asDouble() + store.asDouble()));
+    }
+
+    static final String LEGEND = """
+            Latencies in ms: fan-out = send until received by another client of the board (one sample per receiver),
+            ack = send until the sender's ack (Samenbord: durable; relay: relayed; Hocuspocus: applied, in memory).
+            batches/s = acknowledged batches, deliv/s = fan-out samples. RSS MB: the server processes (PostgreSQL not
+            included). heap MB: live heap after a full GC, summed over nodes (JVMs only). CPU %: of one core (200 = both
+            cores), Samenbord's includes PostgreSQL's. others%: CPU that processes outside the benchmark used meanwhile
+            on the shared cores; high values mean the figures include waiting for CPU.""";
 
     /** A number for a table cell: "-" when absent. */
     static String f(JsonNode n) {

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The scenarios as run by the Java load generator against Samenbord or the bare relay. */
 final class Scenarios {
 
-    /** A load shape: {@code activeEvery} = 1 means every client edits; 200 means one in 200 does. */
+    /** A load shape: every client sends presence; {@code activeEvery} = 1: every client edits, 200: one in 200 does. */
     record Spec(int clients, int boards, double rate, double presenceHz, int activeEvery, double warmupS, double measureS) {
     }
 
@@ -22,6 +22,8 @@ final class Scenarios {
     }
 
     static final int CATCHUP_OPS = 1000;
+    /** Writers on the catch-up board besides the client that leaves and comes back (as load.mjs catchup). */
+    static final int CATCHUP_WRITERS = 5;
     private final Vertx vertx;
 
     Scenarios(Vertx vertx) {
@@ -33,11 +35,12 @@ final class Scenarios {
         List<LoadRun.Board> boards = t.boards(s.boards());
         try (LoadRun run = new LoadRun(vertx, t.endpoints(), boards, s.clients(), 42)) {
             long t0 = System.nanoTime();
-            int connected = run.connectAll(200, 60_000 + s.clients() * 10L);
+            // Each client starts its traffic once welcomed, so a slow connect phase is already steady load.
+            int connected = run.connectAll(200, 60_000 + s.clients() * 10L,
+                    c -> LoadRun.startTraffic(c, i -> i % s.activeEvery() == 0, s.rate(), s.presenceHz()));
             long connectMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            run.startTraffic(i -> i % s.activeEvery() == 0, s.rate(), s.presenceHz());
             ObjectNode r = Report.JSON.createObjectNode().put("mode", s.activeEvery() > 1 ? "idle" : "load");
-            r.setAll(run.measure(s.warmupS(), s.measureS(), t.pids(), true));
+            r.setAll(run.measure(s.warmupS(), s.measureS(), t.pids(), t.storePids(), true));
             r.put("clients", s.clients());
             r.put("connected_at_start", connected);
             r.put("connect_ms", connectMs);
@@ -98,7 +101,7 @@ final class Scenarios {
             ObjectNode out = stepLoop(t.name(), s, rate -> {
                 run.stopTraffic();
                 run.startTraffic(i -> true, rate, s.presenceHz());
-                return run.measure(s.warmupS(), s.measureS(), t.pids(), false);
+                return run.measure(s.warmupS(), s.measureS(), t.pids(), t.storePids(), false);
             });
             out.put("connected", connected);
             return out;
@@ -112,21 +115,21 @@ final class Scenarios {
     }
 
     /**
-     * Reconnect catch-up: 5 clients on a board; one leaves, the others make ≥ 1,000 ops, it comes back
+     * Reconnect catch-up: 6 clients on a board; one leaves, the 5 others make ≥ 1,000 ops, it comes back
      * with {@code since}. Time from hello to the welcome received and parsed; the median of the rounds.
      */
     ObjectNode catchUp(Systems.Target t, int rounds) throws Exception {
-        ObjectNode out = Report.JSON.createObjectNode().put("mode", "catchup").put("clients", 5);
+        ObjectNode out = Report.JSON.createObjectNode().put("mode", "catchup").put("clients", CATCHUP_WRITERS + 1);
         ArrayNode times = out.putArray("catchup_ms_rounds");
-        try (LoadRun run = new LoadRun(vertx, t.endpoints(), t.boards(1), 5, 11)) {
-            if (run.connectAll(5, 30_000) != 5) throw new IllegalStateException("catch-up: clients did not connect: " + run.errorKinds());
+        try (LoadRun run = new LoadRun(vertx, t.endpoints(), t.boards(1), CATCHUP_WRITERS + 1, 11)) {
+            if (run.connectAll(CATCHUP_WRITERS + 1, 30_000) != CATCHUP_WRITERS + 1) throw new IllegalStateException("catch-up: clients did not connect: " + run.errorKinds());
             LoadClient late = run.clients.getFirst();
             late.parseWelcome = true;
             for (int round = 0; round < rounds; round++) {
                 late.close().await(10, TimeUnit.SECONDS);
                 AtomicInteger ops = new AtomicInteger();
                 for (int i = 0; ops.get() < CATCHUP_OPS && i < 5 * CATCHUP_OPS; i++) {
-                    LoadClient c = run.clients.get(1 + i % 4);
+                    LoadClient c = run.clients.get(1 + i % CATCHUP_WRITERS);
                     // Built and sent on the client's loop; counted on return, so the loop ends after ≥ 1,000 ops.
                     java.util.concurrent.CompletableFuture<Integer> n = new java.util.concurrent.CompletableFuture<>();
                     c.runOn(() -> {

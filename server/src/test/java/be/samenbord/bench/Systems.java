@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 final class Systems {
 
     private static final Pattern READY = Pattern.compile("READY (\\d+)");
+    private static final Pattern PG_PORT = Pattern.compile("@[^:/]+:(\\d+)/");
 
     private Systems() {
     }
@@ -41,6 +42,11 @@ final class Systems {
         /** The server processes, for CPU, RSS and heap. */
         List<Long> pids();
 
+        /** The processes of its store (PostgreSQL), for CPU only; none for the baselines. */
+        default List<Long> storePids() {
+            return List.of();
+        }
+
         @Override
         void close();
     }
@@ -53,6 +59,7 @@ final class Systems {
         private final String maxHeap;
         private final Path logDir;
         private final List<String> oldLogs = new ArrayList<>();
+        private String pgUrl;
         private NodeProcess single;
 
         private Samenbord(ClusterNodes cluster, Path dataDir, Map<String, String> env, String maxHeap, Path logDir) {
@@ -72,7 +79,9 @@ final class Systems {
                 c.close();
                 throw e;
             }
-            return new Samenbord(c, null, null, null, logDir);
+            Samenbord s = new Samenbord(c, null, null, null, logDir);
+            s.pgUrl = pgUrl;
+            return s;
         }
 
         static Samenbord single(String pgUrl, String maxHeap, Path logDir) throws IOException {
@@ -113,6 +122,13 @@ final class Systems {
         @Override
         public List<Long> pids() {
             return nodes().stream().map(NodeProcess::pid).toList();
+        }
+
+        /** The PostgreSQL server of the store URL (found by its port on the command line) and its backends. */
+        @Override
+        public List<Long> storePids() {
+            Matcher m = PG_PORT.matcher(env != null ? env.get("SAMENBORD_STORE") : pgUrl);
+            return m.find() ? ProcessStats.processTree("postgres", "-p", m.group(1)) : List.of();
         }
 
         /** Items on a board, by the REST board view (after the welcome test: it loads the board). */
