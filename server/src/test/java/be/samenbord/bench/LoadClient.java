@@ -8,7 +8,6 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class LoadClient {
 
     static final int RING = 1024;
+    static final long WELCOME_TIMEOUT_MS = 20_000;
 
     final int index;
     final Workload.Editor editor;
@@ -66,7 +66,7 @@ final class LoadClient {
 
     private Future<Void> connectHere(WebSocketClient client, boolean withSince) {
         WebSocketConnectOptions o = new WebSocketConnectOptions().setHost(endpoint.host()).setPort(endpoint.port())
-                .setURI(endpoint.path()).setTimeout(30_000);
+                .setURI(endpoint.path()).setTimeout(WELCOME_TIMEOUT_MS);
         return client.connect(o).compose(socket -> {
             ws = socket;
             open = true;
@@ -83,7 +83,7 @@ final class LoadClient {
             helloAt = System.nanoTime();
             socket.writeTextMessage(hello);
             Promise<Void> w = welcome;
-            long timer = vertx.setTimer(30_000, t -> w.tryFail("no welcome within 30 s"));
+            long timer = vertx.setTimer(WELCOME_TIMEOUT_MS, t -> w.tryFail("no welcome within " + WELCOME_TIMEOUT_MS / 1000 + " s"));
             return w.future().onComplete(x -> vertx.cancelTimer(timer));
         });
     }
@@ -208,9 +208,5 @@ final class LoadClient {
         ws = null;
         if (socket == null) return Future.succeededFuture();
         return socket.close().otherwiseEmpty().mapEmpty();
-    }
-
-    static long ms(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 }

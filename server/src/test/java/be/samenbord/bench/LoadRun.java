@@ -250,12 +250,12 @@ final class LoadRun implements AutoCloseable {
         List<Future<Void>> closing = new ArrayList<>();
         for (LoadClient c : clients) closing.add(c.close());
         try {
-            Future.join(closing).await(30, TimeUnit.SECONDS);
+            Future.join(closing).await(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("bench: closing clients: " + shortText(e));
         }
         try {
-            wsClient.close().await(10, TimeUnit.SECONDS);
+            wsClient.close().await(5, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("bench: closing the WebSocket client: " + shortText(e));
         }

@@ -27,7 +27,25 @@ final class Systems {
     private static final Pattern READY = Pattern.compile("READY (\\d+)");
     private static final Pattern PG_PORT = Pattern.compile("@[^:/]+:(\\d+)/");
 
+    /** Everything started and not yet closed, closed by {@link #closeAll()} (a shutdown hook) on Ctrl-C. */
+    private static final java.util.Set<AutoCloseable> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Systems() {
+    }
+
+    static <T extends AutoCloseable> T track(T c) {
+        LIVE.add(c);
+        return c;
+    }
+
+    static void closeAll() {
+        for (AutoCloseable c : List.copyOf(LIVE)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("bench: stopping " + c + ": " + e);
+            }
+        }
     }
 
     /** What a load run needs to know of a system under test. */
@@ -79,7 +97,7 @@ final class Systems {
                 c.close();
                 throw e;
             }
-            Samenbord s = new Samenbord(c, null, null, null, logDir);
+            Samenbord s = track(new Samenbord(c, null, null, null, logDir));
             s.pgUrl = pgUrl;
             return s;
         }
@@ -89,7 +107,7 @@ final class Systems {
                     "SAMENBORD_RATE_LIMIT", "100000", "SAMENBORD_RATE_BURST", "100000");
             Samenbord s = new Samenbord(null, Files.createTempDirectory("samenbord-bench"), env, maxHeap, logDir);
             s.single = NodeProcess.start(s.dataDir, env, maxHeap);
-            return s;
+            return track(s);
         }
 
         List<NodeProcess> nodes() {
@@ -148,6 +166,7 @@ final class Systems {
 
         @Override
         public void close() {
+            if (!LIVE.remove(this)) return;
             List<String> logs = new ArrayList<>(oldLogs);
             nodes().forEach(n -> logs.add(n.log()));
             if (cluster != null) cluster.close();
@@ -224,7 +243,7 @@ final class Systems {
             try {
                 ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
                 if (dir != null) pb.directory(dir.toFile());
-                return new ChildProcess(pb.start());
+                return track(new ChildProcess(pb.start()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -276,6 +295,7 @@ final class Systems {
 
         @Override
         public void close() {
+            LIVE.remove(this);
             if (!process.isAlive()) return;
             process.destroy();
             try {
