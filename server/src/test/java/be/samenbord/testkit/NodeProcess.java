@@ -39,12 +39,17 @@ public final class NodeProcess implements AutoCloseable {
 
     /** Starts a node on 127.0.0.1, any free port, the given data directory and extra settings. */
     public static NodeProcess start(Path dataDir, Map<String, String> extraEnv) {
+        return start(dataDir, extraEnv, "512m");
+    }
+
+    /** As {@link #start(Path, Map)} with another maximum heap ({@code -Xmx<maxHeap>}, e.g. "1g"). */
+    public static NodeProcess start(Path dataDir, Map<String, String> extraEnv, String maxHeap) {
         String jar = System.getProperty("samenbord.jar", "target/samenbord.jar");
         if (!Files.isRegularFile(Path.of(jar))) throw new IllegalStateException("build the jar first: " + jar);
         try {
             Path log = Files.createTempFile("samenbord-node", ".log");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m"));
+                    "-Xmx" + maxHeap));
             cmd.addAll(HAZELCAST_JVM_FLAGS);
             cmd.addAll(List.of("-jar", jar));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -1,0 +1,193 @@
+package be.samenbord.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CPU, RSS and heap of server processes, from {@code /proc/<pid>/stat} and {@code /status}, and
+ * for JVMs {@code jcmd <pid> GC.heap_info} after {@code GC.run} (the live heap). Figures of
+ * several processes (a cluster) are summed; CPU % is of one core (200 % = both cores of this machine).
+ */
+final class ProcessStats {
+
+    private static final double CLK_TCK = 100.0;
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private ProcessStats() {
+    }
+
+    static Window start(List<Long> pids) {
+        return new Window(pids, pids.stream().mapToLong(ProcessStats::cpuTicks).sum());
+    }
+
+    /** CPU time measured from {@link #start} on. */
+    static final class Window {
+        private final List<Long> pids;
+        private final long ticks0;
+
+        private Window(List<Long> pids, long ticks0) {
+            this.pids = List.copyOf(pids);
+            this.ticks0 = ticks0;
+        }
+
+        double cpuPct(double secs) {
+            long ticks = pids.stream().mapToLong(ProcessStats::cpuTicks).sum();
+            return (ticks - ticks0) / CLK_TCK / secs * 100;
+        }
+
+        /** Puts {prefix}cpu_pct, {prefix}rss_mb and, if asked, {prefix}heap_mb (null otherwise). */
+        void finishInto(ObjectNode r, String prefix, double secs, boolean heap) {
+            r.put(prefix + "cpu_pct", pids.isEmpty() ? null : Report.round(cpuPct(secs)));
+            r.put(prefix + "rss_mb", pids.isEmpty() ? null : Report.round(pids.stream().mapToLong(ProcessStats::rssKb).sum() / 1024.0));
+            if (prefix.equals("server_")) r.put("server_heap_mb", heap && !pids.isEmpty() ? heapMb(pids) : null);
+        }
+    }
+
+    /**
+     * The process whose command line has {@code name} in its first word and the words {@code flag}
+     * {@code value} in a row (e.g. "postgres", "-p", "5432"), plus all its descendants; empty if none.
+     */
+    static List<Long> processTree(String name, String flag, String value) {
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+                String[] words;
+                try {
+                    words = Files.readString(p.resolve("cmdline")).split("\u0000");
+                } catch (IOException | RuntimeException gone) {
+                    continue;
+                }
+                if (words.length == 0 || !words[0].endsWith(name)) continue;
+                for (int i = 0; i + 1 < words.length; i++) {
+                    if (words[i].equals(flag) && words[i + 1].equals(value)) {
+                        long pid = Long.parseLong(p.getFileName().toString());
+                        List<Long> out = new java.util.ArrayList<>(List.of(pid));
+                        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> out.add(d.pid())));
+                        return out;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return List.of();
+    }
+
+    /** utime + stime in clock ticks; 0 when the process is gone. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** Summed live heap (MB) of the JVMs, after a full GC each; null if jcmd failed. */
+    static Double heapMb(List<Long> pids) {
+        long kb = 0;
+        for (long pid : pids) {
+            jcmd(pid, "GC.run");
+            String info = jcmd(pid, "GC.heap_info");
+            Matcher m = info == null ? null : USED.matcher(info);
+            if (m == null || !m.find()) return null;
+            kb += Long.parseLong(m.group(1));
+        }
+        return Report.round(kb / 1024.0);
+    }
+
+    private static String jcmd(long pid, String command) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return p.exitValue() == 0 ? new String(out) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Cores, JDK, OS, memory: printed at the top and stored with the results. */
+    static ObjectNode machine() {
+        ObjectNode m = Report.JSON.createObjectNode();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("jdk", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+            m.put("cpu", cpu);
+            String mem = Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\D", "");
+            m.put("memory_gb", Report.round(Long.parseLong(mem) / 1024.0 / 1024.0));
+        } catch (IOException | RuntimeException e) {
+            m.put("cpu", "?");
+        }
+        m.put("load_average_at_start", loadAverage());
+        return m;
+    }
+
+    /**
+     * Microseconds that some task waited for a CPU (Linux PSI, /proc/pressure/cpu "some" total), or -1.
+     * Over a window, its growth / window length is the share of time the machine was short of CPU:
+     * the benchmark shares 2 cores with whatever else runs, and this shows how much that was.
+     */
+    static long cpuPressureMicros() {
+        try {
+            String some = Files.readAllLines(Path.of("/proc/pressure/cpu")).getFirst();
+            return Long.parseLong(some.substring(some.indexOf("total=") + 6).trim());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Busy CPU ticks of the whole machine (all cores; /proc/stat: everything but idle and iowait). */
+    static long machineBusyTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) if (i != 4 && i != 5) busy += Long.parseLong(f[i]);
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Percent of {@code secs} in which tasks waited for a CPU, or null. */
+    static Double pressurePct(long micros0, long micros1, double secs) {
+        return micros0 < 0 || micros1 < 0 ? null : Report.round((micros1 - micros0) / 1e6 / secs * 100);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package be.samenbord.bench;
+
+import be.samenbord.testkit.Api;
+import be.samenbord.testkit.ClusterNodes;
+import be.samenbord.testkit.NodeProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The systems under test that the Java load generator drives: Samenbord and the bare relay. */
+final class Systems {
+
+    private static final Pattern READY = Pattern.compile("READY (\\d+)");
+    private static final Pattern PG_PORT = Pattern.compile("@[^:/]+:(\\d+)/");
+
+    /** Everything started and not yet closed, closed by {@link #closeAll()} (a shutdown hook) on Ctrl-C. */
+    private static final java.util.Set<AutoCloseable> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private Systems() {
+    }
+
+    static <T extends AutoCloseable> T track(T c) {
+        LIVE.add(c);
+        return c;
+    }
+
+    static void closeAll() {
+        for (AutoCloseable c : List.copyOf(LIVE)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("bench: stopping " + c + ": " + e);
+            }
+        }
+    }
+
+    /** What a load run needs to know of a system under test. */
+    interface Target extends AutoCloseable {
+        String name();
+
+        List<LoadRun.Endpoint> endpoints();
+
+        /** {@code count} fresh boards (with a token that may write them). */
+        List<LoadRun.Board> boards(int count);
+
+        /** The server processes, for CPU, RSS and heap. */
+        List<Long> pids();
+
+        /** The processes of its store (PostgreSQL), for CPU only; none for the baselines. */
+        default List<Long> storePids() {
+            return List.of();
+        }
+
+        @Override
+        void close();
+    }
+
+    /** Samenbord: a cluster of node processes on one PostgreSQL, or a single node on it. */
+    static final class Samenbord implements Target {
+        private final ClusterNodes cluster;
+        private final Path dataDir;
+        private final Map<String, String> env;
+        private final String maxHeap;
+        private final Path logDir;
+        private final List<String> oldLogs = new ArrayList<>();
+        private String pgUrl;
+        private NodeProcess single;
+
+        private Samenbord(ClusterNodes cluster, Path dataDir, Map<String, String> env, String maxHeap, Path logDir) {
+            this.cluster = cluster;
+            this.logDir = logDir;
+            this.dataDir = dataDir;
+            this.env = env;
+            this.maxHeap = maxHeap;
+        }
+
+        /** {@code logDir}: where the nodes' logs are copied when they stop. */
+        static Samenbord cluster(String pgUrl, int nodes, Path logDir) {
+            ClusterNodes c = new ClusterNodes(nodes, pgUrl, Map.of());
+            try {
+                c.startAll(nodes);
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            Samenbord s = track(new Samenbord(c, null, null, null, logDir));
+            s.pgUrl = pgUrl;
+            return s;
+        }
+
+        static Samenbord single(String pgUrl, String maxHeap, Path logDir) throws IOException {
+            Map<String, String> env = Map.of("SAMENBORD_STORE", pgUrl, "SAMENBORD_DEMO", "false",
+                    "SAMENBORD_RATE_LIMIT", "100000", "SAMENBORD_RATE_BURST", "100000");
+            Samenbord s = new Samenbord(null, Files.createTempDirectory("samenbord-bench"), env, maxHeap, logDir);
+            s.single = NodeProcess.start(s.dataDir, env, maxHeap);
+            return track(s);
+        }
+
+        List<NodeProcess> nodes() {
+            return cluster != null ? cluster.nodes() : List.of(single);
+        }
+
+        @Override
+        public String name() {
+            return "samenbord";
+        }
+
+        @Override
+        public List<LoadRun.Endpoint> endpoints() {
+            return nodes().stream().map(n -> LoadRun.Endpoint.ofHttp(n.base())).toList();
+        }
+
+        @Override
+        public List<LoadRun.Board> boards(int count) {
+            Api api = new Api(nodes().getFirst().base());
+            List<LoadRun.Board> out = new ArrayList<>();
+            while (out.size() < count) {
+                int n = Math.min(20, count - out.size());
+                JsonNode w = api.createWorkshop("Bench " + out.size(), Collections.nCopies(n, Workload.TEMPLATE).toArray(String[]::new));
+                String token = w.path("tokens").path("participant").asText();
+                w.path("boards").forEach(b -> out.add(new LoadRun.Board(b.path("id").asText(), token)));
+            }
+            return out;
+        }
+
+        @Override
+        public List<Long> pids() {
+            return nodes().stream().map(NodeProcess::pid).toList();
+        }
+
+        /** The PostgreSQL server of the store URL (found by its port on the command line) and its backends. */
+        @Override
+        public List<Long> storePids() {
+            Matcher m = PG_PORT.matcher(env != null ? env.get("SAMENBORD_STORE") : pgUrl);
+            return m.find() ? ProcessStats.processTree("postgres", "-p", m.group(1)) : List.of();
+        }
+
+        /** Items on a board, by the REST board view (after the welcome test: it loads the board). */
+        int itemCount(LoadRun.Board b) {
+            return new Api(nodes().getFirst().base()).get("/api/boards/" + b.id(), b.token()).body().path("items").size();
+        }
+
+        /** Single node only: SIGTERM (it flushes), then starts again on the same data; returns ms to ready. */
+        long restart() {
+            if (single == null) throw new IllegalStateException("restart is for a single node");
+            single.terminate();
+            oldLogs.add(single.log());
+            long t0 = System.nanoTime();
+            single = NodeProcess.start(dataDir, env, maxHeap);
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        }
+
+        @Override
+        public void close() {
+            if (!LIVE.remove(this)) return;
+            List<String> logs = new ArrayList<>(oldLogs);
+            nodes().forEach(n -> logs.add(n.log()));
+            if (cluster != null) cluster.close();
+            if (single != null) single.close();
+            try {
+                Files.createDirectories(logDir);
+                for (int i = 0; i < logs.size(); i++) Files.writeString(logDir.resolve("node" + i + ".log"), logs.get(i));
+            } catch (IOException e) {
+                System.out.println("samenbord: could not keep the node logs: " + e);
+            }
+        }
+    }
+
+    /** The bare relay ({@link BareRelay}) in its own JVM on this JVM's classpath. */
+    static final class Relay implements Target {
+        private final ChildProcess child;
+        private final int port;
+        private int boards;
+
+        private Relay(ChildProcess child, int port) {
+            this.child = child;
+            this.port = port;
+        }
+
+        static Relay start(String maxHeap) {
+            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + maxHeap,
+                    "-cp", System.getProperty("java.class.path"), BareRelay.class.getName(), "--port", "0");
+            ChildProcess c = ChildProcess.start(cmd, null);
+            return new Relay(c, c.awaitReady(30));
+        }
+
+        @Override
+        public String name() {
+            return "relay";
+        }
+
+        @Override
+        public List<LoadRun.Endpoint> endpoints() {
+            return List.of(new LoadRun.Endpoint("127.0.0.1", port, "/ws"));
+        }
+
+        @Override
+        public List<LoadRun.Board> boards(int count) {
+            List<LoadRun.Board> out = new ArrayList<>();
+            for (int i = 0; i < count; i++) out.add(new LoadRun.Board("relay-board-" + boards++, "none"));
+            return out;
+        }
+
+        @Override
+        public List<Long> pids() {
+            return List.of(child.pid());
+        }
+
+        @Override
+        public void close() {
+            child.close();
+        }
+    }
+
+    /** A child process whose stdout is drained in the background; "READY &lt;port&gt;" gives its port. */
+    static final class ChildProcess implements AutoCloseable {
+        private final Process process;
+        private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+        private final StringBuilder tail = new StringBuilder();
+
+        private ChildProcess(Process process) {
+            this.process = process;
+            Thread t = new Thread(this::drain, "drain-" + process.pid());
+            t.setDaemon(true);
+            t.start();
+        }
+
+        static ChildProcess start(List<String> cmd, Path dir) {
+            try {
+                ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+                if (dir != null) pb.directory(dir.toFile());
+                return track(new ChildProcess(pb.start()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void drain() {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    Matcher m = READY.matcher(line);
+                    if (!ready.isDone() && m.find()) ready.complete(Integer.parseInt(m.group(1)));
+                    synchronized (tail) {
+                        tail.append(line).append('\n');
+                        if (tail.length() > 8000) tail.delete(0, tail.length() - 8000);
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            ready.completeExceptionally(new IllegalStateException("exited without READY:\n" + output()));
+        }
+
+        int awaitReady(int seconds) {
+            try {
+                return ready.get(seconds, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                close();
+                throw new IllegalStateException("no READY line within " + seconds + " s: " + e.getMessage() + "\n" + output());
+            }
+        }
+
+        String output() {
+            synchronized (tail) {
+                return tail.toString();
+            }
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** Waits for the exit; false if it did not end in time. */
+        boolean waitFor(long seconds) throws InterruptedException {
+            return process.waitFor(seconds, TimeUnit.SECONDS);
+        }
+
+        int exitValue() {
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() {
+            LIVE.remove(this);
+            if (!process.isAlive()) return;
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}
