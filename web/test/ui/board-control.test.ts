@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { bannersFor } from "../../src/ui/board/banners";
-import { controlErrorMessage, ControlCommands, parseDots, type Controllable } from "../../src/ui/board/control";
+import { barState, controlErrorMessage, ControlCommands, parseDots, type Controllable } from "../../src/ui/board/control";
 import { NO_CONTROL, type ControlState } from "../../src/ui/board/control-state";
 import { setLang } from "../../src/ui/i18n";
 
@@ -89,6 +89,30 @@ describe("facilitator control commands (FA-9 board actions)", () => {
     expect(controlErrorMessage(coded("bad_message", "dots out of range"))).toBe("The server refused this: dots out of range");
     expect(controlErrorMessage(coded("not_connected", "not connected"))).toMatch(/Not connected/);
     expect(controlErrorMessage(new Error("boom"))).toBe("That did not work: boom");
+  });
+});
+
+describe("control bar state", () => {
+  it("offers starting what is off and ending what is on", () => {
+    expect(barState(null)).toEqual({
+      lockPressed: false,
+      privateStartEnabled: true,
+      revealEnabled: false,
+      voteStartEnabled: true,
+      voteCloseEnabled: false,
+      running: null,
+    });
+    const on: ControlState = { locked: true, private: true, privateSince: [1, 0, "n"], vote: { state: "open", dots: 4, zone: "north" } };
+    expect(barState(on)).toEqual({
+      lockPressed: true,
+      privateStartEnabled: false,
+      revealEnabled: true,
+      voteStartEnabled: false,
+      voteCloseEnabled: true,
+      running: { dots: 4, zone: "north" },
+    });
+    const closed = barState({ ...NO_CONTROL, vote: { state: "closed", dots: 4, zone: null } });
+    expect([closed.voteStartEnabled, closed.voteCloseEnabled, closed.running]).toEqual([true, false, null]);
   });
 });
 

@@ -86,6 +86,29 @@ export class ControlCommands {
   }
 }
 
+/** What the bar shows for a state: the phase that is on can only be ended, the one that is off only started. */
+export interface BarState {
+  lockPressed: boolean;
+  privateStartEnabled: boolean;
+  revealEnabled: boolean;
+  voteStartEnabled: boolean;
+  voteCloseEnabled: boolean;
+  /** The open vote's settings, shown (and not editable) while it runs; null lets the facilitator choose. */
+  running: { dots: number; zone: string } | null;
+}
+
+export function barState(s: ControlState | null): BarState {
+  const open = s?.vote?.state === "open" ? s.vote : null;
+  return {
+    lockPressed: !!s?.locked,
+    privateStartEnabled: !s?.private,
+    revealEnabled: !!s?.private,
+    voteStartEnabled: !open,
+    voteCloseEnabled: !!open,
+    running: open ? { dots: open.dots, zone: open.zone ?? "" } : null,
+  };
+}
+
 export interface ControlBar {
   el: HTMLElement;
   update(state: ControlState): void;
@@ -141,20 +164,18 @@ export function buildControlBar(tpl: Template, client: Controllable): ControlBar
   ]);
 
   const paint = () => {
-    const s = state;
+    const b = barState(state);
     const focused = document.activeElement;
-    const open = s?.vote?.state === "open";
-    lock.setAttribute("aria-pressed", String(!!s?.locked));
-    privateStart.disabled = !!s?.private;
-    reveal.disabled = !s?.private;
-    voteStart.disabled = open;
-    voteClose.disabled = !open;
-    dots.disabled = open;
-    zone.disabled = open;
-    if (open && s?.vote) {
-      // The open vote's settings, so the bar shows what is running.
-      dots.value = String(s.vote.dots);
-      zone.value = s.vote.zone ?? "";
+    lock.setAttribute("aria-pressed", String(b.lockPressed));
+    privateStart.disabled = !b.privateStartEnabled;
+    reveal.disabled = !b.revealEnabled;
+    voteStart.disabled = !b.voteStartEnabled;
+    voteClose.disabled = !b.voteCloseEnabled;
+    dots.disabled = !!b.running;
+    zone.disabled = !!b.running;
+    if (b.running) {
+      dots.value = String(b.running.dots);
+      zone.value = b.running.zone;
     }
     if (focused instanceof HTMLButtonElement && focused.disabled) {
       const other = partner.get(focused);
