@@ -33,7 +33,11 @@ final class RoomActions {
     List<ControlContext.Write> plan(String action, JsonNode args) {
         switch (action) {
             case "instruction" -> put("instruction", "text", N.textNode(Args.text(args, "text", 1000, true)));
-            case "timerStart" -> startTimer(Args.integer(args, "seconds", 1, 7200, null));
+            case "timerStart" -> {
+                startTimer(Args.integer(args, "seconds", 1, 7200, null));
+                // A timer set during a breakout is the breakout's: its end brings everyone back (FA-3).
+                if (room.flag("breakout", "active")) put("breakout", "endsWithTimer", N.booleanNode(true));
+            }
             case "timerPause" -> pauseTimer();
             case "timerResume" -> resumeTimer();
             case "timerAdd" -> addTime(Args.integer(args, "seconds", 1, 3600, null));

@@ -96,6 +96,11 @@ class ControlPlanTest {
         assertEquals("[\"replicaBert\",\"replicaAnna\"]", value(room, "group-2", "members").toString());
         assertEquals("Anna", value(room, "group-2", "names").path("replicaAnna").asText());
 
+        room("{\"action\":\"timerStop\"}");
+        room("{\"action\":\"breakoutAssign\",\"replica\":\"replicaBert\",\"group\":null}");
+        assertEquals("[\"replicaAnna\"]", value(room, "group-2", "members").toString());
+        room("{\"action\":\"timerStart\",\"seconds\":3}");
+        assertTrue(value(room, "breakout", "endsWithTimer").asBoolean(), "a timer set during a breakout ends it");
         room("{\"action\":\"breakoutEnd\"}");
         assertTrue(!value(room, "breakout", "active").asBoolean());
         assertTrue(!value(room, "timer", "running").asBoolean(), "a breakout's own timer stops with it");
