@@ -29,10 +29,17 @@ export interface BoardOptions {
   onRole?: (role: Role) => void;
   /** Offers "convert to action fiches" to writers (needs the workshop id). */
   fiches?: { workshop: string; openPlan(): void };
+  /** Facilitation ("follow me"): the view changed; board coordinates of the view's centre and the zoom. */
+  onViewChange?: (x: number, y: number, zoom: number) => void;
 }
 
 export interface MountedBoard {
   destroy(): void;
+  // Facilitation hooks; optional until the board view implements them (callers use ?.).
+  /** Centres the view on board point (x, y) at this zoom. */
+  setView?(x: number, y: number, zoom: number): void;
+  /** Adds a note with this text where it fits (a round's "note my answer"). */
+  addNote?(text: string): void;
 }
 
 /** Everything the interaction modules share. */
