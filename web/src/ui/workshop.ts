@@ -16,7 +16,7 @@ import { bind, loc, t } from "./i18n";
 import { FacilitationDesk, ROOM_VIEW } from "./room/desk";
 import { PLENARY, type ViewPoint } from "./room/navigation";
 import { ROOM_TEMPLATE } from "./room/session";
-import { breakoutBoards, hasCopiesBreakout } from "./room/state";
+import { hasCopiesBreakout } from "./room/state";
 import { joinHash, parseJoinRoute } from "./routes";
 import { renderShell } from "./shell";
 import type { Template } from "./template";
@@ -268,13 +268,13 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
         },
         // The workshop's own boards: those with a tab that no breakout made.
         boards: () => {
-          const made = desk ? breakoutBoards(desk.session.state) : new Set<string>();
+          const made = desk ? desk.breakoutBoards(desk.session.state) : new Set<string>();
           return boards
             .filter((b) => !made.has(b.id))
             .map((b) => ({ id: b.id, title: loc(byId.get(b.template)?.title) || b.template, template: byId.get(b.template) }));
         },
         onState: (state) => {
-          const made = breakoutBoards(state);
+          const made = desk ? desk.breakoutBoards(state) : new Set<string>();
           for (const b of boards) tabs.get(b.id)!.hidden = made.has(b.id);
           plenaryTab.hidden = !hasCopiesBreakout(state);
           roomTab.hidden = role !== "facilitator";

@@ -14,7 +14,7 @@ import { mountPlenary } from "./plenary";
 import { mountRoomView } from "./room-view";
 import { controlRunner, type Run } from "./run";
 import { RoomSession } from "./session";
-import type { RoomState } from "./state";
+import { breakoutBoards, type RoomState } from "./state";
 
 /** The tab and URL id of the facilitator's room view. */
 export const ROOM_VIEW = "room";
@@ -91,9 +91,38 @@ export class FacilitationDesk {
     if (this.leads(this.session.state)) this.follow.view(v);
   }
 
-  /** The view that centres a zone in the board host. */
+  /** The view that centres a zone in the open board's viewport (the host's size until it has one). */
   zonePoint(tpl: Template, zone: string, host: HTMLElement): ViewPoint | null {
-    return zoneView(tpl, zone, host.clientWidth, host.clientHeight);
+    const vp = host.querySelector<HTMLElement>(".board-viewport");
+    const w = vp?.clientWidth || host.clientWidth;
+    const h = vp?.clientHeight || host.clientHeight;
+    return zoneView(tpl, zone, w, h);
+  }
+
+  /**
+   * The boards breakouts made (copies mode): those of the room's current groups, plus those this
+   * browser saw before (the room keeps only the last breakout's groups, and the workshop's board
+   * list does not say which boards a breakout made).
+   */
+  breakoutBoards(state: RoomState): Set<string> {
+    const key = `samenbord.breakoutBoards.${this.o.workshop}`;
+    const seen = new Set<string>(breakoutBoards(state));
+    let kept: string[] = [];
+    try {
+      const raw = globalThis.localStorage?.getItem(key);
+      if (raw) kept = (JSON.parse(raw) as unknown[]).filter((x): x is string => typeof x === "string");
+    } catch {
+      kept = []; // unreadable: only the current groups count
+    }
+    const all = new Set([...kept, ...seen]);
+    if (all.size > kept.length) {
+      try {
+        globalThis.localStorage?.setItem(key, JSON.stringify([...all].slice(-200)));
+      } catch (e) {
+        console.warn("samenbord: could not remember the breakout boards", e);
+      }
+    }
+    return all;
   }
 
   mountPlenary(host: HTMLElement): { destroy(): void } {

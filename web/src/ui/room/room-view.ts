@@ -68,14 +68,20 @@ function linksCard(o: RoomViewOptions): HTMLElement {
 export function mountRoomView(host: HTMLElement, o: RoomViewOptions): { destroy(): void } {
   const boardList = h("ul", { class: "room-boards" });
   const boardsTitle = bind(h("h3"), (el) => (el.textContent = t("roomBoards")));
-  const paintBoards = () =>
+  let boardsKey = "";
+  const paintBoards = () => {
+    const list = o.boards();
+    const key = JSON.stringify(list.map((b) => [b.id, b.title]));
+    if (key === boardsKey) return; // rebuilt only on change, so a focused button keeps focus
+    boardsKey = key;
     boardList.replaceChildren(
-      ...o.boards().map((b) => {
+      ...list.map((b) => {
         const btn = h("button", { type: "button", class: "btn btn-quiet", "data-open-board": b.id }, b.title);
         btn.addEventListener("click", () => o.openView(b.id));
         return h("li", {}, btn);
       }),
     );
+  };
   const controls = { run: o.run, showError: o.showError };
   const instruction = buildInstructionControls(controls);
   const breakout = buildBreakout({ ...controls, templates: o.templates, boards: o.boards, openView: o.openView });
