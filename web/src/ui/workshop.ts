@@ -151,8 +151,8 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   let opening = 0;
   function open(viewId: string, place?: Place): void {
     const ticket = ++opening;
-    const known_ = viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || viewId === PLENARY || viewId === ROOM_VIEW;
-    if (!known_) {
+    const isKnown = viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || viewId === PLENARY || viewId === ROOM_VIEW;
+    if (!isKnown) {
       // A board made since this page loaded (a fiche, a group's copy): learn it, then open.
       learnBoards()
         .catch((e: unknown) => console.error("samenbord: could not refresh the workshop's boards", e))

@@ -13,8 +13,6 @@ export interface RoomSessionOptions {
   board: string;
   token: string;
   name: string;
-  /** For tests: a client made elsewhere. */
-  client?: BoardClient;
 }
 
 export class RoomSession {
@@ -27,16 +25,14 @@ export class RoomSession {
   private readonly offs: (() => void)[] = [];
 
   constructor(o: RoomSessionOptions) {
-    this.client =
-      o.client ??
-      createBoardClient({
-        baseUrls: clusterBaseUrls(location.origin),
-        token: o.token,
-        board: o.board,
-        name: o.name,
-        locks: null,
-        storage: new MemoryPendingStore(),
-      });
+    this.client = createBoardClient({
+      baseUrls: clusterBaseUrls(location.origin),
+      token: o.token,
+      board: o.board,
+      name: o.name,
+      locks: null,
+      storage: new MemoryPendingStore(),
+    });
     this.offs.push(
       this.client.on("welcome", () => {
         this.loaded = true;
