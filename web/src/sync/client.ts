@@ -9,6 +9,7 @@ import { HybridLogicalClock } from "./hlc";
 import { BatchIds, helloName, replicaLockName, tabReplica } from "./ids";
 import { Items } from "./items";
 import { chunkOps, ResendTimers } from "./batches";
+import { ControlError, ControlRequests } from "./control";
 import { defaultPendingStore } from "./pending";
 import { PeerMap } from "./peers";
 import { PresenceThrottle } from "./presence";
@@ -70,12 +71,15 @@ export class SyncClient implements BoardClient {
   private readonly hlc: HybridLogicalClock;
   private readonly batchIds: BatchIds;
   private readonly presence: PresenceThrottle;
+  private readonly controls: ControlRequests;
+  private readonly now: () => number;
   /** The socket side; exposed for tests and diagnostics. */
   readonly link: Link;
 
   constructor(private readonly options: BoardClientOptions) {
-    const now = options.now ?? Date.now;
+    const now = (this.now = options.now ?? Date.now);
     this.random = options.random ?? Math.random;
+    this.controls = new ControlRequests(this.random);
     this.replica = options.replica ?? tabReplica(this.random);
     this.peers = new PeerMap(this.replica);
     this.storage = options.storage ?? defaultPendingStore();
@@ -132,7 +136,22 @@ export class SyncClient implements BoardClient {
     this.presence.stop();
     this.retries.clear();
     this.welcomed = false;
+    this.controls.failAll("offline", "the client stopped before the server answered");
     this.setStatus("offline");
+  }
+
+  control(action: string, args: Record<string, unknown> = {}): Promise<number> {
+    if (!this.welcomed) return Promise.reject(new ControlError("offline", "not connected"));
+    const { request, answer } = this.controls.open();
+    // The action's own fields come after the arguments so an argument can never replace them.
+    if (!this.link.send({ ...args, t: "control", request, action })) {
+      this.controls.fail(request, "offline", "not connected");
+    }
+    return answer;
+  }
+
+  serverNow(): number {
+    return this.now() + this.hlc.serverOffset;
   }
 
   change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void {
@@ -318,6 +337,7 @@ export class SyncClient implements BoardClient {
       case "welcome": return this.onWelcome(f);
       case "ops": return this.onOps(f);
       case "ack": return this.onAck(f);
+      case "done": return void this.controls.done(str(f.request), readSeq(f.seq));
       case "error": return this.onError(f);
       case "presence": return void (this.peers.presence(f) && this.emitter.emit("peers"));
       case "left": return void (this.peers.left(f) && this.emitter.emit("peers"));
@@ -373,6 +393,7 @@ export class SyncClient implements BoardClient {
   private onError(f: Frame): void {
     const code = str(f.code) ?? "error";
     const message = str(f.message) ?? "";
+    if (this.controls.fail(str(f.request), code, message)) return; // its caller shows it
     const id = str(f.batch);
     const at = this.pending.findIndex((b) => b.batch === id);
     if (id !== null && at >= 0) {
@@ -392,6 +413,7 @@ export class SyncClient implements BoardClient {
 
   private onDown(): void {
     this.welcomed = false;
+    this.controls.failAll("offline", "the connection dropped before the server answered");
     this.retries.clear();
     if (this.peers.size > 0) {
       this.peers.clear();
