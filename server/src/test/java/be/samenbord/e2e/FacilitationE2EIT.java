@@ -138,7 +138,6 @@ class FacilitationE2EIT {
 
         // The facilitator reloads mid-breakout: groups, timer and phase are all still there.
         f.driver.navigate().refresh();
-        E2E.awaitStatus(f, "connected");
         f.waitFor(d -> "room".equals(open(f)) ? true : null, "back on the room view", SLOW);
         f.find(By.id("breakout-end"));
         for (String name : NAMES) {
@@ -250,8 +249,44 @@ class FacilitationE2EIT {
     @Order(4)
     @DisplayName("Participants get no facilitator controls in the page")
     void participantsHaveNoControls() {
-        assertTrue(p[2].driver.findElements(By.id("board-control")).isEmpty());
-        assertTrue(p[2].driver.findElements(By.cssSelector("[data-board-tab='room']")).isEmpty());
+        assertTrue(p[2].driver.findElements(By.id("board-control")).isEmpty(), "no control bar for a participant");
+        assertTrue(p[2].driver.findElements(By.cssSelector("[data-board-tab='room']")).stream().noneMatch(WebElement::isDisplayed),
+                "no room tab for a participant");
         assertFalse(f.driver.findElements(By.id("board-control")).isEmpty());
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("Instruction and a check-in round reach everyone wherever they are; next moves the turn; an answer lands on the board")
+    void instructionAndCheckInRound() {
+        f.find(By.cssSelector("[data-board-tab='room']")).click();
+        WebElement text = f.find(By.id("instruction-text"));
+        text.clear();
+        text.sendKeys("Kies elk één actie voor volgende week");
+        f.find(By.id("instruction-set")).click();
+        for (Browser b : p) {
+            b.waitFor(d -> d.findElement(By.id("instruction")).getText().contains("Kies elk één actie") ? true : null, "instruction shown", SLOW);
+        }
+        new Select(f.find(By.id("round-kind"))).selectByValue("check-out");
+        WebElement prompt = f.find(By.id("round-prompt"));
+        prompt.clear();
+        prompt.sendKeys("Wat neem je mee?");
+        f.find(By.id("round-start")).click();
+        Browser anna = p[0];
+        anna.waitFor(d -> d.findElements(By.cssSelector("#round [data-round-speaker]")).size() == 5 ? true : null,
+                "everyone in the speaking order", SLOW);
+        String first = anna.find(By.cssSelector("#round [data-round-speaker].current")).getDomAttribute("data-round-speaker");
+        assertTrue(anna.find(By.id("round-timer")).isDisplayed());
+        f.find(By.id("round-next")).click();
+        anna.waitFor(d -> {
+            List<WebElement> now = d.findElements(By.cssSelector("#round [data-round-speaker].current"));
+            return !now.isEmpty() && !first.equals(now.get(0).getDomAttribute("data-round-speaker")) ? true : null;
+        }, "the turn moved on");
+
+        anna.find(By.id("round-answer")).sendKeys("Meer pauzes nemen");
+        anna.find(By.id("round-answer-add")).click();
+        anna.waitFor(d -> d.getPageSource().contains("Anna: Meer pauzes nemen") ? true : null, "the answer is a note");
+        p[3].waitFor(d -> d.getPageSource().contains("Anna: Meer pauzes nemen") ? true : null, "Dirk sees the answer", SLOW);
+        f.find(By.id("round-end")).click();
     }
 }
