@@ -320,7 +320,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
 
   return {
     setView(x, y, zoom) {
-      if (viewport.clientWidth === 0 && !viewport.dataset.fitted) pendingView = [x, y, zoom];
+      // Until the first fit has run, it would undo this view: it applies the view instead.
+      if (!viewport.dataset.fitted) pendingView = [x, y, zoom];
       setView(x, y, zoom);
     },
     addNote(text) {
