@@ -12,7 +12,7 @@ import type { NoteVoteView } from "./voting";
 
 interface VoteEls {
   view: NoteVoteView;
-  /** `.note-my-dots` (open vote) or `.note-votes` (closed vote), inside the note. */
+  /** `.note-my-dots` (open vote) or `.note-votes` (closed vote), inside the note; the count is its data-count. */
   badge: HTMLElement | null;
   /** The add/remove buttons beside the note (open vote, voters only). */
   box: HTMLElement | null;
@@ -211,8 +211,10 @@ export class NoteLayer {
     if (view?.mode === "closed") e.el.dataset.votes = String(view.total);
     else delete e.el.dataset.votes;
     if (v.badge && view) {
+      // Drawn by CSS from data-count: the note's name (aria-label) carries the count, and text in
+      // the element would have to appear in that name word for word (axe label-content-name-mismatch).
       const count = String(view.mode === "open" ? view.mine : view.total);
-      if (v.badge.textContent !== count) v.badge.textContent = count;
+      if (v.badge.dataset.count !== count) v.badge.dataset.count = count;
     }
 
     if (view?.mode === "open") {

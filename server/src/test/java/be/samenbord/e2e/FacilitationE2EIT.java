@@ -1,6 +1,7 @@
 package be.samenbord.e2e;
 
 import be.samenbord.testkit.Api;
+import be.samenbord.testkit.Axe;
 import be.samenbord.testkit.Browser;
 import be.samenbord.testkit.NodeProcess;
 import be.samenbord.testkit.Screenshots;
@@ -161,6 +162,7 @@ class FacilitationE2EIT {
                 return g1.contains("Groep 1: teamoverleg behouden") && g2.contains("Groep 2: pauzes bewaken") ? true : null;
             }, "both groups' notes in their columns", SLOW);
         }
+        assertEquals(List.of(), Axe.seriousViolations(p[1]), "the plenary view has no serious accessibility violations");
         assertTrue(f.find(By.id("timer")).getDomAttribute("class").contains("timer-done") || "0".equals(f.find(By.id("timer")).getDomAttribute("data-remaining-ms")));
     }
 
@@ -210,20 +212,22 @@ class FacilitationE2EIT {
             Browser br = p[i];
             br.find(By.cssSelector("[data-vote-add='" + b + "']")).click();
             if (i == 0) {
-                br.waitFor(d -> "1".equals(d.findElement(By.cssSelector(".note[data-item='" + b + "'] .note-my-dots")).getText().strip()) ? true : null, "own dot shown");
+                br.waitFor(d -> "1".equals(d.findElement(By.cssSelector(".note[data-item='" + b + "'] .note-my-dots")).getDomAttribute("data-count")) ? true : null, "own dot shown");
                 br.find(By.cssSelector("[data-vote-add='" + b + "']")).click();
             } else {
                 br.find(By.cssSelector("[data-vote-add='" + a + "']")).click();
             }
         }
-        p[0].waitFor(d -> "2".equals(d.findElement(By.cssSelector(".note[data-item='" + b + "'] .note-my-dots")).getText().strip()) ? true : null, "Anna's two dots");
+        p[0].waitFor(d -> "2".equals(d.findElement(By.cssSelector(".note[data-item='" + b + "'] .note-my-dots")).getDomAttribute("data-count")) ? true : null, "Anna's two dots");
         for (int i = 0; i < 3; i++) E2E.awaitStatus(p[i], "connected"); // nothing left unacknowledged
         // While open: nobody sees counts, not even the facilitator.
         for (Browser br : new Browser[]{f, p[3]}) {
             assertTrue(br.driver.findElements(By.cssSelector(".note[data-votes]")).isEmpty(), "no counts while the vote is open");
-            assertTrue(br.driver.findElements(By.cssSelector(".note-votes")).stream().allMatch(e -> e.getText().isBlank()));
+            assertTrue(br.driver.findElements(By.cssSelector(".note-votes")).isEmpty(), "no totals while the vote is open");
         }
         assertEquals(0, dotsOnServer(b), "the REST view hides the dots while the vote is open");
+        assertEquals(List.of(), Axe.seriousViolations(p[0]), "voting on a board: no serious accessibility violations");
+        assertEquals(List.of(), Axe.seriousViolations(f), "the facilitator's control bar: no serious accessibility violations");
 
         f.find(By.id("vote-close")).click();
         for (Browser br : new Browser[]{f, p[0], p[3]}) {
@@ -275,14 +279,18 @@ class FacilitationE2EIT {
         Browser anna = p[0];
         anna.waitFor(d -> d.findElements(By.cssSelector("#round [data-round-speaker]")).size() == 5 ? true : null,
                 "everyone in the speaking order", SLOW);
-        String first = anna.find(By.cssSelector("#round [data-round-speaker].current")).getDomAttribute("data-round-speaker");
+        // The list is redrawn as the round moves on: read it in one script, never through a stale element.
+        String currentSpeaker = "const e = document.querySelector('#round [data-round-speaker].current');"
+                + " return e ? e.getAttribute('data-round-speaker') : null;";
+        String first = anna.waitFor(d -> (String) anna.js(currentSpeaker), "a current speaker");
         assertTrue(anna.find(By.id("round-timer")).isDisplayed());
         f.find(By.id("round-next")).click();
         anna.waitFor(d -> {
-            List<WebElement> now = d.findElements(By.cssSelector("#round [data-round-speaker].current"));
-            return !now.isEmpty() && !first.equals(now.get(0).getDomAttribute("data-round-speaker")) ? true : null;
+            Object now = anna.js(currentSpeaker);
+            return now != null && !first.equals(now) ? true : null;
         }, "the turn moved on");
 
+        assertEquals(List.of(), Axe.seriousViolations(f), "the room view: no serious accessibility violations");
         anna.find(By.id("round-answer")).sendKeys("Meer pauzes nemen");
         anna.find(By.id("round-answer-add")).click();
         anna.waitFor(d -> d.getPageSource().contains("Anna: Meer pauzes nemen") ? true : null, "the answer is a note");
