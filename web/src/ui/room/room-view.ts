@@ -2,7 +2,8 @@
 // copy buttons (FA-10), the instruction, timer and round controls, and the breakout builder with
 // who is connected. It repaints on every room change and when a breakout's timer runs out.
 import type { Role } from "../../sync/api";
-import { announce, h } from "../dom";
+import { h } from "../dom";
+import { copyInput } from "../clipboard";
 import { bind, onLangChange, t, type Key } from "../i18n";
 import type { Template } from "../template";
 import { buildBreakout, type BoardChoice } from "./breakout";
@@ -26,23 +27,6 @@ export interface RoomViewOptions {
 
 const LINK_KEYS: Record<Role, Key> = { facilitator: "linkFacilitator", participant: "linkParticipant", observer: "linkObserver" };
 
-async function copyInput(input: HTMLInputElement): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(input.value);
-    announce(t("copied"));
-  } catch {
-    // No clipboard (plain http, permissions): select the text so Ctrl+C does it.
-    input.focus();
-    input.select();
-    let ok = false;
-    try {
-      ok = document.execCommand("copy");
-    } catch {
-      ok = false;
-    }
-    announce(ok ? t("copied") : t("copyFailed"));
-  }
-}
 
 function linksCard(o: RoomViewOptions): HTMLElement {
   const links = roomLinks(location.origin, o.workshop, o.token, recallTokens(o.workshop));

@@ -34,6 +34,11 @@ class FacilitationTest {
         return WsClient.frame("control").put("request", request).put("action", action);
     }
 
+    /** The ops frame of {@code seq} as {@code c} received it. */
+    private static JsonNode opsAt(WsClient c, long seq) {
+        return c.next(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == seq);
+    }
+
     private static boolean mentions(WsClient c, String text) {
         return c.all().stream().anyMatch(f -> f.toString().contains(text));
     }
@@ -84,15 +89,15 @@ class FacilitationTest {
             b.join(board.token("participant"), board.id(), "participantB1", "Bert");
             f.send(control("p1", "privateStart"));
             long privateSeq = f.next("done").path("seq").asLong();
-            b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == privateSeq);
-            a.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == privateSeq);
+            opsAt(b, privateSeq);
+            opsAt(a, privateSeq);
 
             OpsBuilder ops = new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000);
             a.send(ops.note("a-1", "noteA", secret, "drop"));
             long noteSeq = a.next("ack").path("seq").asLong();
-            JsonNode seenByB = b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == noteSeq);
+            JsonNode seenByB = opsAt(b, noteSeq);
             assertEquals(0, seenByB.path("ops").size(), "B gets the seq but not the note");
-            f.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == noteSeq);
+            opsAt(f, noteSeq);
             assertFalse(mentions(b, secret) || mentions(b, "noteA"), "B received nothing of A's note");
             assertFalse(mentions(f, secret), "the facilitator too sees only their own notes");
 
@@ -116,7 +121,7 @@ class FacilitationTest {
 
             f.send(control("r1", "reveal"));
             long revealSeq = f.next("done").path("seq").asLong();
-            JsonNode revealed = b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == revealSeq);
+            JsonNode revealed = opsAt(b, revealSeq);
             assertTrue(revealed.toString().contains(secret), "the reveal frame brings the note: " + revealed);
             assertTrue(node.api.get("/api/boards/" + board.id(), board.token("observer")).text().contains(secret));
         }
@@ -137,8 +142,8 @@ class FacilitationTest {
             f.next("ack");
             f.send(control("v1", "voteStart").put("dots", 2).put("zone", "keep"));
             long openSeq = f.next("done").path("seq").asLong();
-            a.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == openSeq);
-            b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == openSeq);
+            opsAt(a, openSeq);
+            opsAt(b, openSeq);
 
             OpsBuilder ao = new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000);
             a.send(OpsBuilder.batch("va-1", ao.op("note1", "vote:participantA1", 2)));
@@ -148,14 +153,14 @@ class FacilitationTest {
             a.send(OpsBuilder.batch("va-3", ao.op("note2", "vote:participantA1", 1)));
             assertEquals("va-3", a.nextError("invalid_op").path("batch").asText(), "note2 is outside the vote's zone");
 
-            JsonNode bSaw = b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == voteSeq);
+            JsonNode bSaw = opsAt(b, voteSeq);
             assertEquals(0, bSaw.path("ops").size());
             assertFalse(mentions(b, "vote:participantA1"), "counts stay hidden while the vote is open");
             assertFalse(node.api.get("/api/boards/" + board.id(), board.token("facilitator")).text().contains("vote:participantA1"));
 
             f.send(control("c1", "voteClose"));
             long closeSeq = f.next("done").path("seq").asLong();
-            JsonNode shown = b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == closeSeq);
+            JsonNode shown = opsAt(b, closeSeq);
             assertTrue(shown.toString().contains("vote:participantA1"), "closing shows the dots: " + shown);
             JsonNode rest = node.api.get("/api/boards/" + board.id(), board.token("observer")).body();
             assertEquals(2, rest.path("items").path("note1").path("vote:participantA1").path("v").asInt());
@@ -174,7 +179,7 @@ class FacilitationTest {
             a.join(board.token("participant"), board.id(), "participantA1", "Anna");
             f.send(control("l1", "lock"));
             long lockSeq = f.next("done").path("seq").asLong();
-            a.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == lockSeq);
+            opsAt(a, lockSeq);
             a.send(new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000).note("a-1", "na", "Mag ik?", "north"));
             assertEquals("a-1", a.nextError("forbidden").path("batch").asText());
             f.send(new OpsBuilder("facilitator1", System.currentTimeMillis() + 1_000).note("f-1", "nf", "Wel", "north"));
@@ -201,7 +206,7 @@ class FacilitationTest {
             groups.addObject().putArray("members");
             r.send(start);
             long seq = r.next("done").path("seq").asLong();
-            JsonNode ops = p.next(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == seq);
+            JsonNode ops = opsAt(p, seq);
             assertTrue(ops.toString().contains("participantA1") && ops.toString().contains("Team zon"), ops.toString());
             JsonNode roomView = node.api.get("/api/boards/" + room, board.token("participant")).body().path("items");
             assertTrue(roomView.path("breakout").path("active").path("v").asBoolean());
