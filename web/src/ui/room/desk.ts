@@ -51,6 +51,7 @@ export class FacilitationDesk {
     this.session = new RoomSession({ board: o.room, token: o.token, name: o.name });
     this.overlay = buildOverlay({
       role: o.role,
+      replica: this.session.replica,
       leadsFollow: (state) => this.leads(state),
       onFollowToggle: (pressed) => this.toggleFollow(pressed),
       addAnswer: (text) => this.addAnswer(text),

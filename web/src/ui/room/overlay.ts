@@ -5,11 +5,13 @@ import type { Role } from "../../sync/api";
 import { announce, h } from "../dom";
 import { bind, t } from "../i18n";
 import { buildRoundPanel } from "./round";
-import { timerRemaining, type RoomState } from "./state";
+import { breakoutRunning, myGroup, timerRemaining, type RoomState } from "./state";
 import { EndWatcher, formatClock, isMuted, playEndSound, setMuted, timerPhase } from "./timer";
 
 export interface OverlayOptions {
   role: () => Role;
+  /** This tab's replica: a breakout names its group's members by replica. */
+  replica: string;
   /** Whether this person is the one the follow state names (the toggle's pressed state). */
   leadsFollow: (state: RoomState) => boolean;
   onFollowToggle: (pressed: boolean) => void;
@@ -50,6 +52,18 @@ export function buildOverlay(o: OverlayOptions): Overlay {
   const timerBox = h("div", { class: "timer-box" }, timer, paused, mute);
   timerBox.hidden = true;
 
+  // Where a participant is during a breakout, and who writes for the group.
+  const group = h("p", { id: "my-group", class: "my-group", role: "status" });
+  group.hidden = true;
+  const paintGroup = (state: RoomState, serverNow: number) => {
+    const g = breakoutRunning(state, serverNow) ? myGroup(state, o.replica) : null;
+    const text = !g ? "" : !g.scribe ? t("myGroup", { group: g.name })
+      : g.scribe === o.replica ? t("myGroupYouScribe", { group: g.name })
+      : t("myGroupScribe", { group: g.name, scribe: g.names[g.scribe] ?? "" });
+    if (group.textContent !== text) group.textContent = text;
+    group.hidden = text === "";
+  };
+
   const follow = h("button", { id: "follow-me", type: "button", class: "btn follow-me", "aria-pressed": "false" });
   bind(follow, (el) => {
     el.textContent = t("followMe");
@@ -65,7 +79,7 @@ export function buildOverlay(o: OverlayOptions): Overlay {
   };
 
   const round = buildRoundPanel({ canWrite: () => o.role() !== "observer", addAnswer: o.addAnswer, showError });
-  const row = h("div", { class: "facilitation-row" }, instruction, timerBox, follow);
+  const row = h("div", { class: "facilitation-row" }, instruction, group, timerBox, follow);
   const el = h("div", { id: "facilitation-bar", class: "facilitation-bar" }, row, error, round.el);
   bind(el, (e) => {
     e.setAttribute("role", "region");
@@ -101,7 +115,8 @@ export function buildOverlay(o: OverlayOptions): Overlay {
         if (!isMuted()) playEndSound();
       }
       round.tick(state, serverNow);
-      el.classList.toggle("facilitation-empty", instruction.hidden && timerBox.hidden && follow.hidden && round.el.hidden);
+      paintGroup(state, serverNow);
+      el.classList.toggle("facilitation-empty", instruction.hidden && group.hidden && timerBox.hidden && follow.hidden && round.el.hidden);
     },
   };
 }

@@ -168,7 +168,13 @@ class FacilitationControlsE2EIT {
     @Order(5)
     @DisplayName("Mute is per person and survives a reload")
     void muteSurvivesReload() {
-        WebElement mute = anna.find(By.id("timer-mute"));
+        // The mute toggle sits with the timer, which shows only while one is set.
+        WebElement seconds = f.find(By.id("timer-seconds"));
+        seconds.clear();
+        seconds.sendKeys("600");
+        f.find(By.id("timer-start")).click();
+        WebElement mute = anna.waitFor(d -> d.findElements(By.id("timer-mute")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+                "the mute toggle beside the timer");
         String before = mute.getDomAttribute("aria-pressed");
         mute.click();
         String after = "true".equals(before) ? "false" : "true";
@@ -176,5 +182,6 @@ class FacilitationControlsE2EIT {
         assertEquals(before, f.find(By.id("timer-mute")).getDomAttribute("aria-pressed"), "the facilitator's own setting is untouched");
         anna.driver.navigate().refresh();
         anna.waitFor(d -> after.equals(d.findElement(By.id("timer-mute")).getDomAttribute("aria-pressed")) ? true : null, "still toggled after reload", SLOW);
+        f.find(By.id("timer-stop")).click();
     }
 }

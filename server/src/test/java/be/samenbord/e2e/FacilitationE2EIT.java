@@ -123,6 +123,9 @@ class FacilitationE2EIT {
         assertEquals(r.path("group-2").path("board").path("v").asText(), landed[2]);
         assertEquals(landed[2], landed[3], "Chloë and Dirk share group 2's board");
         assertNotEquals(landed[0], landed[2]);
+        p[0].waitFor(d -> d.findElement(By.id("my-group")).getText().contains("Groep 1") ? true : null, "Anna is told her group");
+        p[3].waitFor(d -> d.findElement(By.id("my-group")).getText().contains("Groep 2") ? true : null, "Dirk is told his group");
+        assertTrue(p[0].driver.findElements(By.id("follow-me")).stream().noneMatch(WebElement::isDisplayed), "follow me is the facilitator's");
 
         for (int i : new int[]{0, 2}) {
             E2E.awaitStatus(p[i], "connected");
