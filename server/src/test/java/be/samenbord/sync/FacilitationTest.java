@@ -128,6 +128,26 @@ class FacilitationTest {
     }
 
     @Test
+    @DisplayName("FA-6: a board that hides notes does not convert to fiches, which everyone could read")
+    void noConversionWhileHidden() {
+        TestNode.Board board = node.board("three-b");
+        String workshop = board.workshop().path("id").asText();
+        try (WsClient f = node.connect(); WsClient a = node.connect()) {
+            f.join(board.token("facilitator"), board.id(), "facilitator1", "Fien");
+            a.join(board.token("participant"), board.id(), "participantA1", "Anna");
+            f.send(control("p1", "privateStart"));
+            f.next("done");
+            a.send(new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000).note("a-1", "noteA", "Nog geheim", "keep"));
+            a.next("ack");
+            Api.Reply refused = node.api.postWithBearer("/api/workshops/" + workshop + "/fiches/convert",
+                    "{\"board\":\"" + board.id() + "\",\"items\":[\"noteA\"]}", board.token("facilitator"));
+            assertEquals(400, refused.status(), refused.text());
+            assertTrue(refused.body().path("message").asText().contains("reveal"));
+            assertEquals(0, node.api.get("/api/workshops/" + workshop + "/fiches", board.token("participant")).body().path("fiches").size());
+        }
+    }
+
+    @Test
     @DisplayName("FA-7: dots within the budget; others' dots hidden while open, shown on close; closed vote is frozen")
     void dotVoting() {
         TestNode.Board board = node.board("three-b");
