@@ -34,6 +34,8 @@ export type ConnectionStatus = "connecting" | "connected" | "saving" | "offline"
 export interface Peer {
   replica: string;
   name: string;
+  /** FA-1: the peer's role; a server that does not send it makes every peer a participant. */
+  role: Role;
   cursor: [number, number] | null;
   selection: string[];
 }
@@ -139,6 +141,15 @@ export interface BoardClient {
   redo(): boolean;
   canUndo(): boolean;
   canRedo(): boolean;
+  /**
+   * Sends a control frame (FA-8) and resolves with the seq of the change once it is durable (the
+   * change itself arrives as a normal ops frame). Rejects with a ControlError whose `code` is the
+   * server's (`forbidden`, `bad_message`, ...) or `offline` when the client is not connected or
+   * the connection drops before the answer. A refused control is not also emitted as "error".
+   */
+  control(action: string, args?: Record<string, unknown>): Promise<number>;
+  /** The server's clock: Date.now() plus the offset taken from the last `welcome.time` (FA-2). */
+  serverNow(): number;
   /** Throttled to at most 10 frames a second. */
   setPresence(cursor: [number, number] | null, selection: string[]): void;
   on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;

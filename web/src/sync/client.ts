@@ -1,18 +1,23 @@
 // The board client (src/sync/api.ts): an optimistic view = confirmed state ⊔ pending batches,
 // kept across reloads, resent after reconnects (OP-4 makes resends harmless). Batches that a
 // closed tab left behind are adopted: resent under that tab's replica once its Web Lock is free.
-import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, LockManagerLike, Op, PendingBatch, PendingStore, Role } from "./api";
+import { Adoption, defaultLocks } from "./adoption";
+import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role } from "./api";
 import { Link, type Frame } from "./connection";
 import { Emitter } from "./emitter";
 import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
 import { HybridLogicalClock } from "./hlc";
-import { BatchIds, helloName, replicaLockName, tabReplica } from "./ids";
+import { BatchIds, helloName, tabReplica } from "./ids";
 import { Items } from "./items";
 import { chunkOps, ResendTimers } from "./batches";
+import { ControlError, ControlRequests } from "./control";
 import { defaultPendingStore } from "./pending";
 import { PeerMap } from "./peers";
 import { PresenceThrottle } from "./presence";
 import { inverse, UndoStack } from "./undo";
+
+// Exported from here before the adoption had a module of its own.
+export { ADOPTION_DEADLINE_MS, ADOPTION_RETRY_MS, ADOPTION_ROUNDS } from "./adoption";
 
 type Events = {
   items: [ReadonlySet<string>];
@@ -26,11 +31,6 @@ type Events = {
 const RETRY = new Set(["rate_limited", "unavailable"]);
 /** Errors of a refused hello that no retry can fix (AU-3). */
 const FATAL = new Set(["unauthorized", "forbidden", "unknown_board"]);
-/** How long an adoption waits for a closed tab's batches to be acknowledged; the rest stay kept for a later try. */
-export const ADOPTION_DEADLINE_MS = 120_000;
-/** How often, and how far apart, a replica whose lock is held is tried again before it counts as a live tab. */
-export const ADOPTION_ROUNDS = 6;
-export const ADOPTION_RETRY_MS = 2_000;
 
 export function createBoardClient(options: BoardClientOptions): BoardClient {
   return new SyncClient(options);
@@ -42,7 +42,6 @@ export class SyncClient implements BoardClient {
   status: ConnectionStatus = "connecting";
   readonly items = new Items();
   readonly peers: PeerMap;
-  adoptedBatches = 0;
   readonly adoptions: Promise<number>;
 
   private confirmed = new Items();
@@ -53,15 +52,8 @@ export class SyncClient implements BoardClient {
   private started = false;
   private stopped = false;
   /** A hello refused for good (AU-3). */
-  private refused = false;
-  private readonly locks: LockManagerLike | null;
-  private settleAdoptions!: (count: number) => void;
-  /** Settles on stop(); the own replica lock is held until then. */
-  private readonly stoppedSignal: Promise<void>;
-  private signalStopped!: () => void;
-  /** Settles on the first welcome, a refused hello or stop(). */
-  private readonly readySignal: Promise<void>;
-  private signalReady!: () => void;
+  private helloRefused = false;
+  private readonly adoption: Adoption;
   private readonly retries: ResendTimers;
   private readonly emitter = new Emitter<Events>();
   private readonly undoStack = new UndoStack();
@@ -70,19 +62,28 @@ export class SyncClient implements BoardClient {
   private readonly hlc: HybridLogicalClock;
   private readonly batchIds: BatchIds;
   private readonly presence: PresenceThrottle;
+  private readonly controls: ControlRequests;
+  private readonly now: () => number;
   /** The socket side; exposed for tests and diagnostics. */
   readonly link: Link;
 
   constructor(private readonly options: BoardClientOptions) {
-    const now = options.now ?? Date.now;
+    const now = (this.now = options.now ?? Date.now);
     this.random = options.random ?? Math.random;
+    this.controls = new ControlRequests(this.random);
     this.replica = options.replica ?? tabReplica(this.random);
     this.peers = new PeerMap(this.replica);
     this.storage = options.storage ?? defaultPendingStore();
-    this.locks = options.locks === undefined ? defaultLocks() : options.locks;
-    this.adoptions = new Promise((resolve) => (this.settleAdoptions = resolve));
-    this.stoppedSignal = new Promise((resolve) => (this.signalStopped = resolve));
-    this.readySignal = new Promise((resolve) => (this.signalReady = resolve));
+    this.adoption = new Adoption({
+      board: options.board,
+      replica: this.replica,
+      locks: options.locks === undefined ? defaultLocks() : options.locks,
+      storage: this.storage,
+      hiddenPeers: this.peers.hidden,
+      role: () => this.role,
+      standIn: (replica) => new SyncClient({ ...options, replica, storage: this.storage, locks: null }),
+    });
+    this.adoptions = this.adoption.finished;
     this.retries = new ResendTimers(this.random);
     const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error("no WebSocket in this environment: pass options.WebSocketImpl");
@@ -104,7 +105,7 @@ export class SyncClient implements BoardClient {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    if (!this.stopped) this.holdReplicaLock();
+    this.adoption.begin();
     let loaded: PendingBatch[] = [];
     try {
       loaded = await this.storage.load(this.options.board, this.replica);
@@ -117,22 +118,32 @@ export class SyncClient implements BoardClient {
     for (const b of fresh) for (const op of b.ops) this.hlc.observe(op.s);
     if (fresh.length > 0) this.recompute();
     if (!this.stopped) this.link.start();
-    this.adoptOrphans().then(this.settleAdoptions, (e: unknown) => {
-      console.error("samenbord: could not resend the unsaved edits of a closed tab", e);
-      this.settleAdoptions(this.adoptedBatches);
-    });
+    this.adoption.run();
   }
 
   stop(): void {
     this.stopped = true;
-    this.signalStopped();
-    this.signalReady();
-    if (!this.started) this.settleAdoptions(0);
+    this.adoption.stop();
     this.link.stop();
     this.presence.stop();
     this.retries.clear();
     this.welcomed = false;
+    this.controls.failAll("offline", "the client stopped before the server answered");
     this.setStatus("offline");
+  }
+
+  control(action: string, args: Record<string, unknown> = {}): Promise<number> {
+    if (!this.welcomed) return Promise.reject(new ControlError("offline", "not connected"));
+    const { request, answer } = this.controls.open();
+    // The action's own fields come after the arguments so an argument can never replace them.
+    if (!this.link.send({ ...args, t: "control", request, action })) {
+      this.controls.fail(request, "offline", "not connected");
+    }
+    return answer;
+  }
+
+  serverNow(): number {
+    return this.now() + this.hlc.serverOffset;
   }
 
   change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void {
@@ -177,6 +188,16 @@ export class SyncClient implements BoardClient {
     return this.emitter.on(event, listener as (...args: unknown[]) => void);
   }
 
+  /** Batches of closed tabs this client has resent and seen settled. */
+  get adoptedBatches(): number {
+    return this.adoption.adopted;
+  }
+
+  /** Whether the hello was refused for good (AU-3). */
+  get refused(): boolean {
+    return this.helloRefused;
+  }
+
   /** Highest seq seen in welcome, ops or ack (SQ-2). */
   get lastSeq(): number {
     return this.seq;
@@ -204,104 +225,6 @@ export class SyncClient implements BoardClient {
     this.emitter.emit("items", changed);
   }
 
-  /**
-   * Holds this replica's lock until stop() (the browser frees it when the tab goes). Asked for
-   * before anything is loaded or sent, so another tab never finds it free while this one resends.
-   * Not awaited: a duplicated tab sharing the replica just queues for it.
-   */
-  private holdReplicaLock(): void {
-    if (!this.locks) return;
-    try {
-      this.locks.request(replicaLockName(this.replica), { mode: "exclusive" }, () => this.stoppedSignal).catch((e: unknown) => {
-        console.warn("samenbord: could not hold the replica lock", e);
-      });
-    } catch (e) {
-      console.warn("samenbord: could not hold the replica lock", e);
-    }
-  }
-
-  /**
-   * Once welcomed with a role that may edit, resends the batches kept for this board under other
-   * replicas whose lock is free (their tab is gone), one replica at a time; returns how many
-   * batches settled. Live tabs hold their lock and are left alone.
-   */
-  private async adoptOrphans(): Promise<number> {
-    const locks = this.locks;
-    if (!locks) return 0;
-    await this.readySignal;
-    if (this.stopped || (this.role !== "facilitator" && this.role !== "participant")) return 0;
-    let waiting = (await this.storage.replicas(this.options.board)).filter((r) => r !== this.replica);
-    // A tab that was just closed may still hold its lock for a moment (a busy browser tears it
-    // down late): replicas found locked are tried again a few times before they are left alone.
-    for (let round = 0; round < ADOPTION_ROUNDS && waiting.length > 0 && !this.stopped; round++) {
-      if (round > 0) await this.pause(ADOPTION_RETRY_MS);
-      const locked: string[] = [];
-      for (const replica of waiting) {
-        if (this.stopped) break;
-        try {
-          await locks.request(replicaLockName(replica), { mode: "exclusive", ifAvailable: true }, (lock) =>
-            lock === null ? void locked.push(replica) : this.adopt(replica),
-          );
-        } catch (e) {
-          console.error("samenbord: could not resend the unsaved edits of a closed tab", e);
-        }
-      }
-      waiting = locked;
-    }
-    return this.adoptedBatches;
-  }
-
-  /** Waits `ms`, or less if this client stops. */
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      void this.stoppedSignal.then(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  /**
-   * With `replica`'s lock held: a stand-in client for that replica (same token, board and storage,
-   * this user's name, no locks of its own) loads its batches and resends them; OP-4 dedups by
-   * replica and batch, so a batch the server already had is acked again, not applied twice.
-   * The ops reach this client's view as fan-out from the server.
-   */
-  private async adopt(replica: string): Promise<void> {
-    if (this.stopped) return;
-    const kept = await this.storage.load(this.options.board, replica);
-    if (kept.length === 0 || this.stopped) return; // adopted meanwhile by another tab
-    const standIn = new SyncClient({ ...this.options, replica, storage: this.storage, locks: null });
-    this.peers.hidden.add(replica);
-    try {
-      await standIn.start();
-      const taken = standIn.pending.length;
-      await this.untilSaved(standIn);
-      this.adoptedBatches += taken - standIn.pending.length;
-    } finally {
-      standIn.stop();
-      this.peers.hidden.delete(replica);
-    }
-  }
-
-  /** Settles when `client` has nothing unacknowledged, its hello is refused, this client stops, or the deadline passes. */
-  private untilSaved(client: SyncClient): Promise<void> {
-    return new Promise((resolve) => {
-      const offs: (() => void)[] = [];
-      const done = (): void => {
-        clearTimeout(timer);
-        for (const off of offs) off();
-        resolve();
-      };
-      const timer = setTimeout(done, ADOPTION_DEADLINE_MS);
-      offs.push(client.on("status", (status) => status === "connected" && done()));
-      offs.push(client.on("error", () => client.refused && done()));
-      void this.stoppedSignal.then(done);
-      if (client.status === "connected" || client.refused) done();
-    });
-  }
-
   private sendBatch(batch: PendingBatch): void {
     if (this.welcomed) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
   }
@@ -318,6 +241,7 @@ export class SyncClient implements BoardClient {
       case "welcome": return this.onWelcome(f);
       case "ops": return this.onOps(f);
       case "ack": return this.onAck(f);
+      case "done": return void this.controls.done(str(f.request), readSeq(f.seq));
       case "error": return this.onError(f);
       case "presence": return void (this.peers.presence(f) && this.emitter.emit("peers"));
       case "left": return void (this.peers.left(f) && this.emitter.emit("peers"));
@@ -335,7 +259,7 @@ export class SyncClient implements BoardClient {
     this.seq = readSeq(f.seq) ?? this.seq;
     this.role = readRole(f.role) ?? this.role;
     this.welcomed = true;
-    this.signalReady();
+    this.adoption.ready();
     this.link.welcomed();
     this.peers.welcome(f.peers);
     this.retries.clear();
@@ -373,6 +297,7 @@ export class SyncClient implements BoardClient {
   private onError(f: Frame): void {
     const code = str(f.code) ?? "error";
     const message = str(f.message) ?? "";
+    if (this.controls.fail(str(f.request), code, message)) return; // its caller shows it
     const id = str(f.batch);
     const at = this.pending.findIndex((b) => b.batch === id);
     if (id !== null && at >= 0) {
@@ -382,8 +307,8 @@ export class SyncClient implements BoardClient {
       this.recompute();
       this.updateStatus();
     } else if (!this.welcomed && FATAL.has(code)) {
-      this.refused = true;
-      this.signalReady();
+      this.helloRefused = true;
+      this.adoption.ready();
       this.link.stop();
       this.setStatus("offline");
     }
@@ -392,6 +317,7 @@ export class SyncClient implements BoardClient {
 
   private onDown(): void {
     this.welcomed = false;
+    this.controls.failAll("offline", "the connection dropped before the server answered");
     this.retries.clear();
     if (this.peers.size > 0) {
       this.peers.clear();
@@ -437,11 +363,6 @@ export class SyncClient implements BoardClient {
     this.status = status;
     this.emitter.emit("status", status);
   }
-}
-
-/** navigator.locks where the browser has it; null elsewhere (then no locks and no adoption). */
-function defaultLocks(): LockManagerLike | null {
-  return typeof navigator !== "undefined" && navigator.locks ? navigator.locks : null;
 }
 
 function cloneJson<T>(v: T): T {

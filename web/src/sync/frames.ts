@@ -58,13 +58,18 @@ export function readSelection(x: unknown): string[] {
   return Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : [];
 }
 
+/** FA-1: a peer's role; peers without one are participants. */
+export function readPeerRole(x: unknown): Role {
+  return readRole(x) ?? "participant";
+}
+
 /** `welcome.peers` (cursor null until their first presence), without `self`. */
 export function readPeers(x: unknown, self: string): Peer[] {
   if (!Array.isArray(x)) return [];
   const out: Peer[] = [];
   for (const p of x) {
     if (isRecord(p) && typeof p.replica === "string" && p.replica !== self) {
-      out.push({ replica: p.replica, name: typeof p.name === "string" ? p.name : "", cursor: null, selection: [] });
+      out.push({ replica: p.replica, name: typeof p.name === "string" ? p.name : "", role: readPeerRole(p.role), cursor: null, selection: [] });
     }
   }
   return out;

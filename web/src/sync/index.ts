@@ -1,6 +1,7 @@
 // The public API of the sync core.
 export type * from "./api";
 export { createBoardClient, SyncClient } from "./client";
+export { ControlError } from "./control";
 export { Items } from "./items";
 export { HybridLogicalClock } from "./hlc";
 export { keyBetween, keysBetween } from "./order";

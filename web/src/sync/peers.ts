@@ -1,7 +1,7 @@
 // The other people on the board (HE-3 peers, PR-2 presence, PR-3 left), keyed by replica.
 import type { Peer } from "./api";
 import type { Frame } from "./connection";
-import { readCursor, readPeers, readSelection, str } from "./frames";
+import { readCursor, readPeerRole, readPeers, readRole, readSelection, str } from "./frames";
 
 export class PeerMap extends Map<string, Peer> {
   /** Replicas not shown as peers: this user's own stand-ins resending a closed tab's batches. */
@@ -21,8 +21,10 @@ export class PeerMap extends Map<string, Peer> {
   presence(f: Frame): boolean {
     const replica = str(f.replica);
     if (replica === null || replica === this.self || this.hidden.has(replica)) return false;
-    const name = str(f.name) ?? this.get(replica)?.name ?? "";
-    this.set(replica, { replica, name, cursor: readCursor(f.cursor), selection: readSelection(f.selection) });
+    const known = this.get(replica);
+    const name = str(f.name) ?? known?.name ?? "";
+    const role = readRole(f.role) ?? known?.role ?? readPeerRole(f.role);
+    this.set(replica, { replica, name, role, cursor: readCursor(f.cursor), selection: readSelection(f.selection) });
     return true;
   }
 

@@ -1,6 +1,7 @@
 // Home page: create a workshop (title + templates) and hand out its three links.
 import { createWorkshop, fetchTemplates, type CreatedWorkshop } from "./api";
-import { announce, h } from "./dom";
+import { h } from "./dom";
+import { copyInput } from "./clipboard";
 import { errorMessage } from "./errors";
 import { bind, loc, t, type Key } from "./i18n";
 import { alertBox, renderShell } from "./shell";
@@ -100,7 +101,7 @@ function showLinks(section: HTMLElement, w: CreatedWorkshop): void {
       el.textContent = t("copy");
       el.setAttribute("aria-label", t("copyLink", { label: t(key) }));
     });
-    btn.addEventListener("click", () => void copy(input));
+    btn.addEventListener("click", () => void copyInput(input));
     return h("div", { class: "field link-row" }, label, h("div", { class: "link-line" }, input, btn));
   });
   const open = bind(h("a", { href: w.links.facilitator, class: "btn btn-primary", id: "open-facilitator" }), (el) => {
@@ -112,20 +113,3 @@ function showLinks(section: HTMLElement, w: CreatedWorkshop): void {
   heading.focus();
 }
 
-async function copy(input: HTMLInputElement): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(input.value);
-    announce(t("copied"));
-  } catch {
-    // No clipboard (plain http, permissions): select the text so Ctrl+C does it.
-    input.focus();
-    input.select();
-    let ok = false;
-    try {
-      ok = document.execCommand("copy");
-    } catch {
-      ok = false;
-    }
-    announce(ok ? t("copied") : t("copyFailed"));
-  }
-}

@@ -26,6 +26,11 @@ function rememberName(name: string): void {
   }
 }
 
+function pageWasReloaded(): boolean {
+  const nav = typeof performance !== "undefined" ? performance.getEntriesByType?.("navigation")[0] : undefined;
+  return (nav as PerformanceNavigationTiming | undefined)?.type === "reload";
+}
+
 export function renderJoin(app: HTMLElement, route: JoinRoute): void {
   const { main } = renderShell(app, { langInHeader: true });
   const error = alertBox("join-error");
@@ -60,6 +65,13 @@ function showForm(
   board: string | null,
 ): void {
   document.title = `${info.title} · Samenbord`;
+  // A reload puts a person straight back where they were (a facilitator mid-breakout, too):
+  // only a link opened afresh asks for the name.
+  const remembered = storedName();
+  if (remembered && pageWasReloaded()) {
+    renderWorkshop(app, { info, templates, token, name: remembered, board });
+    return;
+  }
   bind(heading, (el) => (el.textContent = t("joinTitle", { title: info.title })));
   const roleText = bind(h("p", { class: "lead", id: "join-role", "data-role": info.role }), (el) => {
     el.textContent = t("joinRole", { role: t(`role_${info.role}`) });

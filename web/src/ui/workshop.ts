@@ -1,16 +1,22 @@
-// Workshop view: banner with title and role, a nav with one tab per board plus the action plan,
-// and the open view (a board, the action plan or one fiche). Switching stops the old view's
-// client and connects a new one. Fiche boards (template action-fiche) get no tab of their own:
-// they open from the action plan, and `&board=<fiche id>` in the URL reopens one after a reload.
+// Workshop view: banner with title and role, a nav with one tab per board plus the action plan
+// (and, with facilitation, the plenary and the facilitator's room), the facilitation bar, and the
+// open view (a board, the action plan, one fiche, the plenary or the room). Switching stops the
+// old view's client and connects a new one. Fiche boards (template action-fiche) get no tab of
+// their own: they open from the action plan, and `&board=<fiche id>` in the URL reopens one
+// after a reload. Boards a breakout made get no tab either: people are taken there (room/).
 import type { Role } from "../sync/api";
-import { fetchFicheSpec, fetchWorkshop, type WorkshopInfo } from "./api";
-import { mountBoard } from "./board/view";
+import { fetchFicheSpec, fetchWorkshop, type BoardRef, type WorkshopInfo } from "./api";
+import { mountBoard, type MountedBoard } from "./board/view";
 import { h } from "./dom";
 import { errorMessage } from "./errors";
 import { mountFicheEditor } from "./fiche/editor";
 import { mountPlan } from "./fiche/plan";
 import type { FicheSpec } from "./fiche/spec";
 import { bind, loc, t } from "./i18n";
+import { FacilitationDesk, ROOM_VIEW } from "./room/desk";
+import { PLENARY, type ViewPoint } from "./room/navigation";
+import { ROOM_TEMPLATE } from "./room/session";
+import { hasCopiesBreakout } from "./room/state";
 import { joinHash, parseJoinRoute } from "./routes";
 import { renderShell } from "./shell";
 import type { Template } from "./template";
@@ -26,6 +32,12 @@ export interface WorkshopOptions {
   token: string;
   name: string;
   board: string | null;
+}
+
+/** Where to look once a board is open: a zone (breakout in zones mode) or a point (follow). */
+export interface Place {
+  zone?: string | null;
+  point?: ViewPoint | null;
 }
 
 export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
@@ -44,28 +56,54 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   const nav = bind(h("nav", { class: "board-tabs" }), (el) => el.setAttribute("aria-label", t("boardsNav")));
   const notice = bind(h("p", { class: "readonly-notice", id: "readonly-notice" }), (el) => (el.textContent = t("readOnlyNotice")));
   const boardHost = h("div", { class: "board-host" });
-  main.append(h("div", { class: "page page-workshop" }, h("div", { class: "workshop-head" }, title, nav), notice, boardHost));
+  const page = h("div", { class: "page page-workshop" }, h("div", { class: "workshop-head" }, title, nav), notice, boardHost);
+  main.append(page);
 
-  const boards = o.info.boards.filter((b) => b.template !== FICHE_TEMPLATE);
+  const roomRef = o.info.boards.find((b) => b.template === ROOM_TEMPLATE) ?? null;
+  const boards = o.info.boards.filter((b) => b.template !== FICHE_TEMPLATE && b.template !== ROOM_TEMPLATE);
+  /** Every openable board, also those learned later (a breakout's copies). */
+  const known = new Map<string, BoardRef>(boards.map((b) => [b.id, b]));
   const ficheIds = new Set(o.info.boards.filter((b) => b.template === FICHE_TEMPLATE).map((b) => b.id));
 
   const tabs = new Map<string, HTMLButtonElement>();
+  const tab = (id: string, cls: string, label: () => string, extra: Record<string, string> = {}) => {
+    const btn = bind(h("button", { type: "button", class: cls, "data-board-tab": id, ...extra }), (el) => (el.textContent = label()));
+    btn.addEventListener("click", () => open(id));
+    tabs.set(id, btn);
+    nav.append(btn);
+    return btn;
+  };
   for (const b of boards) {
     const tpl = byId.get(b.template);
-    const btn = bind(h("button", { type: "button", class: "tab", "data-board-tab": b.id, "data-template": b.template }), (el) => {
-      el.textContent = tpl ? loc(tpl.title) : b.template;
-    });
-    btn.addEventListener("click", () => open(b.id));
-    tabs.set(b.id, btn);
-    nav.append(btn);
+    tab(b.id, "tab", () => (tpl ? loc(tpl.title) : b.template), { "data-template": b.template });
   }
-  const planTab = bind(h("button", { type: "button", class: "tab tab-plan", "data-board-tab": PLAN }), (el) => (el.textContent = t("actionPlan")));
-  planTab.addEventListener("click", () => open(PLAN));
-  tabs.set(PLAN, planTab);
-  nav.append(planTab);
+  const plenaryTab = tab(PLENARY, "tab tab-plenary", () => t("plenaryTab"));
+  plenaryTab.hidden = true;
+  tab(PLAN, "tab tab-plan", () => t("actionPlan"));
+  const roomTab = tab(ROOM_VIEW, "tab tab-room", () => t("roomTab"));
+  roomTab.hidden = true;
 
   let current: { destroy(): void } | null = null;
   let currentId: string | null = null;
+  /** The open board, when the open view is one (for follow and "note my answer"). */
+  let openBoard: { id: string; board: MountedBoard; template: Template } | null = null;
+
+  /** The room connection and its views; null for a workshop without a room board. */
+  let desk: FacilitationDesk | null = null;
+
+  let learning: Promise<void> | null = null;
+  /** Asks the server which boards the workshop has now (fiches and breakout copies made since this page loaded). */
+  function learnBoards(): Promise<void> {
+    learning ??= fetchWorkshop(o.info.id, o.token)
+      .then((info) => {
+        for (const b of info.boards) {
+          if (b.template === FICHE_TEMPLATE) ficheIds.add(b.id);
+          else if (b.template !== ROOM_TEMPLATE && !known.has(b.id)) known.set(b.id, b);
+        }
+      })
+      .finally(() => (learning = null));
+    return learning;
+  }
 
   /** Mounts a view that needs the fiche spec first; a view closed meanwhile is never mounted. */
   function withSpec(mount: (spec: FicheSpec | null) => { destroy(): void }, required: boolean): { destroy(): void } {
@@ -97,17 +135,51 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
     role = r;
     paintBadge();
     notice.hidden = r !== "observer";
+    desk?.paint();
     const id = currentId;
     currentId = null;
     if (id) open(id);
   };
 
-  function open(viewId: string): void {
-    const id = viewId === PLAN || ficheIds.has(viewId) ? viewId : (boards.find((b) => b.id === viewId) ?? boards[0])?.id ?? PLAN;
-    if (id === currentId) return;
+  /** Looks at a zone or point of the open board (no-op until the board view offers setView). */
+  function look(place: Place | undefined): void {
+    if (!openBoard || !place) return;
+    const p = place.point ?? (place.zone ? desk?.zonePoint(openBoard.template, place.zone, boardHost) : null);
+    if (p) openBoard.board.setView?.(p.x, p.y, p.zoom);
+  }
+
+  let opening = 0;
+  function open(viewId: string, place?: Place): void {
+    const ticket = ++opening;
+    const isKnown = viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || viewId === PLENARY || viewId === ROOM_VIEW;
+    if (!isKnown) {
+      // A board made since this page loaded (a fiche, a group's copy): learn it, then open.
+      learnBoards()
+        .catch((e: unknown) => console.error("samenbord: could not refresh the workshop's boards", e))
+        .finally(() => ticket === opening && show(viewId, place));
+      return;
+    }
+    show(viewId, place);
+  }
+
+  function resolve(viewId: string): string {
+    if (viewId === PLAN || ficheIds.has(viewId) || known.has(viewId)) return viewId;
+    if (viewId === ROOM_VIEW && role === "facilitator" && desk) return viewId;
+    if (viewId === PLENARY && desk) {
+      const b = desk.session.state.breakout;
+      return b?.mode === "zones" && b.plenary && known.has(b.plenary) ? b.plenary : PLENARY;
+    }
+    return boards[0]?.id ?? PLAN;
+  }
+
+  function show(viewId: string, place?: Place): void {
+    const id = resolve(viewId);
+    if (id === currentId) return look(place);
     current?.destroy();
     current = null;
+    openBoard = null;
     currentId = id;
+    boardHost.dataset.open = id;
     const tabId = ficheIds.has(id) ? PLAN : id;
     for (const [tid, btn] of tabs) {
       if (tid === tabId) btn.setAttribute("aria-current", "page");
@@ -149,14 +221,19 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
       );
       return;
     }
-    const ref = boards.find((b) => b.id === id)!;
+    if ((id === PLENARY || id === ROOM_VIEW) && desk) {
+      document.title = `${t(id === PLENARY ? "plenaryTab" : "roomTab")} · ${o.info.title} · Samenbord`;
+      current = id === PLENARY ? desk.mountPlenary(boardHost) : desk.mountRoom(boardHost);
+      return;
+    }
+    const ref = known.get(id)!;
     const tpl = byId.get(ref.template);
     if (!tpl) {
       boardHost.replaceChildren(h("p", { role: "alert", class: "alert" }, t("unknownTemplate", { id: ref.template })));
       return;
     }
     document.title = `${loc(tpl.title)} · ${o.info.title} · Samenbord`;
-    current = mountBoard(boardHost, {
+    const board = mountBoard(boardHost, {
       template: tpl,
       boardId: ref.id,
       token: o.token,
@@ -167,22 +244,56 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
         workshop: o.info.id,
         openPlan: () => open(PLAN),
       },
+      onViewChange: (x, y, zoom) => desk?.viewChanged({ board: ref.id, x, y, zoom }),
     });
+    current = board;
+    openBoard = { id: ref.id, board, template: tpl };
+    look(place);
   }
+
+  desk = roomRef
+    ? new FacilitationDesk({
+        room: roomRef.id,
+        workshop: o.info.id,
+        token: o.token,
+        name: o.name,
+        templates: o.templates.filter((tpl) => tpl.id !== FICHE_TEMPLATE && tpl.id !== ROOM_TEMPLATE),
+        role: () => role,
+        openView: (id, place) => open(id, place),
+        openBoard: () => openBoard,
+        templateOf: async (id) => {
+          if (!known.has(id)) await learnBoards();
+          const ref = known.get(id);
+          return ref ? byId.get(ref.template) ?? null : null;
+        },
+        // The workshop's own boards: those with a tab that no breakout made.
+        boards: () => {
+          const made = desk ? desk.breakoutBoards(desk.session.state) : new Set<string>();
+          return boards
+            .filter((b) => !made.has(b.id))
+            .map((b) => ({ id: b.id, title: loc(byId.get(b.template)?.title) || b.template, template: byId.get(b.template) }));
+        },
+        onState: (state) => {
+          const made = desk ? desk.breakoutBoards(state) : new Set<string>();
+          for (const b of boards) tabs.get(b.id)!.hidden = made.has(b.id);
+          plenaryTab.hidden = !hasCopiesBreakout(state);
+          roomTab.hidden = role !== "facilitator";
+        },
+      })
+    : null;
+  if (desk) page.insertBefore(desk.overlay.el, notice);
+  roomTab.hidden = !desk || role !== "facilitator";
+
+  // FA-10: keep the other roles' tokens of a facilitator link before the fragment is rewritten.
+  const first = parseJoinRoute(location.pathname, location.hash);
+  if (desk && first?.workshop === o.info.id) desk.rememberLinks(first.participant, first.observer);
 
   notice.hidden = role !== "observer";
   open(o.board ?? boards[0]?.id ?? PLAN);
+  desk?.start();
   window.addEventListener("hashchange", () => {
     const route = parseJoinRoute(location.pathname, location.hash);
     const target = route?.board;
-    if (!target || target === currentId) return;
-    if (target === PLAN || ficheIds.has(target) || boards.some((b) => b.id === target)) return open(target);
-    // A fiche made since this page loaded: ask the server which boards the workshop has now.
-    fetchWorkshop(o.info.id, o.token)
-      .then((info) => {
-        for (const b of info.boards) if (b.template === FICHE_TEMPLATE) ficheIds.add(b.id);
-      })
-      .catch(() => undefined)
-      .finally(() => open(target));
+    if (target && target !== currentId) open(target);
   });
 }

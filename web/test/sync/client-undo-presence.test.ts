@@ -143,6 +143,7 @@ describe("presence and peers", () => {
     expect(b.client.peers.get(a.client.replica)).toEqual({
       replica: a.client.replica,
       name: "user 1",
+      role: "participant",
       cursor: [4, 4],
       selection: ["n1", "n2"],
     });
@@ -156,7 +157,7 @@ describe("presence and peers", () => {
     a.client.on("peers", () => peerEvents++);
     await startAll(tick, b);
     expect([...a.client.peers.keys()]).toEqual([b.client.replica]);
-    expect([...b.client.peers.values()]).toEqual([{ replica: a.client.replica, name: "user 1", cursor: null, selection: [] }]);
+    expect([...b.client.peers.values()]).toEqual([{ replica: a.client.replica, name: "user 1", role: "participant", cursor: null, selection: [] }]);
     expect(b.client.peers.has(b.client.replica)).toBe(false);
     expect(peerEvents).toBe(1);
     b.client.stop();

@@ -139,6 +139,9 @@ export class FakeServer {
   rateLimitNext = 0;
   rejectNext: string | null = null;
   catchUp = true;
+  /** Control frames (FA-8) received, and what the next ones get: done (default) or an error code. */
+  readonly controls: Frame[] = [];
+  controlReply: "done" | "silent" | { code: string; message: string } = "done";
 
   accept(socket: FakeSocket): ServerConn {
     const conn: ServerConn = { socket, replica: null, name: "", role: "", welcomed: false, received: [] };
@@ -151,8 +154,9 @@ export class FakeServer {
     if (frame.t === "hello") return this.hello(conn, frame);
     if (!conn.welcomed) return this.error(conn, "bad_message", "send hello first");
     if (frame.t === "ops") return this.ops(conn, frame.batch as string, frame.ops as Op[]);
+    if (frame.t === "control") return this.control(conn, frame);
     if (frame.t === "presence") {
-      const out = { t: "presence", replica: conn.replica, name: conn.name, cursor: frame.cursor ?? null, selection: frame.selection ?? [] };
+      const out = { t: "presence", replica: conn.replica, name: conn.name, role: conn.role, cursor: frame.cursor ?? null, selection: frame.selection ?? [] };
       return this.broadcast(conn, out);
     }
     this.error(conn, "bad_message", `unknown frame type '${frame.t}'`);
@@ -163,7 +167,7 @@ export class FakeServer {
     if (!role) return this.error(conn, "unauthorized", "unknown token");
     if (f.board !== this.board) return this.error(conn, "unknown_board", "no board with that id");
     Object.assign(conn, { replica: f.replica as string, name: f.name as string, role, welcomed: true });
-    const peers = this.others(conn).map((c) => ({ replica: c.replica, name: c.name }));
+    const peers = this.others(conn).map((c) => ({ replica: c.replica, name: c.name, role: c.role }));
     const welcome: Frame = { t: "welcome", v: 1, board: this.board, role, seq: this.seq, peers, time: this.now() };
     if (typeof f.since === "number" && this.catchUp) {
       welcome.ops = this.log.filter((b) => b.seq > (f.since as number)).flatMap((b) => b.ops);
@@ -171,7 +175,20 @@ export class FakeServer {
       welcome.snapshot = this.items.toSnapshot();
     }
     conn.socket.deliver(welcome);
-    this.broadcast(conn, { t: "presence", replica: conn.replica, name: conn.name, cursor: null, selection: [] });
+    this.broadcast(conn, { t: "presence", replica: conn.replica, name: conn.name, role: conn.role, cursor: null, selection: [] });
+  }
+
+  /** FA-8: only facilitators; a success is a node batch with its own seq. */
+  private control(conn: ServerConn, f: Frame): void {
+    this.controls.push(f);
+    const request = f.request as string;
+    if (conn.role !== "facilitator") {
+      return conn.socket.deliver({ t: "error", code: "forbidden", message: "only facilitators", request });
+    }
+    const reply = this.controlReply;
+    if (reply === "silent") return;
+    if (reply !== "done") return conn.socket.deliver({ t: "error", code: reply.code, message: reply.message, request });
+    conn.socket.deliver({ t: "done", request, seq: ++this.seq });
   }
 
   private ops(conn: ServerConn, batch: string, ops: Op[]): void {

@@ -1,5 +1,6 @@
-// What a person can do on a board: select, create, edit, move, recolour, delete, undo. Each edit
-// is one client.change batch and one undo step; observers get a polite "read only" instead.
+// What a person can do on a board: select, create, edit, move, recolour, delete, undo, place vote
+// dots. Each edit is one client.change batch and one undo step; observers (and everyone but
+// facilitators while the board is locked) get a polite "read only" instead.
 import type { Change, Json } from "../../sync/api";
 import { keyBetween, keysBetween } from "../../sync/order";
 import { DEFAULT_NOTE_COLOR } from "../colors";
@@ -7,7 +8,8 @@ import { loc, t } from "../i18n";
 import type { Zone } from "../template";
 import { centre, clampToCanvas, freeSpot, noteSize, zoneAt, type Rect } from "./geometry";
 import { refusesMore } from "./limits";
-import { createChanges, maxZ, moveChanges, newItemId, readNote, stackOrder, type NoteData } from "./model";
+import { createChanges, maxZ, moveChanges, newItemId, readNote, stackOrder, TEXT_MAX, type NoteData } from "./model";
+import { addDotChange, removeDotChange } from "./voting";
 import type { BoardParts } from "./view";
 
 export class BoardActions {
@@ -32,7 +34,7 @@ export class BoardActions {
   }
 
   private guard(): boolean {
-    if (this.p.readonly) this.p.say(t("readOnly"));
+    if (this.p.readonly) this.p.say(this.p.readOnlyText());
     return !this.p.readonly;
   }
 
@@ -120,7 +122,23 @@ export class BoardActions {
     return kinds.includes("keyword") && zone && !zone.row ? "keyword" : (kinds[0] ?? "note");
   }
 
-  private create(zone: Zone | null, rect: Rect, kind: string): string | null {
+  /**
+   * A note with this text at a free spot in the view (the room's check-in answers): in the zone
+   * at the view's centre, else anywhere in the view. No editor opens and the selection stays.
+   */
+  addInView(text: string): string | null {
+    if (this.p.readonly) return null;
+    const canvas = { x: 0, y: 0, w: this.p.tpl.canvas.width, h: this.p.tpl.canvas.height };
+    const seen = intersect(this.p.camera.visibleRect(), canvas) ?? canvas;
+    const [cx, cy] = centre(seen);
+    const zone = zoneAt(this.p.tpl.zones, cx, cy);
+    const kind = this.kindFor(zone);
+    const size = noteSize(this.p.tpl, zone, kind);
+    const area: Zone = zone ?? { id: "", label: { nl: "", en: "" }, shape: { type: "rect", ...seen } };
+    return this.create(zone, this.spotIn(area, size.w, size.h), kind, { text: [...text].slice(0, TEXT_MAX).join(""), edit: false });
+  }
+
+  private create(zone: Zone | null, rect: Rect, kind: string, o: { text?: string; edit?: boolean } = {}): string | null {
     if (!this.guard()) return null;
     const [cx, cy] = centre(rect);
     const target = zoneAt(this.p.tpl.zones, cx, cy) ?? zone;
@@ -141,8 +159,10 @@ export class BoardActions {
       z,
       extra,
     });
+    if (o.text) for (const c of changes) if (c.field === "text") c.value = o.text;
     this.p.client.change(changes, { undoable: true });
     this.p.say(target ? t("noteCreated", { zone: loc(target.label) }) : t("noteCreatedFree"));
+    if (o.edit === false) return id;
     this.select([id]);
     this.edit(id);
     return id;
@@ -184,7 +204,15 @@ export class BoardActions {
 
   /** Drops notes at new positions, writing their zone too; refuses a move into a full cell. */
   moveTo(moves: { id: string; x: number; y: number }[]): boolean {
-    if (!this.guard() || moves.length === 0) return false;
+    if (moves.length === 0) return false;
+    if (!this.guard()) {
+      // Locked during a drag: the notes go back to where the board has them.
+      for (const m of moves) {
+        const n = this.p.notes.data(m.id);
+        if (n) this.p.notes.position(m.id, n.x, n.y);
+      }
+      return false;
+    }
     const moving = new Set(moves.map((m) => m.id));
     const placed = moves.map((m) => {
       const n = this.p.notes.data(m.id)!;
@@ -227,6 +255,25 @@ export class BoardActions {
     this.moveTo(moves);
   }
 
+  // --- dot voting ------------------------------------------------------------------------------
+
+  /**
+   * One of this replica's dots on (+1) or off (-1) a note. Not undoable: Ctrl+Z is for board
+   * edits, and an undo after the vote closed would only be refused.
+   */
+  vote(id: string, delta: 1 | -1): void {
+    const vote = this.p.control().vote;
+    const n = this.p.notes.data(id);
+    if (!vote || vote.state !== "open" || !n || !this.guard()) return;
+    const items = this.p.client.items;
+    const change = delta > 0 ? addDotChange(items, this.p.client.replica, vote, n) : removeDotChange(items, this.p.client.replica, vote, n);
+    if (!change) {
+      if (delta > 0) this.p.say(t("noDotsLeft"));
+      return;
+    }
+    this.p.client.change([change]);
+  }
+
   // --- delete, undo ----------------------------------------------------------------------------
 
   deleteIds(ids: string[]): void {
@@ -256,4 +303,12 @@ export class BoardActions {
     this.p.client.redo();
     this.p.toolbar.setUndoRedo(this.p.client.canUndo(), this.p.client.canRedo());
   }
+}
+
+function intersect(a: Rect, b: Rect): Rect | null {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const w = Math.min(a.x + a.w, b.x + b.w) - x;
+  const h = Math.min(a.y + a.h, b.y + b.h) - y;
+  return w > 0 && h > 0 ? { x, y, w, h } : null;
 }

@@ -57,6 +57,37 @@ export class Camera {
     this.apply();
   }
 
+  /**
+   * The view as the board point at the centre of the viewport and the zoom: independent of the
+   * viewport's size, so a follower's screen shows the same place (FA-2 `follow`).
+   */
+  view(): { x: number; y: number; zoom: number } {
+    const r = this.viewport.getBoundingClientRect();
+    const w = r.width || 1200;
+    const h = r.height || 700;
+    return { x: (w / 2 - this.tx) / this.scale, y: (h / 2 - this.ty) / this.scale, zoom: this.scale };
+  }
+
+  /** The part of the board the viewport shows, in board units. */
+  visibleRect(): { x: number; y: number; w: number; h: number } {
+    const r = this.viewport.getBoundingClientRect();
+    const w = r.width || 1200;
+    const h = r.height || 700;
+    return { x: -this.tx / this.scale, y: -this.ty / this.scale, w: w / this.scale, h: h / this.scale };
+  }
+
+  /** Centres board point (x, y) in the viewport at this zoom (clamped to the zoom limits). */
+  setView(x: number, y: number, zoom: number): void {
+    if (![x, y, zoom].every(Number.isFinite) || zoom <= 0) return;
+    const r = this.viewport.getBoundingClientRect();
+    const w = r.width || 1200;
+    const h = r.height || 700;
+    this.scale = clampScale(zoom);
+    this.tx = w / 2 - x * this.scale;
+    this.ty = h / 2 - y * this.scale;
+    this.apply();
+  }
+
   /** Scrolls just enough to bring a board rect into view (keyboard focus on an off-screen note). */
   reveal(x: number, y: number, w: number, h: number): void {
     const r = this.viewport.getBoundingClientRect();

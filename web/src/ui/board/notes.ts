@@ -1,12 +1,24 @@
 // Note elements: one focusable `.note[data-item]` per note (role=option in a multi-select
 // listbox, so aria-selected is valid), positioned in canvas units and stacked by `z`. Controls
 // that sit on a note (the health matrix's layer select) live beside it, not inside: an option's
-// children are presentational, so nothing inside it may be interactive.
+// children are presentational, so nothing inside it may be interactive. The same holds for the
+// dot-vote buttons (FA-7): they sit in the controls layer, the counts inside the note.
 import { resolveColor, textColorFor } from "../colors";
 import { h } from "../dom";
 import { loc, t } from "../i18n";
 import { colouredEnumField, type ItemField, type Template } from "../template";
 import { shorten, stackOrder, truncate, type NoteData } from "./model";
+import type { NoteVoteView } from "./voting";
+
+interface VoteEls {
+  view: NoteVoteView;
+  /** `.note-my-dots` (open vote) or `.note-votes` (closed vote), inside the note; the count is its data-count. */
+  badge: HTMLElement | null;
+  /** The add/remove buttons beside the note (open vote, voters only). */
+  box: HTMLElement | null;
+  add: HTMLButtonElement | null;
+  remove: HTMLButtonElement | null;
+}
 
 interface NoteEls {
   el: HTMLElement;
@@ -14,6 +26,7 @@ interface NoteEls {
   author: HTMLElement;
   control: HTMLSelectElement | null;
   data: NoteData;
+  vote: VoteEls;
 }
 
 const LABEL_MAX = 300;
@@ -34,8 +47,10 @@ export class NoteLayer {
   constructor(
     tpl: Template,
     host: HTMLElement,
-    private readonly readonly: boolean,
+    private readonly: boolean,
     private readonly onFieldChange: (id: string, field: string, value: string) => void,
+    /** A click on a note's vote button: +1 adds one of this replica's dots, -1 takes one off. */
+    private readonly onVote: (id: string, delta: 1 | -1) => void = () => {},
   ) {
     this.layerField = colouredEnumField(tpl);
     this.list = h("div", { class: "notes", role: "listbox", "aria-multiselectable": "true" });
@@ -70,7 +85,7 @@ export class NoteLayer {
       // from reading a long text twice and the name consistent with what is shown.
       el.append(h("div", { class: "note-body", "aria-hidden": "true" }, text, author));
       this.list.append(el);
-      e = { el, text, author, control: this.makeControl(n.id), data: n };
+      e = { el, text, author, control: this.makeControl(n.id), data: n, vote: { view: null, badge: null, box: null, add: null, remove: null } };
       this.els.set(n.id, e);
     }
     e.data = n;
@@ -111,6 +126,10 @@ export class NoteLayer {
       e.control.style.left = `${x + (w ?? e.data.w) - 8}px`;
       e.control.style.top = `${y + 6}px`;
     }
+    if (e.vote.box) {
+      e.vote.box.style.left = `${x + 6}px`;
+      e.vote.box.style.top = `${y + (hgt ?? e.data.h) - 6}px`;
+    }
   }
 
   remove(id: string): void {
@@ -118,6 +137,7 @@ export class NoteLayer {
     if (!e) return;
     e.el.remove();
     e.control?.remove();
+    e.vote.box?.remove();
     this.els.delete(id);
   }
 
@@ -128,6 +148,7 @@ export class NoteLayer {
       const e = this.els.get(id)!;
       e.el.style.zIndex = String(10 + 2 * i);
       if (e.control) e.control.style.zIndex = String(11 + 2 * i);
+      if (e.vote.box) e.vote.box.style.zIndex = String(11 + 2 * i);
     });
   }
 
@@ -157,10 +178,95 @@ export class NoteLayer {
     }
   }
 
+  /** Observers, and everyone but facilitators while the board is locked, cannot change notes. */
+  setReadonly(readonly: boolean): void {
+    this.readonly = readonly;
+    for (const e of this.els.values()) if (e.control) e.control.disabled = readonly;
+  }
+
+  /** Notes written during private writing that only this replica sees (FA-6). */
+  setPrivate(id: string, on: boolean): void {
+    const e = this.els.get(id);
+    if (!e || e.el.classList.contains("note-private") === on) return;
+    e.el.classList.toggle("note-private", on);
+    this.label(e);
+  }
+
+  /** Shows a note's part of the dot vote: own dots and buttons while open, the total once closed. */
+  setVote(id: string, view: NoteVoteView): void {
+    const e = this.els.get(id);
+    if (!e) return;
+    const v = e.vote;
+    const before = v.view;
+    v.view = view;
+    const badgeClass = view?.mode === "open" ? "note-my-dots" : view?.mode === "closed" ? "note-votes" : null;
+    if (v.badge && (!badgeClass || !v.badge.classList.contains(badgeClass))) {
+      v.badge.remove();
+      v.badge = null;
+    }
+    if (badgeClass && !v.badge) {
+      v.badge = h("span", { class: `note-dots ${badgeClass}`, "aria-hidden": "true" });
+      e.el.append(v.badge);
+    }
+    if (view?.mode === "closed") e.el.dataset.votes = String(view.total);
+    else delete e.el.dataset.votes;
+    if (v.badge && view) {
+      // Drawn by CSS from data-count: the note's name (aria-label) carries the count, and text in
+      // the element would have to appear in that name word for word (axe label-content-name-mismatch).
+      const count = String(view.mode === "open" ? view.mine : view.total);
+      if (v.badge.dataset.count !== count) v.badge.dataset.count = count;
+    }
+
+    if (view?.mode === "open") {
+      if (!v.box) this.makeVoteBox(e);
+      v.add!.disabled = !view.canAdd;
+      v.remove!.disabled = !view.canRemove;
+    } else if (v.box) {
+      v.box.remove();
+      v.box = v.add = v.remove = null;
+    }
+    if (JSON.stringify(before) !== JSON.stringify(view)) this.label(e);
+  }
+
+  private makeVoteBox(e: NoteEls): void {
+    const id = e.data.id;
+    const button = (attr: string, delta: 1 | -1, sign: string) => {
+      const b = h("button", { type: "button", class: `vote-button vote-${delta > 0 ? "add" : "remove"}`, [attr]: id }, sign);
+      b.addEventListener("click", () => this.onVote(id, delta));
+      return b;
+    };
+    e.vote.remove = button("data-vote-remove", -1, "−");
+    e.vote.add = button("data-vote-add", 1, "+");
+    e.vote.box = h("div", { class: "note-vote", "data-item": id, role: "group" }, e.vote.remove, e.vote.add);
+    // Just above its note, as restack() would place it (the box may come after the last restack).
+    e.vote.box.style.zIndex = String(Number(e.el.style.zIndex || 10) + 1);
+    this.controls.append(e.vote.box);
+    this.position(id, e.data.x, e.data.y, e.data.w, e.data.h);
+    this.labelVoteBox(e);
+  }
+
+  private labelVoteBox(e: NoteEls): void {
+    const v = e.vote;
+    if (!v.box || !v.add || !v.remove) return;
+    const text = truncate(e.data.text, 40) || t("emptyNote");
+    const mine = v.view?.mode === "open" ? v.view.mine : 0;
+    v.box.setAttribute("aria-label", t("voteOnNote", { text, n: mine }));
+    v.add.setAttribute("aria-label", t("voteAdd", { text }));
+    v.remove.setAttribute("aria-label", t("voteRemove", { text }));
+    v.add.title = t("voteAdd", { text });
+    v.remove.title = t("voteRemove", { text });
+  }
+
   private label(e: NoteEls): void {
     const text = truncate(shorten(e.data.text, LABEL_MAX), LABEL_MAX + 1) || t("emptyNote");
-    e.el.setAttribute("aria-label", t(e.data.kind === "keyword" ? "keyword" : "note", { text }));
+    let label = t(e.data.kind === "keyword" ? "keyword" : "note", { text });
+    if (e.el.classList.contains("note-private")) label += `. ${t("notePrivate")}`;
+    const vote = e.vote.view;
+    if (vote?.mode === "open") label += `. ${t("noteMyDots", { n: vote.mine })}`;
+    else if (vote?.mode === "closed") label += `. ${t("noteVotes", { n: vote.total })}`;
+    e.el.setAttribute("aria-label", label);
     if (e.control) this.labelControl(e.control, e.data);
+    this.labelVoteBox(e);
   }
 
   private makeControl(id: string): HTMLSelectElement | null {

@@ -1,5 +1,6 @@
 // The board toolbar (role=toolbar): connection status, zoom, colours, delete, undo/redo,
-// language switch and who is here. Editing controls are disabled for observers.
+// language switch and who is here. Editing controls are disabled for observers and, while the
+// board is locked, for everyone but facilitators.
 import type { ConnectionStatus } from "../../sync/api";
 import { PALETTE } from "../colors";
 import { h } from "../dom";
@@ -22,6 +23,8 @@ export interface Toolbar {
   setStatus(status: ConnectionStatus): void;
   setUndoRedo(canUndo: boolean, canRedo: boolean): void;
   setHasSelection(has: boolean): void;
+  /** Read only changes while the board is locked (FA-5), not only by role. */
+  setReadonly(readonly: boolean): void;
 }
 
 function button(id: string | null, key: Key, icon: string, onClick: () => void, labelKey?: Key): HTMLButtonElement {
@@ -85,8 +88,17 @@ export function buildToolbar(readonly: boolean, a: ToolbarActions, extra?: Toolb
   };
   bind(status, paintStatus);
 
-  const editing = [...colorButtons, del, undo, redo];
-  if (readonly) for (const b of editing) b.disabled = true;
+  let ro = readonly;
+  let canUndo = false;
+  let canRedo = false;
+  let hasSelection = false;
+  const paintEditing = () => {
+    undo.disabled = ro || !canUndo;
+    redo.disabled = ro || !canRedo;
+    del.disabled = ro || !hasSelection;
+    for (const b of colorButtons) b.disabled = ro || !hasSelection;
+  };
+  paintEditing();
 
   return {
     el,
@@ -95,16 +107,19 @@ export function buildToolbar(readonly: boolean, a: ToolbarActions, extra?: Toolb
       current = s;
       paintStatus();
     },
-    setUndoRedo(canUndo, canRedo) {
-      if (readonly) return;
-      undo.disabled = !canUndo;
-      redo.disabled = !canRedo;
+    setUndoRedo(u, r) {
+      canUndo = u;
+      canRedo = r;
+      paintEditing();
     },
     setHasSelection(has) {
       extra?.setHasSelection(has);
-      if (readonly) return;
-      del.disabled = !has;
-      for (const b of colorButtons) b.disabled = !has;
+      hasSelection = has;
+      paintEditing();
+    },
+    setReadonly(readonly) {
+      ro = readonly;
+      paintEditing();
     },
   };
 }

@@ -5,6 +5,7 @@ import be.samenbord.fiche.FicheBoards;
 import be.samenbord.fiche.FicheService;
 import be.samenbord.fiche.FicheSpec;
 import be.samenbord.fiche.FicheSpecLoader;
+import be.samenbord.http.ControlRoutes;
 import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
 import be.samenbord.http.Metrics;
@@ -13,8 +14,10 @@ import be.samenbord.store.PgStore;
 import be.samenbord.store.Recovery;
 import be.samenbord.store.Store;
 import be.samenbord.sync.BoardRegistry;
+import be.samenbord.sync.Facilitation;
 import be.samenbord.sync.SyncEndpoint;
 import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Rooms;
 import be.samenbord.workshop.Tokens;
 import be.samenbord.workshop.WorkshopDirectory;
 import be.samenbord.workshop.WorkshopService;
@@ -31,6 +34,7 @@ import io.vertx.core.http.HttpServerOptions;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -71,21 +75,26 @@ public final class Node {
         TemplateCatalog templates = TemplateCatalog.load(json);
         FicheSpec ficheSpec = FicheSpecLoader.load(json);
         templates.registerHidden(FicheBoards.template(ficheSpec, json));
+        templates.registerHidden(Rooms.template(json));
         this.store = openStore(settings, vertx);
         if (cluster != null) cluster.useStore((SharedStore) store);
         // The node label tells members apart: in a cluster every node may bind 0.0.0.0 on the same port.
         String nodeLabel = (cluster != null ? ClusterMembership.host(settings) : settings.httpHost()) + ":" + settings.httpPort();
         Metrics metrics = new Metrics(nodeLabel, this::boardCount, this::connectionCount);
-        WorkshopDirectory directory = new WorkshopDirectory(new Tokens(new SecureRandom()));
+        Tokens tokens = new Tokens(new SecureRandom());
+        WorkshopDirectory directory = new WorkshopDirectory(tokens);
         this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
         this.broadcast = cluster != null ? new WorkshopBroadcast(vertx, cluster.nodeId(), cluster::nodeIds) : null;
         if (broadcast != null) workshops.announceWith(broadcast::announce);
         this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
         FicheService fiches = new FicheService(ficheSpec, templates, registry, workshops, json, clock);
+        Facilitation facilitation = new Facilitation(registry, workshops, templates, tokens);
+        sync.useFacilitation(facilitation);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
                 .with(new FicheRoutes(fiches, directory, json)::register)
                 .with(metrics::register)
+                .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .withHealth(this::clusterHealth)
                 .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of());
         this.json = json;
@@ -178,11 +187,11 @@ public final class Node {
     /** First start with no settings: one demo workshop, its links logged once (rule FS-1). */
     private void createDemo() throws Exception {
         WorkshopDirectory.Created demo = workshops.create("Demo workshop", DEMO_TEMPLATES).get(30, TimeUnit.SECONDS);
-        String id = demo.workshop().id();
+        Map<Role, String> links = api.links(demo.workshop().id(), demo.tokens());
         LOG.info("created a demo workshop; these links are shown only now:\n"
-                + "  facilitator: " + api.link(id, demo.tokens().get(Role.FACILITATOR)) + "\n"
-                + "  participant: " + api.link(id, demo.tokens().get(Role.PARTICIPANT)) + "\n"
-                + "  observer:    " + api.link(id, demo.tokens().get(Role.OBSERVER)));
+                + "  facilitator: " + links.get(Role.FACILITATOR) + "\n"
+                + "  participant: " + links.get(Role.PARTICIPANT) + "\n"
+                + "  observer:    " + links.get(Role.OBSERVER));
     }
 
     private final AtomicBoolean snapshotting = new AtomicBoolean();

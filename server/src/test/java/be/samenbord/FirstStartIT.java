@@ -35,7 +35,10 @@ class FirstStartIT {
             var workshop = api.get("/api/workshops/" + m.group(2), m.group(3));
             assertEquals(200, workshop.status(), workshop.text());
             assertEquals("facilitator", workshop.body().path("role").asText());
-            assertEquals(5, workshop.body().path("boards").size());
+            // The five demo boards plus the workshop's room board (FA-1), named apart as well.
+            assertEquals(6, workshop.body().path("boards").size());
+            assertTrue(workshop.body().path("room").isTextual());
+            assertTrue(log.contains(m.group(1) + "&participant="), "FA-10: the facilitator link carries the other tokens");
             first.kill();
         }
         try (NodeProcess second = NodeProcess.start(dataDir, Map.of())) {

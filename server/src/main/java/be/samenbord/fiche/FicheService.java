@@ -67,6 +67,10 @@ public final class FicheService {
         if (mode.isEmpty()) throw new IllegalArgumentException("boards of template " + ref.template() + " do not convert to fiches");
         if (mode.equals("selected-notes") && chosen.isEmpty()) throw new IllegalArgumentException("choose the notes to convert");
         return serialised(workshop.id(), () -> items(boardId).thenCompose(items -> {
+            // A fiche is read by everyone: converting now would show what is still hidden (FA-6, FA-7).
+            if (be.samenbord.workshop.BoardControl.read(items).hidesAnything()) {
+                throw new IllegalArgumentException("this board still hides notes or dots: reveal private writing and close the vote first");
+            }
             List<Conversion.Draft> drafts = mode.equals("rows")
                     ? conversion.rows(boardId, template, items)
                     : conversion.notes(boardId, template, items, chosen);

@@ -5,6 +5,7 @@ import be.samenbord.board.template.Template;
 import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.sync.BoardRegistry;
 import be.samenbord.sync.SyncEndpoint;
+import be.samenbord.workshop.ControlContext;
 import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopDirectory;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -172,11 +174,29 @@ public final class HttpApi {
         ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title());
         ObjectNode tokens = out.putObject("tokens");
         ObjectNode links = out.putObject("links");
+        Map<Role, String> byRole = links(w.id(), created.tokens());
         for (Role role : Role.values()) {
             tokens.put(role.wire(), created.tokens().get(role));
-            links.put(role.wire(), link(w.id(), created.tokens().get(role)));
+            links.put(role.wire(), byRole.get(role));
         }
-        out.set("boards", boardsJson(w));
+        // RE-3 lists one board per chosen template: the room board is named apart (FA-1).
+        ArrayNode chosen = out.putArray("boards");
+        w.boards().stream().filter(b -> !ControlContext.ROOM_TEMPLATE.equals(b.template()))
+                .forEach(b -> chosen.addObject().put("id", b.id()).put("template", b.template()));
+        w.boards().stream().filter(b -> ControlContext.ROOM_TEMPLATE.equals(b.template())).findFirst()
+                .ifPresent(b -> out.put("room", b.id()));
+        return out;
+    }
+
+    /**
+     * The three links of a new workshop. The facilitator's also carries the other two tokens
+     * (rule FA-10), so the room can show every link later while the node keeps only hashes.
+     */
+    public Map<Role, String> links(String workshopId, Map<Role, String> tokens) {
+        Map<Role, String> out = new java.util.EnumMap<>(Role.class);
+        for (Role role : Role.values()) out.put(role, link(workshopId, tokens.get(role)));
+        out.put(Role.FACILITATOR, out.get(Role.FACILITATOR) + "&participant=" + tokens.get(Role.PARTICIPANT)
+                + "&observer=" + tokens.get(Role.OBSERVER));
         return out;
     }
 
@@ -199,6 +219,8 @@ public final class HttpApi {
         Workshop w = access.workshop();
         ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title()).put("role", access.role().wire());
         out.set("boards", boardsJson(w));
+        w.boards().stream().filter(b -> ControlContext.ROOM_TEMPLATE.equals(b.template())).findFirst()
+                .ifPresent(b -> out.put("room", b.id()));
         ok(ctx, 200, out);
     }
 

@@ -5,6 +5,13 @@ import be.samenbord.board.BoardSnapshot;
 import be.samenbord.board.BoardState;
 import be.samenbord.board.Op;
 import be.samenbord.store.BatchLog;
+import be.samenbord.workshop.BatchRules;
+import be.samenbord.workshop.BoardControl;
+import be.samenbord.workshop.ControlContext;
+import be.samenbord.workshop.ControlPlan;
+import be.samenbord.workshop.ControlRefused;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Visibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
 
@@ -47,12 +54,18 @@ final class BoardHub {
     private long durableSeq;
     /** Set when the log failed or the board moved away: nothing more is accepted here. */
     private String gone;
+    /** What was hidden from whom in the frames sent so far (FA-6, FA-7); null = nothing. */
+    private Visibility shown;
+    private ControlWrites controlWrites;
 
     /** What the hub needs from its node: the clock and metrics, and who to tell when it is done. */
     interface Hooks {
         long now();
 
         void acked(int ops, long nanos);
+
+        /** What a facilitation action on this board is planned from (rule FA-9). */
+        ControlContext controlContext(BoardHub hub, be.samenbord.board.Items items, String actor, List<ControlContext.Person> connected);
 
         /** The hub stopped serving (log failure or eviction); the registry forgets it. */
         void closed(BoardHub hub);
@@ -87,6 +100,8 @@ final class BoardHub {
         } else {
             state = loadedState;
             durableSeq = state.seq();
+            shown = Visibility.of(state.items());
+            controlWrites = new ControlWrites(hooks::now);
         }
         queued.forEach(Runnable::run);
     }
@@ -116,11 +131,14 @@ final class BoardHub {
                 return;
             }
             long seq = state.seq();
+            Visibility visibility = Visibility.of(state.items());
             Optional<List<Op>> catchUp = since >= 0 ? state.opsSince(since) : Optional.empty();
+            // Hidden registers, or a change of what is hidden since then, need a (filtered) snapshot (FA-6).
+            if (catchUp.isPresent() && (visibility != null || shown != null || touchesControl(catchUp.get()))) catchUp = Optional.empty();
             List<Frames.Peer> peers = new ArrayList<>();
-            members.keySet().forEach(m -> peers.add(new Frames.Peer(m.replica(), m.name())));
+            members.keySet().forEach(m -> peers.add(new Frames.Peer(m.replica(), m.name(), m.role().wire())));
             String welcome = Frames.welcome(id, c.role().wire(), seq,
-                    catchUp.isPresent() ? null : state.items(), catchUp.orElse(null), peers, hooks.now());
+                    catchUp.isPresent() ? null : Visibility.filter(visibility, c.replica(), state.items()), catchUp.orElse(null), peers, hooks.now());
             Member member = new Member();
             member.welcomeSeq = seq;
             members.put(c, member);
@@ -128,7 +146,7 @@ final class BoardHub {
                 if (members.get(c) != member) return;
                 member.welcomed = true;
                 c.send(welcome);
-                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), null, null));
+                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), null, null));
             }, () -> {
                 members.remove(c);
                 c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; try again later", null));
@@ -147,6 +165,14 @@ final class BoardHub {
     void submit(Peer c, String batchId, List<Op> ops) {
         run(() -> {
             long received = System.nanoTime();
+            if (gone == null) {
+                try {
+                    BatchRules.check(state.items(), c.role(), c.replica(), ops);
+                } catch (ControlRefused refused) {
+                    c.send(Frames.error(refused.code(), refused.getMessage(), batchId));
+                    return;
+                }
+            }
             apply(c, c.replica(), batchId, ops, seq -> {
                 c.send(Frames.ack(batchId, seq));
                 hooks.acked(ops.size(), System.nanoTime() - received);
@@ -160,6 +186,52 @@ final class BoardHub {
         run(() -> apply(null, replica, batchId, ops, out::complete,
                 () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now"))));
         return out;
+    }
+
+    /**
+     * A facilitation action (rules FA-8, FA-9), planned here on the owner against the board's state,
+     * written as one batch of the node's own; completes with its seq once durable, or fails with
+     * {@link ControlRefused}. Nothing changes when it is refused.
+     */
+    CompletableFuture<Long> control(String actor, Role role, com.fasterxml.jackson.databind.JsonNode command) {
+        CompletableFuture<Long> out = new CompletableFuture<>();
+        run(() -> {
+            if (role != Role.FACILITATOR) {
+                out.completeExceptionally(new ControlRefused(ControlRefused.FORBIDDEN, "only a facilitator can do that"));
+                return;
+            }
+            if (gone != null) {
+                out.completeExceptionally(new IllegalStateException("board " + id + " cannot be served here right now"));
+                return;
+            }
+            List<ControlContext.Person> connected = new ArrayList<>();
+            members.forEach((m, member) -> {
+                if (member.welcomed) connected.add(new ControlContext.Person(m.replica(), m.name(), m.role()));
+            });
+            List<Op> ops;
+            try {
+                ops = controlWrites.stamp(state.items(),
+                        ControlPlan.plan(hooks.controlContext(this, state.items(), actor, connected), command));
+            } catch (ControlRefused refused) {
+                out.completeExceptionally(refused);
+                return;
+            }
+            if (ops.isEmpty()) {
+                long seq = state.seq();
+                afterDurable(seq, () -> out.complete(seq), () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
+                return;
+            }
+            apply(null, ControlWrites.NODE_REPLICA, controlWrites.batchId(state.seq()), ops, out::complete,
+                    () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
+        });
+        return out;
+    }
+
+    private static boolean touchesControl(List<Op> ops) {
+        for (Op op : ops) {
+            if (op.item().equals(BoardControl.ITEM)) return true;
+        }
+        return false;
     }
 
     /** On the board's context: applies, stores, and calls {@code onDurable} with the seq to acknowledge. */
@@ -209,16 +281,34 @@ final class BoardHub {
         durableSeq = batch.seq();
         // Fan-out before acks and welcomes: a client that sees seq N in an ack has already been
         // sent every ops frame up to N, so it may resume with since = the highest seq it saw (SQ-2).
-        String frame = Frames.ops(batch.seq(), batch.ops());
+        Visibility before = shown;
+        if (touchesControl(batch.ops())) shown = Visibility.of(state.items());
+        String frame = before == null && shown == null ? Frames.ops(batch.seq(), batch.ops()) : null;
         members.forEach((m, member) -> {
             // Skip only the sender itself: another tab may share its replica id (a duplicated tab).
             if (member.welcomed && member.welcomeSeq < batch.seq() && m != origin) {
-                m.send(frame);
+                m.send(frame != null ? frame : filteredOps(batch, before, m.replica()));
             }
         });
         var due = whenDurable.headMap(durableSeq, true);
         due.values().forEach(waiters -> waiters.forEach(w -> w.durable().run()));
         due.clear();
+    }
+
+    /**
+     * The ops frame of {@code batch} as {@code viewer} may see it (FA-6, FA-7): hidden registers left
+     * out, and what a change of the board's control newly shows added.
+     */
+    private String filteredOps(AcceptedBatch batch, Visibility before, String viewer) {
+        List<Op> ops = Visibility.filter(shown, viewer, batch.ops(), state.items());
+        if (before != shown) {
+            List<Op> more = Visibility.revealed(before, shown, viewer, state.items());
+            if (!more.isEmpty()) {
+                ops = new ArrayList<>(ops);
+                ops.addAll(more);
+            }
+        }
+        return Frames.ops(batch.seq(), ops);
     }
 
     /** The board moved to another node: peers reconnect (to its new owner) at once. */
@@ -249,7 +339,7 @@ final class BoardHub {
     void presence(Peer c, JsonNode cursor, JsonNode selection) {
         run(() -> {
             Member member = members.get(c);
-            if (member != null && member.welcomed) broadcastDroppable(c, Frames.presence(c.replica(), c.name(), cursor, selection));
+            if (member != null && member.welcomed) broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, selection));
         });
     }
 
@@ -282,7 +372,8 @@ final class BoardHub {
                 return;
             }
             long seq = state.seq();
-            String items = Frames.items(state.items());
+            // REST readers have no replica: they see nothing that is hidden from anyone (FA-6).
+            String items = Frames.items(Visibility.filter(Visibility.of(state.items()), null, state.items()));
             afterDurable(seq, () -> out.complete(new BoardView(id, template, seq, items)),
                     () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
         });

@@ -9,6 +9,7 @@ import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.store.BatchLog;
 import be.samenbord.store.Recovery;
 import be.samenbord.store.SnapshotContent;
+import be.samenbord.workshop.ControlContext;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,6 +50,12 @@ public final class BoardRegistry {
 
     public BoardRegistry(Vertx vertx, BatchLog log, TemplateCatalog templates, WorkshopDirectory directory,
                          LongSupplier clock, SyncMetrics metrics) {
+        this(vertx, log, templates, directory, clock, metrics, new java.security.SecureRandom());
+    }
+
+    /** @param random shuffles speaking orders (rule FA-9); tests may pass a seeded one */
+    public BoardRegistry(Vertx vertx, BatchLog log, TemplateCatalog templates, WorkshopDirectory directory,
+                         LongSupplier clock, SyncMetrics metrics, java.util.random.RandomGenerator random) {
         this.vertx = vertx;
         this.log = log;
         this.templates = templates;
@@ -62,6 +69,16 @@ public final class BoardRegistry {
             @Override
             public void acked(int ops, long nanos) {
                 metrics.acked(ops, nanos);
+            }
+
+            @Override
+            public ControlContext controlContext(BoardHub hub, be.samenbord.board.Items items, String actor,
+                                                 List<ControlContext.Person> connected) {
+                Workshop workshop = directory.workshopOfBoard(hub.id())
+                        .orElseThrow(() -> new IllegalStateException("board " + hub.id() + " has no workshop"));
+                Template template = templates.find(hub.template())
+                        .orElseThrow(() -> new IllegalStateException("board " + hub.id() + " has no template"));
+                return new ControlContext(hub.id(), template, items, clock.getAsLong(), random, actor, connected, workshop, templates::find);
             }
 
             @Override
@@ -186,6 +203,16 @@ public final class BoardRegistry {
         if (!exists(boardId)) return CompletableFuture.failedFuture(new IllegalArgumentException("no board " + boardId));
         return route(boardId, h -> h.submitLocal(replica, batchId, ops),
                 owner -> cluster.relay().submitLocal(owner, boardId, replica, batchId, ops));
+    }
+
+    /**
+     * A facilitation action on a board (rule FA-8), run on the board's owner. Fails with
+     * {@link be.samenbord.workshop.ControlRefused} when refused.
+     */
+    public CompletableFuture<Long> control(String boardId, String actor, be.samenbord.workshop.Role role,
+                                           com.fasterxml.jackson.databind.JsonNode command) {
+        if (!exists(boardId)) return CompletableFuture.failedFuture(new IllegalArgumentException("no board " + boardId));
+        return route(boardId, h -> h.control(actor, role, command), owner -> cluster.relay().control(owner, boardId, actor, role, command));
     }
 
     private <T> CompletableFuture<T> route(String id, java.util.function.Function<BoardHub, CompletableFuture<T>> here,

@@ -3,6 +3,7 @@ package be.samenbord.sync;
 import be.samenbord.board.Op;
 import be.samenbord.board.codec.OpCodec;
 import be.samenbord.store.Records;
+import be.samenbord.workshop.ControlRefused;
 import be.samenbord.workshop.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,8 @@ final class ClusterRelay {
     static final String OWNER = "samenbord.owner.";
     static final String EDGE = "samenbord.edge.";
     private static final long REQUEST_TIMEOUT_MS = 15_000;
+    /** Reply failure code of a refused control request: the message is "code\nhuman text". */
+    private static final int CONTROL_REFUSED = 422;
     private static final com.fasterxml.jackson.core.JsonFactory JSON_FACTORY = new com.fasterxml.jackson.core.JsonFactory();
 
     private final Vertx vertx;
@@ -180,6 +183,13 @@ final class ClusterRelay {
                         ? null : new JsonObject().put("snapshot", Records.board(s)))));
                 case "local" -> owned(m, board).ifPresent(h -> reply(m, h.submitLocal(body.getString("replica"),
                         body.getString("batch"), decodeOps(body.getString("ops"))).thenApply(seq -> new JsonObject().put("seq", seq))));
+                case "control" -> owned(m, board).ifPresent(h -> h.control(body.getString("actor"),
+                        Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT)), tree(body.getString("command")))
+                        .whenComplete((seq, e) -> {
+                            if (e == null) m.reply(new JsonObject().put("seq", seq));
+                            else if (e instanceof ControlRefused r) m.fail(CONTROL_REFUSED, r.code() + "\n" + r.getMessage());
+                            else m.fail(503, String.valueOf(e.getMessage()));
+                        }));
                 default -> m.fail(400, "unknown relay message " + kind);
             }
         } catch (RuntimeException e) {
@@ -251,6 +261,21 @@ final class ClusterRelay {
     CompletableFuture<Long> submitLocal(String owner, String board, String replica, String batchId, List<Op> ops) {
         return request(owner, new JsonObject().put("k", "local").put("board", board).put("replica", replica)
                 .put("batch", batchId).put("ops", encodeOps(ops))).thenApply(r -> r.getLong("seq"));
+    }
+
+    /** A facilitation action run on the board's owner; a refusal comes back as {@link ControlRefused}. */
+    CompletableFuture<Long> control(String owner, String board, String actor, Role role, JsonNode command) {
+        return request(owner, new JsonObject().put("k", "control").put("board", board).put("actor", actor)
+                .put("role", role.wire()).put("command", command.toString()))
+                .handle((r, e) -> {
+                    Throwable cause = e instanceof java.util.concurrent.CompletionException ? e.getCause() : e;
+                    if (cause instanceof io.vertx.core.eventbus.ReplyException re && re.failureCode() == CONTROL_REFUSED) {
+                        int cut = re.getMessage().indexOf('\n');
+                        throw new ControlRefused(re.getMessage().substring(0, cut), re.getMessage().substring(cut + 1));
+                    }
+                    if (e != null) throw new java.util.concurrent.CompletionException(cause);
+                    return r.getLong("seq");
+                });
     }
 
     private CompletableFuture<JsonObject> request(String owner, JsonObject m) {

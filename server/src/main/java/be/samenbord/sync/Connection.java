@@ -3,6 +3,9 @@ package be.samenbord.sync;
 import be.samenbord.Settings;
 import be.samenbord.board.Op;
 import be.samenbord.board.codec.OpCodec;
+import be.samenbord.workshop.BoardControl;
+import be.samenbord.workshop.ControlContext;
+import be.samenbord.workshop.ControlRefused;
 import be.samenbord.workshop.Role;
 import be.samenbord.workshop.WorkshopDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -44,6 +47,7 @@ final class Connection implements Peer {
     private String replica;
     private String name;
     private Role role;
+    private WorkshopDirectory.Access access;
     private long limitedSince = -1;
     private int limitedFrames;
     private volatile boolean closing;
@@ -134,6 +138,7 @@ final class Connection implements Peer {
                 case "hello" -> onHello(frame);
                 case "ops" -> onOps(frame, batch);
                 case "presence" -> onPresence(frame);
+                case "control" -> onControl(frame);
                 default -> throw new WireError(WireError.BAD_MESSAGE, "unknown frame type '" + frame.get("t").asText() + "'");
             }
         } catch (WireError e) {
@@ -196,6 +201,7 @@ final class Connection implements Peer {
         replica = rep;
         name = display;
         role = access.get().role();
+        this.access = access.get();
         Optional<BoardLink> target = endpoint.registry().link(this, board);
         if (target.isEmpty()) {
             // Partitions are moving between nodes: a moment later the board has an owner again.
@@ -216,8 +222,37 @@ final class Connection implements Peer {
             throw new WireError(WireError.BAD_MESSAGE, "batch must be 1-64 of [A-Za-z0-9_.:-]");
         }
         if (!role.canWrite()) throw new WireError(WireError.FORBIDDEN, "observers cannot change the board");
+        if (ControlContext.ROOM_TEMPLATE.equals(template.id())) throw new WireError(WireError.FORBIDDEN, "only the node writes the room board");
         List<Op> ops = endpoint.validator().validate(f.get("ops"), template, replica);
+        for (Op op : ops) {
+            if (BoardControl.reserved(op.item())) throw new WireError(WireError.FORBIDDEN, "item " + op.item() + " is the node's own");
+        }
         link.submit(batch, ops);
+    }
+
+    /** A facilitation request (rule FA-8); its answer is {@code done} or an error naming the request. */
+    private void onControl(JsonNode f) {
+        String request = f.path("request").isTextual() ? f.path("request").asText() : null;
+        if (request == null || !BatchValidator.BATCH_ID.matcher(request).matches()) {
+            throw new WireError(WireError.BAD_MESSAGE, "request must be 1-64 of [A-Za-z0-9_.:-]");
+        }
+        if (link == null) {
+            send(Frames.controlError(WireError.BAD_MESSAGE, "send hello first", request));
+            return;
+        }
+        endpoint.facilitation().control(access, link.boardId(), replica, f).whenComplete((seq, e) -> {
+            if (e == null) {
+                send(Frames.done(request, seq));
+                return;
+            }
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof ControlRefused r) {
+                send(Frames.controlError(r.code(), r.getMessage(), request));
+            } else {
+                LOG.log(Level.WARNING, "control request on board " + link.boardId() + " failed", cause);
+                send(Frames.controlError(WireError.UNAVAILABLE, "the board cannot do that right now; try again", request));
+            }
+        });
     }
 
     private void onPresence(JsonNode f) {

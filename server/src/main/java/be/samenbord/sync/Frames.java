@@ -24,7 +24,7 @@ public final class Frames {
     }
 
     /** A peer as listed in {@code welcome.peers}. */
-    public record Peer(String replica, String name) {
+    public record Peer(String replica, String name, String role) {
     }
 
     @FunctionalInterface
@@ -65,6 +65,7 @@ public final class Frames {
                 g.writeStartObject();
                 g.writeStringField("replica", p.replica());
                 g.writeStringField("name", p.name());
+                g.writeStringField("role", p.role());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -87,10 +88,11 @@ public final class Frames {
         });
     }
 
-    public static String presence(String replica, String name, JsonNode cursor, JsonNode selection) {
+    public static String presence(String replica, String name, String role, JsonNode cursor, JsonNode selection) {
         return frame("presence", g -> {
             g.writeStringField("replica", replica);
             g.writeStringField("name", name);
+            g.writeStringField("role", role);
             g.writeFieldName("cursor");
             g.writeRawValue(cursor == null ? "null" : cursor.toString());
             g.writeFieldName("selection");
@@ -107,6 +109,23 @@ public final class Frames {
             g.writeStringField("code", code);
             g.writeStringField("message", message);
             if (batch != null) g.writeStringField("batch", batch);
+        });
+    }
+
+    /** An error about a control request (rule FA-8). */
+    public static String controlError(String code, String message, String request) {
+        return frame("error", g -> {
+            g.writeStringField("code", code);
+            g.writeStringField("message", message);
+            g.writeStringField("request", request);
+        });
+    }
+
+    /** A control request done: its change is durable (rule FA-8). */
+    public static String done(String request, long seq) {
+        return frame("done", g -> {
+            g.writeStringField("request", request);
+            g.writeNumberField("seq", seq);
         });
     }
 

@@ -24,6 +24,7 @@ public final class SyncEndpoint {
     private final BatchValidator validator;
     private final LongSupplier nanoClock;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private Facilitation facilitation;
 
     public SyncEndpoint(Vertx vertx, Settings settings, ObjectMapper json, WorkshopDirectory directory,
                         BoardRegistry registry, LongSupplier clock, LongSupplier nanoClock) {
@@ -34,6 +35,15 @@ public final class SyncEndpoint {
         this.registry = registry;
         this.nanoClock = nanoClock;
         this.validator = new BatchValidator(settings.maxOpsPerBatch(), clock);
+    }
+
+    /** Facilitation requests (rule FA-8); set before serving. */
+    public void useFacilitation(Facilitation f) {
+        this.facilitation = f;
+    }
+
+    Facilitation facilitation() {
+        return facilitation;
     }
 
     public void accept(ServerWebSocket ws) {

@@ -32,7 +32,10 @@ public final class WorkshopService {
     }
 
     public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates) {
-        WorkshopDirectory.Created created = directory.create(title, templates, clock.getAsLong());
+        // Every workshop gets its room board last (rule FA-1): the boards people chose keep their order.
+        List<String> withRoom = new java.util.ArrayList<>(templates);
+        withRoom.add(ControlContext.ROOM_TEMPLATE);
+        WorkshopDirectory.Created created = directory.create(title, withRoom, clock.getAsLong());
         return store.saveWorkshop(created.workshop()).thenApply(v -> {
             created.workshop().boards().forEach(boardMaker);
             directory.add(created.workshop());
@@ -42,9 +45,26 @@ public final class WorkshopService {
 
     /**
      * Adds boards with the given ids and templates to a workshop (kept ids are skipped), stores the
-     * workshop, then makes the boards reachable. Callers serialise additions per workshop.
+     * workshop, then makes the boards reachable. Additions to one workshop run one after another.
      */
     public CompletableFuture<Workshop> addBoards(String workshopId, List<Workshop.BoardRef> refs) {
+        // One addition at a time per workshop: each reads the workshop the previous one stored.
+        CompletableFuture<Workshop> out = new CompletableFuture<>();
+        adding.compute(workshopId, (k, previous) -> {
+            CompletableFuture<?> before = previous == null ? CompletableFuture.completedFuture(null) : previous;
+            CompletableFuture<Workshop> next = before.handle((v, e) -> null).thenCompose(v -> addBoardsNow(workshopId, refs));
+            next.whenComplete((w, e) -> {
+                if (e != null) out.completeExceptionally(e);
+                else out.complete(w);
+            });
+            return next;
+        });
+        return out;
+    }
+
+    private final java.util.Map<String, CompletableFuture<?>> adding = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private CompletableFuture<Workshop> addBoardsNow(String workshopId, List<Workshop.BoardRef> refs) {
         Workshop current = directory.workshop(workshopId)
                 .orElseThrow(() -> new IllegalArgumentException("no workshop " + workshopId));
         List<Workshop.BoardRef> added = refs.stream().filter(r -> !current.hasBoard(r.id())).toList();

@@ -106,4 +106,55 @@ class ClusterIT {
             clients.forEach(WsClient::close);
         }
     }
+
+    @Test
+    @DisplayName("FA-6, FA-8: facilitation works from every node: control requests reach the owner, private notes stay hidden across nodes")
+    void facilitationAcrossNodes() {
+        JsonNode w = new Api(cluster.node(0).base()).createWorkshop("Begeleiden over knopen", "three-b");
+        String board = w.path("boards").get(0).path("id").asText();
+        String room = w.path("room").asText();
+        String facilitator = w.path("tokens").path("facilitator").asText();
+        String participant = w.path("tokens").path("participant").asText();
+        String secret = "Alleen voor mij, tot de onthulling";
+        try (WsClient r0 = WsClient.connect(cluster.node(0).base()); WsClient r2 = WsClient.connect(cluster.node(2).base());
+             WsClient f = WsClient.connect(cluster.node(0).base()); WsClient a = WsClient.connect(cluster.node(1).base());
+             WsClient b = WsClient.connect(cluster.node(2).base())) {
+            r0.join(facilitator, room, "facilitator0", "Fien");
+            r2.join(facilitator, room, "facilitator2", "Fien");
+            for (WsClient r : List.of(r0, r2)) {
+                r.send(WsClient.frame("control").put("request", "i1").put("action", "instruction").put("text", "Schrijf eerst alleen"));
+                assertEquals("i1", r.next("done").path("request").asText());
+            }
+            f.join(facilitator, board, "facilitator0", "Fien");
+            a.join(participant, board, "participantA1", "Anna");
+            b.join(participant, board, "participantB1", "Bert");
+            b.send(WsClient.frame("control").put("request", "p0").put("action", "privateStart"));
+            assertEquals("forbidden", b.next("error").path("code").asText());
+            f.send(WsClient.frame("control").put("request", "p1").put("action", "privateStart"));
+            long privateSeq = f.next("done").path("seq").asLong();
+            a.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == privateSeq);
+            a.send(new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000).note("a-1", "noteA", secret, "keep"));
+            long noteSeq = a.next("ack").path("seq").asLong();
+            JsonNode seenByB = b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == noteSeq);
+            assertEquals(0, seenByB.path("ops").size());
+            for (NodeProcess n : cluster.nodes()) {
+                assertTrue(!new Api(n.base()).get("/api/boards/" + board, facilitator).text().contains(secret), "hidden in REST on " + n.base());
+            }
+            f.send(WsClient.frame("control").put("request", "r1").put("action", "reveal"));
+            long revealSeq = f.next("done").path("seq").asLong();
+            assertTrue(b.next(fr -> fr.path("t").asText().equals("ops") && fr.path("seq").asLong() == revealSeq).toString().contains(secret));
+
+            // A copies breakout asked on node 2: the boards are made and announced before the room names them.
+            com.fasterxml.jackson.databind.node.ObjectNode start = WsClient.frame("control").put("request", "b1")
+                    .put("action", "breakoutStart").put("mode", "copies").put("template", "three-b");
+            start.putArray("groups").addObject().putArray("members").add("participantA1");
+            r2.send(start);
+            r2.next("done");
+            String groupBoard = new Api(cluster.node(1).base()).get("/api/boards/" + room, participant).body()
+                    .path("items").path("group-1").path("board").path("v").asText();
+            for (NodeProcess n : cluster.nodes()) {
+                assertEquals(200, new Api(n.base()).get("/api/boards/" + groupBoard, participant).status(), "group board on " + n.base());
+            }
+        }
+    }
 }

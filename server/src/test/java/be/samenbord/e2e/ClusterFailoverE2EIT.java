@@ -99,8 +99,9 @@ class ClusterFailoverE2EIT {
         }
         System.out.println("B saw A's new note " + E2E.elapsed(killed).toMillis() + " ms after the kill");
         E2E.awaitStatusWithin(a, "connected", FAILOVER);
-        // A's socket is on a live node now: nodes 1 and 2 hold both browsers' sockets.
-        Poll.until("two sockets on nodes 1 and 2", FAILOVER, () -> connections(cluster.node(1)) + connections(cluster.node(2)) == 2);
+        // A's sockets are on live nodes now: nodes 1 and 2 hold both browsers' two sockets each (the
+        // board and the workshop's room, FA-1).
+        Poll.until("four sockets on nodes 1 and 2", FAILOVER, () -> connections(cluster.node(1)) + connections(cluster.node(2)) == 4);
 
         Api live = new Api(cluster.node(1).base());
         String observer = workshop.path("tokens").path("observer").asText();

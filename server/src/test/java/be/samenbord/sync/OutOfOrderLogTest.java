@@ -66,6 +66,12 @@ class OutOfOrderLogTest {
             }
 
             @Override
+            public be.samenbord.workshop.ControlContext controlContext(BoardHub h, be.samenbord.board.Items items, String actor,
+                                                                      java.util.List<be.samenbord.workshop.ControlContext.Person> connected) {
+                throw new UnsupportedOperationException("this test sends no control requests");
+            }
+
+            @Override
             public void closed(BoardHub h) {
                 closed.incrementAndGet();
             }

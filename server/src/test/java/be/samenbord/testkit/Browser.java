@@ -83,6 +83,8 @@ public final class Browser implements AutoCloseable {
     public <T> T waitFor(Function<WebDriver, T> condition, String what, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(20));
         wait.withMessage(() -> "waiting for " + what);
+        // A live page redraws elements between finding and reading them: poll again, as for a missing one.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait.until(condition::apply);
     }
 

@@ -1,0 +1,27 @@
+package be.samenbord.workshop;
+
+/**
+ * A facilitation action or a batch refused by the board's facilitation rules. {@code code} is a
+ * wire error code (PROTOCOL ER-2): {@code forbidden}, {@code bad_message}, {@code invalid_op}.
+ */
+public final class ControlRefused extends RuntimeException {
+
+    public static final String FORBIDDEN = "forbidden";
+    public static final String BAD_MESSAGE = "bad_message";
+    public static final String INVALID_OP = "invalid_op";
+
+    private final String code;
+
+    public ControlRefused(String code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    static ControlRefused bad(String message) {
+        return new ControlRefused(BAD_MESSAGE, message);
+    }
+}

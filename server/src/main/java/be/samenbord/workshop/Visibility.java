@@ -1,0 +1,89 @@
+package be.samenbord.workshop;
+
+import be.samenbord.board.Items;
+import be.samenbord.board.Op;
+import be.samenbord.board.Register;
+import be.samenbord.board.Stamp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one viewer may see of a board while private writing or a vote hides things (rules FA-6,
+ * FA-7). A note written during private writing belongs to the replica that stamped its
+ * {@code kind}; a vote field {@code vote:<replica>} to that replica. Pure.
+ */
+public final class Visibility {
+
+    private final Stamp privateSince;
+    private final boolean voteOpen;
+
+    private Visibility(Stamp privateSince, boolean voteOpen) {
+        this.privateSince = privateSince;
+        this.voteOpen = voteOpen;
+    }
+
+    /** The visibility of a board now, or null when nothing is hidden (the common, fast case). */
+    public static Visibility of(Items items) {
+        BoardControl c = BoardControl.read(items);
+        return c.hidesAnything() ? new Visibility(c.privateSince(), c.voteOpen()) : null;
+    }
+
+    /**
+     * Whether {@code viewer} (a replica id; null for a reader without one, like the REST view) must
+     * not see register {@code field} of {@code item}.
+     */
+    public boolean hides(String viewer, String item, String field, Items items) {
+        if (voteOpen && field.startsWith("vote:") && !field.equals("vote:" + viewer)) return true;
+        if (privateSince == null || BoardControl.reserved(item)) return false;
+        Stamp origin = origin(items, item);
+        return origin != null && origin.isAfter(privateSince) && !origin.replica().equals(viewer);
+    }
+
+    /** Who wrote the item first: the stamp of its {@code kind}, else its oldest register. */
+    private static Stamp origin(Items items, String item) {
+        Register kind = items.get(item, "kind");
+        if (kind != null) return kind.stamp();
+        Stamp oldest = null;
+        for (Register r : items.item(item).values()) {
+            if (oldest == null || oldest.isAfter(r.stamp())) oldest = r.stamp();
+        }
+        return oldest;
+    }
+
+    /** The ops {@code viewer} may see, in order. */
+    public static List<Op> filter(Visibility v, String viewer, List<Op> ops, Items items) {
+        if (v == null) return ops;
+        List<Op> out = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            if (!v.hides(viewer, op.item(), op.field(), items)) out.add(op);
+        }
+        return out;
+    }
+
+    /** The board as {@code viewer} may see it (a copy when anything is hidden). */
+    public static Items filter(Visibility v, String viewer, Items items) {
+        if (v == null) return items;
+        Items out = new Items();
+        items.forEachOp(op -> {
+            if (!v.hides(viewer, op.item(), op.field(), items)) out.apply(op);
+        });
+        return out;
+    }
+
+    /**
+     * What {@code viewer} could not see under {@code before} and may see under {@code after}: sent
+     * with the batch that changed the board's control, so a reveal needs no reload.
+     */
+    public static List<Op> revealed(Visibility before, Visibility after, String viewer, Items items) {
+        List<Op> out = new ArrayList<>();
+        if (before == null) return out;
+        items.forEachOp(op -> {
+            if (before.hides(viewer, op.item(), op.field(), items)
+                    && (after == null || !after.hides(viewer, op.item(), op.field(), items))) {
+                out.add(op);
+            }
+        });
+        return out;
+    }
+}

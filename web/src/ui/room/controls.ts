@@ -1,0 +1,78 @@
+// The facilitator's timer, instruction and round controls in the room view (FA-9 room actions).
+import { h } from "../dom";
+import { bind, t, type Key } from "../i18n";
+import type { Run } from "./run";
+import { readSeconds } from "./split";
+import type { RoomState } from "./state";
+
+export interface ControlsOptions {
+  run: Run;
+  showError: (message: string | null) => void;
+}
+
+function button(id: string, key: Key, onClick: () => void, primary = false): HTMLButtonElement {
+  const b = bind(h("button", { id, type: "button", class: primary ? "btn btn-primary" : "btn" }), (el) => (el.textContent = t(key)));
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+function field(control: HTMLElement & { id: string }, key: Key): HTMLElement {
+  const label = bind(h("label", { for: control.id }), (el) => (el.textContent = t(key)));
+  return h("div", { class: "field" }, label, control);
+}
+
+function card(titleKey: Key, ...children: HTMLElement[]): HTMLElement {
+  const title = bind(h("h3"), (el) => (el.textContent = t(titleKey)));
+  return h("section", { class: "card room-card" }, title, ...children);
+}
+
+// Buttons stay enabled whatever the state: the node refuses what does not apply (bad_message,
+// shown in #room-error), and a click never silently does nothing while the state is on its way.
+export function buildTimerControls(o: ControlsOptions): { el: HTMLElement } {
+  const seconds = h("input", { id: "timer-seconds", type: "number", min: 1, max: 7200, step: 1, value: 300, inputmode: "numeric" });
+  const start = button("timer-start", "timerStart", () => {
+    const s = readSeconds(seconds.value, 1, 7200);
+    if (s === null) return o.showError(t("timerBadSeconds"));
+    void o.run("timerStart", { seconds: s });
+  }, true);
+  const pause = button("timer-pause", "timerPause", () => void o.run("timerPause"));
+  const resume = button("timer-resume", "timerResume", () => void o.run("timerResume"));
+  const add = button("timer-add", "timerAdd", () => void o.run("timerAdd", { seconds: 60 }));
+  const stop = button("timer-stop", "timerStop", () => void o.run("timerStop"));
+  const el = card("timerControls", field(seconds, "timerSeconds"), h("div", { class: "room-buttons" }, start, pause, resume, add, stop));
+  return { el };
+}
+
+export function buildInstructionControls(o: ControlsOptions): { el: HTMLElement; paint(state: RoomState): void } {
+  const text = h("textarea", { id: "instruction-text", rows: 2, maxlength: 1000, "aria-describedby": "instruction-help" });
+  const help = bind(h("p", { id: "instruction-help", class: "help" }), (el) => (el.textContent = t("instructionHelp")));
+  const set = button("instruction-set", "instructionSet", () => void o.run("instruction", { text: text.value.trim() }), true);
+  const el = card("instructionTitle", field(text, "instructionText"), help, h("div", { class: "room-buttons" }, set));
+  let shown: string | null = null;
+  return {
+    el,
+    paint(state) {
+      // Show the room's instruction in the field, unless the facilitator is busy typing a new one.
+      if (state.instruction !== shown && document.activeElement !== text) text.value = state.instruction;
+      shown = state.instruction;
+    },
+  };
+}
+
+export function buildRoundControls(o: ControlsOptions): { el: HTMLElement } {
+  const kind = h("select", { id: "round-kind" });
+  for (const k of ["check-in", "check-out"] as const) {
+    kind.append(bind(h("option", { value: k }), (el) => (el.textContent = t(k === "check-in" ? "roundCheckIn" : "roundCheckOut"))));
+  }
+  const prompt = h("input", { id: "round-prompt", type: "text", maxlength: 1000 });
+  const start = button("round-start", "roundStart", () => {
+    const p = prompt.value.trim();
+    if (!p) return o.showError(t("roundNeedsPrompt"));
+    void o.run("roundStart", { kind: kind.value, prompt: p });
+  }, true);
+  const next = button("round-next", "roundNext", () => void o.run("roundNext"));
+  const skip = button("round-skip", "roundSkip", () => void o.run("roundSkip"));
+  const end = button("round-end", "roundEnd", () => void o.run("roundEnd"));
+  const el = card("roundTitle", field(kind, "roundKind"), field(prompt, "roundPrompt"), h("div", { class: "room-buttons" }, start, next, skip, end));
+  return { el };
+}

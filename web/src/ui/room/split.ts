@@ -1,0 +1,71 @@
+// The breakout builder's draft: who goes in which group (1..N) before the breakout starts, and the
+// arguments of `breakoutStart` (FA-9) made from it. Pure, so unit-tested.
+
+/** replica → group number (1-based); a replica that is not in it is in no group. */
+export type Draft = Map<string, number>;
+
+/** Fisher-Yates with an injectable random source. */
+export function shuffle<T>(list: readonly T[], random: () => number): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Deals the shuffled replicas over `groups` groups in turn, so sizes differ by at most one. */
+export function randomSplit(replicas: readonly string[], groups: number, random: () => number): Draft {
+  const n = Math.max(1, Math.floor(groups));
+  const draft: Draft = new Map();
+  shuffle(replicas, random).forEach((r, i) => draft.set(r, (i % n) + 1));
+  return draft;
+}
+
+/** Drops people who left and groups beyond `groups` (they land in no group). */
+export function pruneDraft(draft: Draft, present: ReadonlySet<string>, groups: number): Draft {
+  const out: Draft = new Map();
+  for (const [r, g] of draft) if (present.has(r) && g >= 1 && g <= groups) out.set(r, g);
+  return out;
+}
+
+/** The members of group `n`, in the order of `order` (the connected people as listed). */
+export function membersOf(draft: Draft, n: number, order: readonly string[]): string[] {
+  return order.filter((r) => draft.get(r) === n);
+}
+
+export interface BreakoutGroupArg {
+  name: string;
+  members: string[];
+  scribe?: string;
+}
+
+/**
+ * The `groups` argument of breakoutStart: N groups named by `name(n)`, members from the draft, the
+ * scribe kept only while still a member of that group.
+ */
+export function breakoutGroups(
+  draft: Draft,
+  groups: number,
+  order: readonly string[],
+  scribes: ReadonlyMap<number, string>,
+  name: (n: number) => string,
+): BreakoutGroupArg[] {
+  const out: BreakoutGroupArg[] = [];
+  for (let n = 1; n <= groups; n++) {
+    const members = membersOf(draft, n, order);
+    const scribe = scribes.get(n);
+    const g: BreakoutGroupArg = { name: name(n), members };
+    if (scribe && members.includes(scribe)) g.scribe = scribe;
+    out.push(g);
+  }
+  return out;
+}
+
+/** Seconds typed by the facilitator: a whole number in [min, max], or null when empty or invalid. */
+export function readSeconds(text: string, min: number, max: number): number | null {
+  const s = text.trim();
+  if (!/^\d+$/.test(s)) return null;
+  const n = Number(s);
+  return n >= min && n <= max ? n : null;
+}
