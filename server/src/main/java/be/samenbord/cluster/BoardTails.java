@@ -9,7 +9,6 @@ import com.hazelcast.map.IMap;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,7 +38,8 @@ final class BoardTails implements BatchLog {
     @Override
     public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
         String record = Records.batch(boardId, batch);
-        CompletableFuture<Boolean> appended = direct(tails.submitToKey(boardId, new TailProcessors.Append(batch.seq(), record)));
+        CompletableFuture<Boolean> appended = tails.submitToKey(boardId, new TailProcessors.Append(batch.seq(), record))
+                .toCompletableFuture();
         CompletableFuture<Void> previous = lastAppend.getOrDefault(boardId, CompletableFuture.completedFuture(null));
         CompletableFuture<Void> result = previous.thenCombine(appended, (v, ok) -> {
             if (!ok) throw new IllegalStateException("board " + boardId + ": seq " + batch.seq() + " was given out by another node");
@@ -55,7 +55,7 @@ final class BoardTails implements BatchLog {
     /** Writes a batch the tail holds to the shared store, then trims it from the tail. */
     void persist(String boardId, AcceptedBatch batch) {
         store.append(boardId, batch)
-                .thenCompose(v -> direct(tails.submitToKey(boardId, new TailProcessors.Trim(batch.seq()))))
+                .thenCompose(v -> tails.submitToKey(boardId, new TailProcessors.Trim(batch.seq())).toCompletableFuture())
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         LOG.log(Level.SEVERE, "board " + boardId + ": seq " + batch.seq()
@@ -66,28 +66,12 @@ final class BoardTails implements BatchLog {
 
     /** The board's tail now, or null if the cluster has none (fresh start). */
     CompletableFuture<Tail> read(String boardId) {
-        return direct(tails.getAsync(boardId));
+        return tails.getAsync(boardId).toCompletableFuture();
     }
 
     /** Creates the tail at the store's seq unless one exists; returns the tail. */
     CompletableFuture<Tail> init(String boardId, long storedSeq) {
-        return direct(tails.submitToKey(boardId, new TailProcessors.Init(storedSeq)));
-    }
-
-    /**
-     * A plain future completed on the thread that completes Hazelcast's. Hazelcast runs the
-     * callbacks of its own futures on {@code ForkJoinPool.commonPool()}, or, where that pool has
-     * one thread (2 cores or fewer), on a new thread per callback: under load that was hundreds of
-     * threads started per second per node (JFR, benchmark S1). What is chained here is short (it
-     * queues a write or hands off to a board's context), so it may run on Hazelcast's thread.
-     */
-    static <T> CompletableFuture<T> direct(CompletionStage<T> hazelcast) {
-        CompletableFuture<T> out = new CompletableFuture<>();
-        hazelcast.whenCompleteAsync((v, e) -> {
-            if (e != null) out.completeExceptionally(e);
-            else out.complete(v);
-        }, Runnable::run);
-        return out;
+        return tails.submitToKey(boardId, new TailProcessors.Init(storedSeq)).toCompletableFuture();
     }
 
     /**
