@@ -18,6 +18,11 @@ import java.util.logging.Logger;
  * its board's {@link Tail} on the partition owner and its synchronous backup, so losing one node
  * loses no acknowledged batch. Behind that, each batch is written to the shared store and trimmed
  * from the tail once committed, so a restart of the whole cluster finds everything there.
+ *
+ * <p>Trimming rides on the board's next append ({@link TailProcessors.Append#trimUpTo}); a board
+ * that stops getting batches is trimmed by {@link #trimIdle}, every second. A batch the store has
+ * may so stay in the tail a little longer, which is harmless: a new owner skips what the store
+ * already holds, and writing it again is a no-op.
  */
 final class BoardTails implements BatchLog {
 
@@ -28,6 +33,19 @@ final class BoardTails implements BatchLog {
     private final SharedStore store;
     /** Per board, the last append's future: results are handed out in seq order. */
     private final Map<String, CompletableFuture<Void>> lastAppend = new ConcurrentHashMap<>();
+    /** Per board with batches the store has but the tail may still hold: what to trim, what was asked. */
+    private final Map<String, Trim> trims = new ConcurrentHashMap<>();
+
+    /**
+     * {@code stored}: the highest seq the shared store committed; {@code asked}: the highest a trim
+     * was sent for; {@code appended}: an append went out since the last {@link #trimIdle}. Changed
+     * only inside the map's compute calls (one board at a time); volatile for the plain reads.
+     */
+    private static final class Trim {
+        volatile long stored;
+        volatile long asked;
+        volatile boolean appended;
+    }
 
     BoardTails(HazelcastInstance hz, SharedStore store) {
         this.tails = hz.getMap(MAP);
@@ -38,11 +56,17 @@ final class BoardTails implements BatchLog {
     @Override
     public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
         String record = Records.batch(boardId, batch);
-        CompletableFuture<Boolean> appended = tails.submitToKey(boardId, new TailProcessors.Append(batch.seq(), record))
+        long trimUpTo = storedSeq(boardId);
+        CompletableFuture<Boolean> appended = tails.submitToKey(boardId, new TailProcessors.Append(batch.seq(), record, trimUpTo))
                 .toCompletableFuture();
         CompletableFuture<Void> previous = lastAppend.getOrDefault(boardId, CompletableFuture.completedFuture(null));
         CompletableFuture<Void> result = previous.thenCombine(appended, (v, ok) -> {
             if (!ok) throw new IllegalStateException("board " + boardId + ": seq " + batch.seq() + " was given out by another node");
+            trims.computeIfPresent(boardId, (k, t) -> {
+                t.asked = Math.max(t.asked, trimUpTo);
+                t.appended = true;
+                return t;
+            });
             persist(boardId, batch);
             return null;
         });
@@ -52,16 +76,50 @@ final class BoardTails implements BatchLog {
         return result;
     }
 
-    /** Writes a batch the tail holds to the shared store, then trims it from the tail. */
+    /** Writes a batch the tail holds to the shared store; the tail may then drop it (see the class comment). */
     void persist(String boardId, AcceptedBatch batch) {
-        store.append(boardId, batch)
-                .thenCompose(v -> tails.submitToKey(boardId, new TailProcessors.Trim(batch.seq())).toCompletableFuture())
-                .whenComplete((v, e) -> {
-                    if (e != null) {
-                        LOG.log(Level.SEVERE, "board " + boardId + ": seq " + batch.seq()
-                                + " is only in the cluster's memory; the shared store did not take it", e);
-                    }
-                });
+        store.append(boardId, batch).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.log(Level.SEVERE, "board " + boardId + ": seq " + batch.seq()
+                        + " is only in the cluster's memory; the shared store did not take it", e);
+                return;
+            }
+            trims.compute(boardId, (k, t) -> {
+                Trim next = t != null ? t : new Trim();
+                next.stored = Math.max(next.stored, batch.seq());
+                return next;
+            });
+        });
+    }
+
+    private long storedSeq(String boardId) {
+        Trim t = trims.get(boardId);
+        return t == null ? 0 : t.stored;
+    }
+
+    /**
+     * Trims the tails of boards that got no append since the last call and hold batches the
+     * store has, and forgets boards with nothing left to trim. Called every second, so a board
+     * that went quiet keeps at most about two seconds of stored batches in the cluster's memory.
+     */
+    void trimIdle() {
+        for (String board : trims.keySet()) {
+            long[] upTo = {0};
+            trims.computeIfPresent(board, (k, t) -> {
+                if (t.appended) {
+                    t.appended = false; // its next append trims it
+                    return t;
+                }
+                if (t.stored <= t.asked) return null;
+                upTo[0] = t.stored;
+                t.asked = t.stored;
+                return t;
+            });
+            if (upTo[0] == 0) continue;
+            tails.submitToKey(board, new TailProcessors.Trim(upTo[0])).toCompletableFuture().whenComplete((v, e) -> {
+                if (e != null) LOG.log(Level.WARNING, "board " + board + ": trimming the tail to seq " + upTo[0] + " failed", e);
+            });
+        }
     }
 
     /** The board's tail now, or null if the cluster has none (fresh start). */

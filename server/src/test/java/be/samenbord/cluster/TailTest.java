@@ -92,6 +92,17 @@ class TailTest {
     }
 
     @Test
+    @DisplayName("Append also drops the pending batches up to trimUpTo (what the store has)")
+    void appendTrims() {
+        var e = entry(tail(0, 4));
+        assertTrue(new TailProcessors.Append(5, "r5", 3).process(e));
+        assertEquals(new Tail(5, List.of("r4", "r5")), e.getValue());
+        Tail kept = e.getValue();
+        assertFalse(new TailProcessors.Append(5, "again", 5).process(e), "the fence comes first: nothing is trimmed");
+        assertSame(kept, e.getValue());
+    }
+
+    @Test
     @DisplayName("Append refuses a repeated seq, a gap, and a board without a tail, and changes nothing")
     void appendRefusesRepeatGapAndAbsent() {
         Tail t = tail(0, 3);
