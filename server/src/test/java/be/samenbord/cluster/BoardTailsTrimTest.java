@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * CU-4's trim: a batch the shared store committed leaves the tail with the board's next append,
@@ -41,15 +42,7 @@ class BoardTailsTrimTest {
     @Test
     @DisplayName("each append drops what the store has; a quiet board is trimmed by the second trimIdle")
     void trimsWithAppendsThenWhenQuiet() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        hz = Hazelcast.newHazelcastInstance(HazelcastSetup.config(Settings.fromEnv(Map.of(
-                "SAMENBORD_CLUSTER_MEMBERS", "127.0.0.1:" + port, "SAMENBORD_CLUSTER_PORT", String.valueOf(port),
-                "SAMENBORD_CLUSTER_NAME", "trim-test-" + UUID.randomUUID(), "SAMENBORD_STORE", "postgresql://u:p@127.0.0.1:1/none"))));
+        start();
         StubStore store = new StubStore(true);
         BoardTails tails = new BoardTails(hz, store);
         String board = "board-trim";
@@ -67,6 +60,35 @@ class BoardTailsTrimTest {
                 () -> await(tails.read(board)).pending().isEmpty());
         assertEquals(3, await(tails.read(board)).lastSeq(), "the fence stays where it was");
         assertEquals(3, store.appends.get());
+    }
+
+    @Test
+    @DisplayName("batches that arrive while an append is in flight go together in the next one, in seq order")
+    void groupsWhileInFlight() {
+        start();
+        BoardTails tails = new BoardTails(hz, new StubStore(false));
+        String board = "board-group";
+        await(tails.init(board, 0));
+        List<CompletableFuture<Void>> acks = new java.util.ArrayList<>();
+        for (long seq = 1; seq <= 300; seq++) acks.add(tails.append(board, batch(seq)));
+        acks.forEach(BoardTailsTrimTest::await);
+        Tail tail = await(tails.read(board));
+        assertEquals(300, tail.lastSeq());
+        for (int i = 0; i < 300; i++) assertEquals("batch-" + (i + 1), be.samenbord.store.Records.readBatch(tail.pending().get(i)).batch());
+        long calls = tails.appendCalls();
+        assertTrue(calls >= 300 / BoardTails.MAX_GROUP && calls < 300, "300 appends were grouped into " + calls + " calls");
+    }
+
+    private void start() {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        hz = Hazelcast.newHazelcastInstance(HazelcastSetup.config(Settings.fromEnv(Map.of(
+                "SAMENBORD_CLUSTER_MEMBERS", "127.0.0.1:" + port, "SAMENBORD_CLUSTER_PORT", String.valueOf(port),
+                "SAMENBORD_CLUSTER_NAME", "trim-test-" + UUID.randomUUID(), "SAMENBORD_STORE", "postgresql://u:p@127.0.0.1:1/none"))));
     }
 
     private static AcceptedBatch batch(long seq) {
