@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Gathers relay items per event-loop thread and destination address, and sends each address
  * what it gathered as one {@link RelayBatch} once the thread is done with the work queued before
- * the first item. With one event-bus message per session and frame, a node of a 3-node cluster
- * sent some 14,000 messages a second in the benchmark's S1 (presence at 10 Hz), and the bus fell
- * behind until its connections were declared dead (see BENCHMARKS.md, "Profile and fix").
+ * the first item. With one event-bus message per session and frame, each node of a 3-node cluster
+ * would send about 14,000 messages a second at the benchmark's S1 rates (presence at 10 Hz); the
+ * bus fell behind until its connections were declared dead (see BENCHMARKS.md, "Profile and fix").
  *
  * <p>Order: a board or a connection runs on one event-loop thread, so its items enter one list in
  * the order it made them, and one thread's messages leave in the order it sent them. Items of one
