@@ -22,6 +22,8 @@ public final class ClusterMembership {
 
     /** How often ownership is re-checked besides Hazelcast's own events. */
     static final long RECHECK_MS = 1_000;
+    /** How often tails of boards that went quiet drop what the shared store has ({@link BoardTails#trimIdle}). */
+    static final long TRIM_MS = 1_000;
 
     private final HazelcastClusterManager manager;
     private final Vertx vertx;
@@ -74,6 +76,7 @@ public final class ClusterMembership {
      */
     public void startHousekeeping(Predicate<String> servedHere) {
         vertx.setPeriodic(RECHECK_MS, t -> ownership.changed());
+        vertx.setPeriodic(TRIM_MS, t -> tails.trimIdle());
         ownership.onNodeLeft(node -> vertx.executeBlocking(() -> {
             tails.persistOrphans(servedHere);
             return null;

@@ -47,8 +47,12 @@ final class HazelcastSetup {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(s.clusterMembers());
+        // OBJECT: the tail's entry processors work on the stored Tail itself. With BINARY every
+        // append and trim deserialized and re-serialized the whole Tail (Java serialization), on the
+        // owner and again on the backup: the largest share of a node's CPU and allocation in the
+        // benchmark's S1. Tail is immutable, so handing the stored object to a processor is safe.
         cfg.addMapConfig(new MapConfig(BoardTails.MAP).setBackupCount(1).setAsyncBackupCount(0)
-                .setInMemoryFormat(InMemoryFormat.BINARY));
+                .setInMemoryFormat(InMemoryFormat.OBJECT));
         return cfg;
     }
 

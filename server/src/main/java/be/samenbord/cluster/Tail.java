@@ -25,10 +25,16 @@ record Tail(long lastSeq, List<String> pending) implements Serializable {
     }
 
     Tail append(long seq, String record) {
-        List<String> next = new ArrayList<>(pending.size() + 1);
+        if (seq != lastSeq + 1) throw new IllegalArgumentException("seq " + seq + " does not follow " + lastSeq);
+        return append(List.of(record));
+    }
+
+    /** The batches of seqs lastSeq + 1, lastSeq + 2, ... added. */
+    Tail append(List<String> records) {
+        List<String> next = new ArrayList<>(pending.size() + records.size());
         next.addAll(pending);
-        next.add(record);
-        return new Tail(seq, next);
+        next.addAll(records);
+        return new Tail(lastSeq + records.size(), next);
     }
 
     Tail trim(long upTo) {

@@ -28,18 +28,29 @@ final class TailProcessors {
     }
 
     /**
-     * Appends the batch with {@code seq} if and only if the tail ends at {@code seq - 1}: the fence
-     * that keeps two nodes that both think they own a board from giving out the same seq twice.
+     * Appends the batches from seq {@code first} on if and only if the tail ends at {@code first - 1}:
+     * the fence that keeps two nodes that both think they own a board from giving out the same seq
+     * twice. It also drops the pending batches up to {@code trimUpTo}, which the shared store has:
+     * under load that saves a separate {@link Trim} (and its backup) per batch.
      */
-    record Append(long seq, String record) implements EntryProcessor<String, Tail, Boolean> {
+    record Append(long first, List<String> records, long trimUpTo) implements EntryProcessor<String, Tail, Boolean> {
         @Serial
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
+
+        Append {
+            records = List.copyOf(records);
+        }
+
+        /** One batch, nothing to trim. */
+        Append(long seq, String record) {
+            this(seq, List.of(record), 0);
+        }
 
         @Override
         public Boolean process(Map.Entry<String, Tail> entry) {
             Tail tail = entry.getValue();
-            if (tail == null || tail.lastSeq() != seq - 1) return false;
-            entry.setValue(tail.append(seq, record));
+            if (tail == null || tail.lastSeq() != first - 1) return false;
+            entry.setValue(tail.trim(trimUpTo).append(records));
             return true;
         }
     }

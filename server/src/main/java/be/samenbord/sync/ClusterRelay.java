@@ -31,6 +31,10 @@ import java.util.logging.Logger;
  * address; the owner's hub treats the session as a {@link RemotePeer} and sends its frames back
  * to the edge's address. When the owner changes or leaves, the edge closes the socket with 1012
  * and the client reconnects, resends what was not acknowledged, and lands on the new owner.
+ *
+ * <p>Frames, batches, presence, leaves and closes travel in {@link RelayBatch}es gathered by a
+ * {@link RelayOutbox}: one message per event-loop turn and node, not one per session and frame.
+ * Joins and the REST calls are JSON requests with a reply.
  */
 final class ClusterRelay {
 
@@ -47,6 +51,7 @@ final class ClusterRelay {
     private final Ownership ownership;
     private final BoardRegistry registry;
     private final ObjectMapper json;
+    private final RelayOutbox outbox;
     private final AtomicLong ids = new AtomicLong();
     /** Edge side: sessions on this node whose board is owned elsewhere, by session key. */
     private final Map<String, RemoteLink> links = new ConcurrentHashMap<>();
@@ -56,6 +61,7 @@ final class ClusterRelay {
     ClusterRelay(Vertx vertx, Ownership ownership, BoardRegistry registry, ObjectMapper json) {
         this.vertx = vertx;
         this.bus = vertx.eventBus();
+        this.outbox = new RelayOutbox(bus);
         this.ownership = ownership;
         this.registry = registry;
         this.json = json;
@@ -65,9 +71,10 @@ final class ClusterRelay {
     Future<Void> start() {
         ownership.onChange(() -> vertx.runOnContext(v -> ownersChanged()));
         ownership.onNodeLeft(node -> vertx.runOnContext(v -> nodeLeft(node)));
+        bus.registerDefaultCodec(RelayBatch.class, new RelayBatch.Codec());
         return Future.all(
-                bus.<JsonObject>consumer(OWNER + ownership.localNode(), this::onOwnerMessage).completion(),
-                bus.<JsonObject>consumer(EDGE + ownership.localNode(), this::onEdgeMessage).completion()).mapEmpty();
+                bus.consumer(OWNER + ownership.localNode(), this::onOwnerMessage).completion(),
+                bus.<RelayBatch>consumer(EDGE + ownership.localNode(), this::onEdgeMessage).completion()).mapEmpty();
     }
 
     // ---- edge side -------------------------------------------------------------------------
@@ -97,8 +104,11 @@ final class ClusterRelay {
         @Override
         public void join(long since) {
             links.put(key, this);
-            JsonObject m = message("join").put("node", ownership.localNode()).put("replica", connection.replica())
-                    .put("name", connection.name()).put("role", connection.role().wire()).put("since", since);
+            JsonObject m = new JsonObject().put("k", "join").put("conn", key).put("board", board).put("node", ownership.localNode())
+                    .put("replica", connection.replica()).put("name", connection.name()).put("role", connection.role().wire())
+                    .put("since", since);
+            // What this thread gathered (e.g. the leave of this client's previous session) goes first.
+            outbox.flush();
             bus.request(OWNER + owner, m, new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS)).onFailure(e -> {
                 connection.send(Frames.error(WireError.UNAVAILABLE, "the board's node did not take this session; reconnect", null));
                 connection.closeForRetry("owner refused the session: " + e.getMessage());
@@ -107,37 +117,37 @@ final class ClusterRelay {
 
         @Override
         public void submit(String batchId, List<Op> ops) {
-            bus.send(OWNER + owner, message("ops").put("batch", batchId).put("ops", encodeOps(ops)));
+            outbox.add(OWNER + owner, RelayBatch.Item.of(RelayBatch.OPS, key, batchId, encodeOps(ops)));
         }
 
         @Override
         public void presence(JsonNode cursor, JsonNode selection) {
-            bus.send(OWNER + owner, message("presence")
-                    .put("cursor", cursor == null ? null : cursor.toString())
-                    .put("selection", selection == null ? null : selection.toString()));
+            outbox.add(OWNER + owner, RelayBatch.Item.of(RelayBatch.PRESENCE, key,
+                    cursor == null ? null : cursor.toString(), selection == null ? null : selection.toString()));
         }
 
         @Override
         public void leave() {
-            if (links.remove(key) != null) bus.send(OWNER + owner, message("leave"));
-        }
-
-        private JsonObject message(String kind) {
-            return new JsonObject().put("k", kind).put("conn", key).put("board", board);
+            if (links.remove(key) != null) outbox.add(OWNER + owner, RelayBatch.Item.of(RelayBatch.LEAVE, key, null, null));
         }
     }
 
-    private void onEdgeMessage(Message<JsonObject> m) {
-        JsonObject body = m.body();
-        RemoteLink link = links.get(body.getString("conn"));
-        if (link == null) return; // the socket closed meanwhile; the owner hears "leave"
-        if (body.containsKey("close")) {
-            links.remove(link.key);
-            link.connection.close(body.getInteger("close").shortValue(), body.getString("reason", ""));
-        } else if (body.getBoolean("drop", false)) {
-            link.connection.sendDroppable(body.getString("frame"));
-        } else {
-            link.connection.send(body.getString("frame"));
+    /** Frames and closes from owners, in the order each owner's board made them. */
+    private void onEdgeMessage(Message<RelayBatch> m) {
+        for (RelayBatch.Item item : m.body().items) {
+            for (String conn : item.conns()) {
+                RemoteLink link = links.get(conn);
+                if (link == null) continue; // the socket closed meanwhile; the owner hears "leave"
+                switch (item.kind()) {
+                    case RelayBatch.SEND -> link.connection.send(item.text());
+                    case RelayBatch.SEND_DROPPABLE -> link.connection.sendDroppable(item.text());
+                    case RelayBatch.CLOSE -> {
+                        links.remove(link.key);
+                        link.connection.close((short) item.code(), item.text() == null ? "" : item.text());
+                    }
+                    default -> LOG.warning("relay item of kind " + item.kind() + " is not for an edge; dropped");
+                }
+            }
         }
     }
 
@@ -164,19 +174,17 @@ final class ClusterRelay {
 
     // ---- owner side ------------------------------------------------------------------------
 
-    private void onOwnerMessage(Message<JsonObject> m) {
-        JsonObject body = m.body();
+    private void onOwnerMessage(Message<Object> m) {
+        if (m.body() instanceof RelayBatch batch) {
+            batch.items.forEach(this::onOwnerItem);
+            return;
+        }
+        JsonObject body = (JsonObject) m.body();
         String kind = body.getString("k", "");
         String board = body.getString("board", "");
         try {
             switch (kind) {
                 case "join" -> join(m, body, board);
-                case "ops" -> withPeer(body, p -> p.hub().submit(p, body.getString("batch"), decodeOps(body.getString("ops"))));
-                case "presence" -> withPeer(body, p -> p.hub().presence(p, tree(body.getString("cursor")), tree(body.getString("selection"))));
-                case "leave" -> {
-                    RemotePeer p = peers.remove(body.getString("conn"));
-                    if (p != null) p.hub().leave(p);
-                }
                 case "view" -> owned(m, board).ifPresent(h -> reply(m, h.view().thenApply(v -> new JsonObject()
                         .put("template", v.template()).put("seq", v.seq()).put("items", v.itemsJson()))));
                 case "capture" -> owned(m, board).ifPresent(h -> reply(m, h.capture(false).thenApply(s -> s == null
@@ -198,12 +206,30 @@ final class ClusterRelay {
         }
     }
 
-    private void join(Message<JsonObject> m, JsonObject body, String board) {
+    /** A session's batch, presence or leave; a bad item is logged and the rest still count. */
+    private void onOwnerItem(RelayBatch.Item item) {
+        String conn = item.conns().getFirst();
+        try {
+            switch (item.kind()) {
+                case RelayBatch.OPS -> withPeer(conn, p -> p.hub().submit(p, item.text(), decodeOps(item.extra())));
+                case RelayBatch.PRESENCE -> withPeer(conn, p -> p.hub().presence(p, tree(item.text()), tree(item.extra())));
+                case RelayBatch.LEAVE -> {
+                    RemotePeer p = peers.remove(conn);
+                    if (p != null) p.hub().leave(p);
+                }
+                default -> LOG.warning("relay item of kind " + item.kind() + " is not for an owner; dropped");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("relay item " + item.kind() + " of session " + conn + " failed: " + e);
+        }
+    }
+
+    private void join(Message<Object> m, JsonObject body, String board) {
         owned(m, board).ifPresent(hub -> {
             String key = body.getString("conn");
             Role role = Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT));
             RemotePeer[] self = new RemotePeer[1];
-            self[0] = new RemotePeer(bus, key, body.getString("node"), body.getString("replica"), body.getString("name"), role,
+            self[0] = new RemotePeer(outbox, key, body.getString("node"), body.getString("replica"), body.getString("name"), role,
                     hub, () -> peers.remove(key, self[0]));
             peers.put(key, self[0]);
             hub.join(self[0], body.getLong("since", -1L));
@@ -212,24 +238,22 @@ final class ClusterRelay {
     }
 
     /** The hub of a board this node owns, or the request is answered "not the owner". */
-    private java.util.Optional<BoardHub> owned(Message<JsonObject> m, String board) {
+    private java.util.Optional<BoardHub> owned(Message<Object> m, String board) {
         java.util.Optional<BoardHub> hub = registry.ownedHub(board);
         if (hub.isEmpty()) m.fail(409, "this node does not own board " + board);
         return hub;
     }
 
-    private void withPeer(JsonObject body, java.util.function.Consumer<RemotePeer> action) {
-        RemotePeer p = peers.get(body.getString("conn"));
+    private void withPeer(String key, java.util.function.Consumer<RemotePeer> action) {
+        RemotePeer p = peers.get(key);
         if (p != null) {
             action.accept(p);
             return;
         }
         // The owner no longer knows this session (it moved or restarted): the client must start over.
-        String key = body.getString("conn", "");
         int slash = key.indexOf('/');
         if (slash > 0) {
-            bus.send(EDGE + key.substring(0, slash), new JsonObject().put("conn", key)
-                    .put("close", Connection.CLOSE_RESTART).put("reason", "session unknown to the board's node"));
+            outbox.add(EDGE + key.substring(0, slash), RelayBatch.Item.close(key, Connection.CLOSE_RESTART, "session unknown to the board's node"));
         }
     }
 
@@ -238,7 +262,7 @@ final class ClusterRelay {
         peer.hub().leave(peer);
     }
 
-    private static <T> void reply(Message<JsonObject> m, CompletableFuture<T> answer) {
+    private static <T> void reply(Message<Object> m, CompletableFuture<T> answer) {
         answer.whenComplete((v, e) -> {
             if (e != null) m.fail(503, String.valueOf(e.getMessage()));
             else if (v == null) m.fail(503, "not available right now");

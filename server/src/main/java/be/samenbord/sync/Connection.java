@@ -315,9 +315,22 @@ final class Connection implements Peer {
         if (closing) return Future.succeededFuture();
         closing = true;
         if (code != CLOSE_RESTART) LOG.info("closing " + (replica == null ? "a connection before hello" : replica) + ": " + code + " " + reason);
-        Future<Void> closed = ws.close(code, reason);
+        Future<Void> closed = ws.close(code, closeReason(reason));
         onClosed();
         return closed;
+    }
+
+    /**
+     * A close frame carries at most 123 bytes of reason (RFC 6455 5.5: 125 with the code). A longer
+     * one, e.g. an event-bus timeout message, made clients drop the connection as corrupt (1006)
+     * instead of reading the 1013, so the reason is cut at a character boundary.
+     */
+    static String closeReason(String reason) {
+        byte[] utf8 = reason.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= 123) return reason;
+        int end = 123;
+        while ((utf8[end] & 0xC0) == 0x80) end--; // not inside a multi-byte character
+        return new String(utf8, 0, end, StandardCharsets.UTF_8);
     }
 
     private void onSocketError(Throwable e) {

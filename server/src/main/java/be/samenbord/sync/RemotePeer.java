@@ -1,17 +1,16 @@
 package be.samenbord.sync;
 
 import be.samenbord.workshop.Role;
-import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A session on another node, as its board's owner sees it: every frame goes to that node's edge
- * address, which hands it to the socket. Frames of one board leave from the board's context, so
- * they arrive in seq order.
+ * address, which hands it to the socket. Frames of one board leave from the board's context
+ * through one outbox list, so they arrive in seq order; a fan-out to several sessions on that node
+ * becomes one item naming them all.
  */
 final class RemotePeer implements Peer {
 
-    private final EventBus bus;
+    private final RelayOutbox outbox;
     private final String key;
     private final String node;
     private final String replica;
@@ -20,8 +19,8 @@ final class RemotePeer implements Peer {
     private final BoardHub hub;
     private final Runnable forget;
 
-    RemotePeer(EventBus bus, String key, String node, String replica, String name, Role role, BoardHub hub, Runnable forget) {
-        this.bus = bus;
+    RemotePeer(RelayOutbox outbox, String key, String node, String replica, String name, Role role, BoardHub hub, Runnable forget) {
+        this.outbox = outbox;
         this.key = key;
         this.node = node;
         this.replica = replica;
@@ -56,12 +55,12 @@ final class RemotePeer implements Peer {
 
     @Override
     public void send(String frame) {
-        bus.send(ClusterRelay.EDGE + node, new JsonObject().put("conn", key).put("frame", frame));
+        outbox.add(ClusterRelay.EDGE + node, RelayBatch.Item.of(RelayBatch.SEND, key, frame, null));
     }
 
     @Override
     public void sendDroppable(String frame) {
-        bus.send(ClusterRelay.EDGE + node, new JsonObject().put("conn", key).put("frame", frame).put("drop", true));
+        outbox.add(ClusterRelay.EDGE + node, RelayBatch.Item.of(RelayBatch.SEND_DROPPABLE, key, frame, null));
     }
 
     @Override
@@ -76,6 +75,6 @@ final class RemotePeer implements Peer {
 
     private void close(short code, String reason) {
         forget.run();
-        bus.send(ClusterRelay.EDGE + node, new JsonObject().put("conn", key).put("close", code).put("reason", reason));
+        outbox.add(ClusterRelay.EDGE + node, RelayBatch.Item.close(key, code, reason));
     }
 }

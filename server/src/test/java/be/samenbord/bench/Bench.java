@@ -47,7 +47,7 @@ public final class Bench {
         this.wanted = wanted;
         this.outDir = outDir;
         this.hocusDir = hocusDir;
-        int s3Clients = Math.min(S3_TARGET, openFilesLimit() - 1000);
+        int s3Clients = Math.min(S3_TARGET, ProcessStats.openFilesLimit() - 1000);
         if (quick) {
             s1 = new Scenarios.Spec(200, 40, 2, 10, 1, 2, 4);
             s2 = new Scenarios.Spec(60, 1, 0.1, 0.2, 1, 2, 4);
@@ -64,7 +64,7 @@ public final class Bench {
         s1 = override("S1", s1);
         s2 = override("S2", s2);
         s3 = override("S3", s3);
-        String fd = "target 20,000 connections; the hard open-files limit here is " + openFilesLimit()
+        String fd = "target 20,000 connections; the hard open-files limit here is " + ProcessStats.openFilesLimit()
                 + " per process and the server and the load generator each need one descriptor per connection, so "
                 + s3.clients() + " (1,000 kept for the processes' own files)";
         add("S1", "load", s1.clients() + " editors on " + s1.boards() + " boards at " + s1.rate() + " batches/s, presence "
@@ -80,7 +80,9 @@ public final class Bench {
                 + " batches/s (Hocuspocus' idle mode: presence only, so no fan-out figures)")
                 .put("note", fd).put("target_clients", S3_TARGET).put("clients", s3.clients());
         add("S4", "catchup", "reconnect catch-up after " + Scenarios.CATCHUP_OPS + " missed ops (median of " + catchUpRounds
-                + "), cold load of a 2,000-note board after a node restart");
+                + "), cold load of a 2,000-note board after a node restart").put("note", "the relay keeps nothing across a restart "
+                + "(no cold load); Hocuspocus has no persistence here, its cold load is a new client's sync of a 2,000-note "
+                + "document held in server memory, comparable to Samenbord's warm load");
         add("S5", "stepup", "step-up on one Samenbord node (1 GiB): " + s5.clients() + " editors on " + s5.boards()
                 + " boards, presence " + s5.presenceHz()
                 + " Hz, rate per client " + Arrays.toString(s5.rates()) + "; best step with p99 fan-out <= " + s5.p99LimitMs()
@@ -243,23 +245,7 @@ public final class Bench {
         }
         results.set(system, merged);
         System.out.printf("  %s %-10s done in %.1f s: %s%n", id, system, (System.nanoTime() - t) / 1e9, summary(merged));
-        settle(system, pids);
-    }
-
-    /** Waits until the processes use under 25 % of a core over half a second, at most 10 s. */
-    static void settle(String system, List<Long> pids) {
-        long t0 = System.nanoTime();
-        try {
-            while (System.nanoTime() - t0 < 10_000_000_000L) {
-                ProcessStats.Window w = ProcessStats.start(pids);
-                Thread.sleep(500);
-                if (w.cpuPct(0.5) < 25) break;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        double s = (System.nanoTime() - t0) / 1e9;
-        if (s > 2) System.out.printf("    (%s took %.0f s to become quiet again)%n", system, s);
+        ProcessStats.settle(system, pids);
     }
 
     private static String summary(ObjectNode r) {
@@ -301,17 +287,5 @@ public final class Bench {
         Path file = outDir.resolve("results.json");
         Report.write(file, root);
         System.out.printf("%nresults: %s%ntotal wall time: %.0f s (%.1f min)%n", file.toAbsolutePath(), wall, wall / 60);
-    }
-
-    /** The hard "Max open files" of this process (the server processes get the same). */
-    static int openFilesLimit() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
-                if (line.startsWith("Max open files")) return Integer.parseInt(line.trim().split("\\s+")[4]);
-            }
-        } catch (Exception e) {
-            // not Linux: assume the usual
-        }
-        return 20_000;
     }
 }

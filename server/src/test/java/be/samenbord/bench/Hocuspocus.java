@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 final class Hocuspocus implements AutoCloseable {
 
     private final Path dir;
-    private final Systems.ChildProcess server;
+    private final ChildProcess server;
     private final int port;
 
-    private Hocuspocus(Path dir, Systems.ChildProcess server, int port) {
+    private Hocuspocus(Path dir, ChildProcess server, int port) {
         this.dir = dir;
         this.server = server;
         this.port = port;
@@ -59,7 +59,7 @@ final class Hocuspocus implements AutoCloseable {
     }
 
     static Hocuspocus start(Path dir) {
-        Systems.ChildProcess c = Systems.ChildProcess.start(List.of("node", dir.resolve("server.mjs").toString(), "--port", "0"), dir);
+        ChildProcess c = ChildProcess.start(List.of("node", dir.resolve("server.mjs").toString(), "--port", "0"), dir);
         return new Hocuspocus(dir, c, c.awaitReady(30));
     }
 
@@ -73,7 +73,7 @@ final class Hocuspocus implements AutoCloseable {
                 "--rate", num(rate), "--presence-hz", num(presenceHz), "--warmup-s", num(warmupS), "--duration-s", num(durationS),
                 "--out", out.toString()));
         cmd.addAll(List.of(extra));
-        Systems.ChildProcess load = Systems.ChildProcess.start(cmd, dir);
+        ChildProcess load = ChildProcess.start(cmd, dir);
         List<long[]> samples = new ArrayList<>();
         long limit = System.nanoTime() + TimeUnit.SECONDS.toNanos((long) (warmupS + durationS) + 180);
         try {

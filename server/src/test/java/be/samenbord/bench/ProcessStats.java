@@ -190,4 +190,32 @@ final class ProcessStats {
             return "?";
         }
     }
+
+    /** Waits until the processes use under 25 % of a core over half a second, at most 10 s. */
+    static void settle(String system, List<Long> pids) {
+        long t0 = System.nanoTime();
+        try {
+            while (System.nanoTime() - t0 < 10_000_000_000L) {
+                ProcessStats.Window w = ProcessStats.start(pids);
+                Thread.sleep(500);
+                if (w.cpuPct(0.5) < 25) break;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (s > 2) System.out.printf("    (%s took %.0f s to become quiet again)%n", system, s);
+    }
+
+    /** The hard "Max open files" of this process (the server processes get the same). */
+    static int openFilesLimit() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+                if (line.startsWith("Max open files")) return Integer.parseInt(line.trim().split("\\s+")[4]);
+            }
+        } catch (Exception e) {
+            // not Linux: assume the usual
+        }
+        return 20_000;
+    }
 }

@@ -35,10 +35,13 @@ final class Scenarios {
         List<LoadRun.Board> boards = t.boards(s.boards());
         try (LoadRun run = new LoadRun(vertx, t.endpoints(), boards, s.clients(), 42)) {
             long t0 = System.nanoTime();
-            // Each client starts its traffic once welcomed, so a slow connect phase is already steady load.
-            int connected = run.connectAll(200, 20_000 + s.clients() * 3L,
-                    c -> LoadRun.startTraffic(c, i -> i % s.activeEvery() == 0, s.rate(), s.presenceHz()));
+            // Everyone connects, then all start together (each at a random phase), as the
+            // Hocuspocus load client does. Starting each client's traffic at its welcome made the
+            // first few hundred clients' load slow the other joins on 2 shared cores: in S1 on the
+            // cluster a quarter of the clients were not connected when the deadline passed.
+            int connected = run.connectAll(200, 20_000 + s.clients() * 3L);
             long connectMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            run.startTraffic(i -> i % s.activeEvery() == 0, s.rate(), s.presenceHz());
             ObjectNode r = Report.JSON.createObjectNode().put("mode", s.activeEvery() > 1 ? "idle" : "load");
             r.setAll(run.measure(s.warmupS(), s.measureS(), t.pids(), t.storePids(), true));
             r.put("clients", s.clients());
@@ -60,6 +63,7 @@ final class Scenarios {
      * over the limit, errors, or under 95 % of the offered batches acknowledged), then narrows the
      * gap between the last good and the first bad rate twice, halving it geometrically each time
      * (with rates 4x apart: 2x, then 1.41x). "best" is the highest sustained step (null if none).
+     * Each step's result is in "steps", retries included.
      */
     static ObjectNode stepLoop(String system, StepSpec s, StepRun step) throws Exception {
         ObjectNode out = Report.JSON.createObjectNode().put("mode", "stepup").put("clients", s.clients());
@@ -89,7 +93,21 @@ final class Scenarios {
         return out;
     }
 
+    /**
+     * One rate; a step that was not sustained while processes outside the benchmark used over half a
+     * core ({@code others_cpu_pct} > 50) is run once more, and the second try counts (both are kept).
+     */
     private static ObjectNode oneStep(String system, StepSpec s, StepRun step, double rate, ArrayNode steps) throws Exception {
+        ObjectNode r = tryStep(system, s, step, rate, steps);
+        if (!sustained(r, rate * s.clients(), s.p99LimitMs()) && r.path("others_cpu_pct").asDouble() > 50) {
+            System.out.printf("    %s: others used %s %% CPU meanwhile; once more%n", system, Report.f(r.get("others_cpu_pct")));
+            r = tryStep(system, s, step, rate, steps);
+            r.put("retry", true);
+        }
+        return r;
+    }
+
+    private static ObjectNode tryStep(String system, StepSpec s, StepRun step, double rate, ArrayNode steps) throws Exception {
         ObjectNode r = step.at(rate);
         r.put("rate", Report.round(rate));
         steps.add(r);

@@ -5,11 +5,7 @@ import be.samenbord.board.AcceptedBatch;
 import be.samenbord.board.Op;
 import be.samenbord.board.Stamp;
 import be.samenbord.store.Records;
-import be.samenbord.store.Recovery;
-import be.samenbord.store.SharedStore;
-import be.samenbord.store.SnapshotContent;
 import be.samenbord.testkit.Poll;
-import be.samenbord.workshop.Workshop;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.Partition;
@@ -29,8 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -72,7 +66,7 @@ class BoardTailsBackupTest {
         assertEquals(1, tailsConfig.getBackupCount(), "one synchronous backup");
         assertEquals(0, tailsConfig.getAsyncBackupCount(), "no asynchronous backup instead");
 
-        NeverStores store = new NeverStores();
+        StubStore store = new StubStore(false);
         BoardTails onA = new BoardTails(a, store);
         assertEquals(new Tail(0, List.of()), await(onA.init(board, 0)));
         List<CompletableFuture<Void>> acks = new ArrayList<>();
@@ -143,56 +137,6 @@ class BoardTailsBackupTest {
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    /** A shared store whose writes never complete: the tails are never trimmed. */
-    private static final class NeverStores implements SharedStore {
-        final AtomicInteger appends = new AtomicInteger();
-
-        @Override
-        public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
-            appends.incrementAndGet();
-            return new CompletableFuture<>();
-        }
-
-        @Override
-        public CompletableFuture<BoardLoad> loadBoard(String boardId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<List<Workshop>> loadWorkshops() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Recovery recover() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<Void> saveWorkshop(Workshop workshop) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<Void> flushed() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public CompletableFuture<Void> snapshot(Supplier<CompletableFuture<SnapshotContent>> capture) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long journalBytesSinceSnapshot() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

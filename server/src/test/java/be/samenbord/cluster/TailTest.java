@@ -92,6 +92,27 @@ class TailTest {
     }
 
     @Test
+    @DisplayName("Append also drops the pending batches up to trimUpTo (what the store has)")
+    void appendTrims() {
+        var e = entry(tail(0, 4));
+        assertTrue(new TailProcessors.Append(5, List.of("r5"), 3).process(e));
+        assertEquals(new Tail(5, List.of("r4", "r5")), e.getValue());
+        Tail kept = e.getValue();
+        assertFalse(new TailProcessors.Append(5, List.of("again"), 5).process(e), "the fence comes first: nothing is trimmed");
+        assertSame(kept, e.getValue());
+    }
+
+    @Test
+    @DisplayName("Append takes several consecutive batches at once, behind the same fence")
+    void appendGroup() {
+        var e = entry(tail(0, 2));
+        assertTrue(new TailProcessors.Append(3, List.of("r3", "r4", "r5"), 0).process(e));
+        assertEquals(tail(0, 5), e.getValue());
+        assertFalse(new TailProcessors.Append(5, List.of("x5", "x6"), 0).process(e), "seq 5 was given out already");
+        assertEquals(tail(0, 5), e.getValue());
+    }
+
+    @Test
     @DisplayName("Append refuses a repeated seq, a gap, and a board without a tail, and changes nothing")
     void appendRefusesRepeatGapAndAbsent() {
         Tail t = tail(0, 3);

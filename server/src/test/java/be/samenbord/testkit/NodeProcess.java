@@ -51,6 +51,7 @@ public final class NodeProcess implements AutoCloseable {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + maxHeap));
             cmd.addAll(HAZELCAST_JVM_FLAGS);
+            cmd.addAll(extraJvmFlags());
             cmd.addAll(List.of("-jar", jar));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("SAMENBORD_"));
@@ -64,6 +65,16 @@ public final class NodeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Flags for every node JVM from {@code -Dsamenbord.node.jvmArgs} (split on spaces), e.g. a JFR
+     * recording while profiling the benchmark: {@code -XX:StartFlightRecording=filename=/tmp/node-%p.jfr}
+     * ({@code %p}: the pid, so the nodes of a cluster do not share one file).
+     */
+    static List<String> extraJvmFlags() {
+        String flags = System.getProperty("samenbord.node.jvmArgs", "").strip();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 
     private static int awaitPort(Process p, Path log) throws IOException {
@@ -128,8 +139,11 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, or SIGTERM when extra JVM flags are set: a profiler writes its recording only on a clean exit. */
     @Override
     public void close() {
-        if (process.isAlive()) kill();
+        if (!process.isAlive()) return;
+        if (extraJvmFlags().isEmpty()) kill();
+        else terminate();
     }
 }
