@@ -176,6 +176,10 @@ public final class Node {
                 cluster != null ? recovery.workshops().stream().mapToInt(w -> w.boards().size()).sum() : registry.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
         if (workshops.directory().isEmpty() && settings.demoWorkshop() && (cluster == null || cluster.oldest())) createDemo();
+        if (cluster == null || cluster.oldest()) {
+            int rooms = workshops.addMissingRooms().get(30, TimeUnit.SECONDS);
+            if (rooms > 0) LOG.info("gave " + rooms + " workshops made before facilitation their room board");
+        }
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "

@@ -71,6 +71,11 @@ public final class WorkshopDirectory {
         return List.copyOf(byId.values());
     }
 
+    /** A new board id, as workshops' boards get them. */
+    public String newBoardId() {
+        return tokens.newId();
+    }
+
     public boolean isEmpty() {
         return byId.isEmpty();
     }

@@ -79,6 +79,19 @@ public final class WorkshopService {
         }).thenCompose(w -> announce.apply(w).thenApply(v -> w));
     }
 
+    /**
+     * Gives every workshop made before rooms existed its room board (FA-1), so facilitation works
+     * there too. Run by one node at start (the oldest member in a cluster); completes with how
+     * many workshops got one.
+     */
+    public CompletableFuture<Integer> addMissingRooms() {
+        List<CompletableFuture<Workshop>> added = directory.all().stream()
+                .filter(w -> w.boards().stream().noneMatch(b -> ControlContext.ROOM_TEMPLATE.equals(b.template())))
+                .map(w -> addBoards(w.id(), List.of(new Workshop.BoardRef(directory.newBoardId(), ControlContext.ROOM_TEMPLATE))))
+                .toList();
+        return CompletableFuture.allOf(added.toArray(CompletableFuture[]::new)).thenApply(v -> added.size());
+    }
+
     public WorkshopDirectory directory() {
         return directory;
     }
