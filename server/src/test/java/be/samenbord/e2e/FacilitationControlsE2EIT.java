@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The other facilitation flows in real Chromium, one facilitator and one participant: a windroos
+ * The other facilitation flows in real Chromium, one facilitator and one participant: random split
+ * and dragging a name to a group, a windroos
  * breakout with one quadrant per group, locking a board, follow me, the timer's pause, added time
  * and last-minute warning, and the per-person mute that survives a reload.
  */
@@ -80,7 +81,23 @@ class FacilitationControlsE2EIT {
         f.find(By.cssSelector("[data-board-tab='room']")).click();
         WebElement person = f.waitFor(d -> d.findElements(By.cssSelector("[data-person]")).stream()
                 .filter(e -> e.getText().contains("Anna")).findFirst().orElse(null), "Anna in the room", SLOW);
-        new Select(f.find(By.cssSelector("select[data-assign='" + person.getDomAttribute("data-person") + "']"))).selectByValue("1");
+        String assign = "select[data-assign='" + person.getDomAttribute("data-person") + "']";
+        // A random split puts everyone connected in some group; then the facilitator moves Anna by hand.
+        f.find(By.id("breakout-random")).click();
+        f.waitFor(d -> List.of("1", "2").contains(new Select(d.findElement(By.cssSelector(assign))).getFirstSelectedOption().getAttribute("value"))
+                ? true : null, "Anna drawn into a group");
+        // Dragging her name onto the other group's column moves her there (the drag events the page handles).
+        String drawn = new Select(f.find(By.cssSelector(assign))).getFirstSelectedOption().getAttribute("value");
+        String other = drawn.equals("1") ? "2" : "1";
+        f.js("const r = arguments[0], dt = new DataTransfer();"
+                + "document.querySelector(\"[data-member='\" + r + \"']\").dispatchEvent(new DragEvent('dragstart', {dataTransfer: dt, bubbles: true}));"
+                + "const col = document.querySelector(\"[data-group-column='\" + arguments[1] + \"']\");"
+                + "col.dispatchEvent(new DragEvent('dragover', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+                + "col.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+                person.getDomAttribute("data-person"), other);
+        f.waitFor(d -> other.equals(new Select(d.findElement(By.cssSelector(assign))).getFirstSelectedOption().getAttribute("value"))
+                ? true : null, "Anna dragged into group " + other);
+        new Select(f.find(By.cssSelector(assign))).selectByValue("1");
         new Select(f.find(By.id("breakout-mode"))).selectByValue("zones");
         new Select(f.find(By.id("breakout-board"))).selectByValue(windroos);
         f.find(By.id("breakout-start")).click();
