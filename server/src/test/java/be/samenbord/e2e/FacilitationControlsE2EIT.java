@@ -27,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The other facilitation flows in real Chromium, one facilitator and one participant: random split
- * and dragging a name to a group, a windroos
- * breakout with one quadrant per group, locking a board, follow me, the timer's pause, added time
- * and last-minute warning, and the per-person mute that survives a reload.
+ * and dragging a name to a group, a windroos breakout with one quadrant per group, locking a board,
+ * follow me, the timer's pause, added time and last-minute warning, and the per-person mute that
+ * survives a reload.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Screenshots.class)
