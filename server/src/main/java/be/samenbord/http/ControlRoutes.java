@@ -53,9 +53,9 @@ public final class ControlRoutes {
         CompletableFuture<JsonNode> answer = facilitation.control(access, id, actor, body)
                 .handle((seq, e) -> {
                     if (e == null) return json.createObjectNode().put("seq", seq);
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    if (cause instanceof ControlRefused r) throw refusal(r);
-                    throw new CompletionException(cause);
+                    ControlRefused r = ControlRefused.in(e);
+                    if (r != null) throw refusal(r);
+                    throw e instanceof CompletionException c ? c : new CompletionException(e);
                 });
         HttpApi.reply(ctx, answer, 200);
     }

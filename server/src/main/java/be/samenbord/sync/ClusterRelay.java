@@ -194,8 +194,9 @@ final class ClusterRelay {
                 case "control" -> owned(m, board).ifPresent(h -> h.control(body.getString("actor"),
                         Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT)), tree(body.getString("command")))
                         .whenComplete((seq, e) -> {
+                            ControlRefused refused = ControlRefused.in(e);
                             if (e == null) m.reply(new JsonObject().put("seq", seq));
-                            else if (e instanceof ControlRefused r) m.fail(CONTROL_REFUSED, r.code() + "\n" + r.getMessage());
+                            else if (refused != null) m.fail(CONTROL_REFUSED, refused.code() + "\n" + refused.getMessage());
                             else m.fail(503, String.valueOf(e.getMessage()));
                         }));
                 default -> m.fail(400, "unknown relay message " + kind);

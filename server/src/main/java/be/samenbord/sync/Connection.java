@@ -3,7 +3,6 @@ package be.samenbord.sync;
 import be.samenbord.Settings;
 import be.samenbord.board.Op;
 import be.samenbord.board.codec.OpCodec;
-import be.samenbord.workshop.BoardControl;
 import be.samenbord.workshop.ControlContext;
 import be.samenbord.workshop.ControlRefused;
 import be.samenbord.workshop.Role;
@@ -224,9 +223,6 @@ final class Connection implements Peer {
         if (!role.canWrite()) throw new WireError(WireError.FORBIDDEN, "observers cannot change the board");
         if (ControlContext.ROOM_TEMPLATE.equals(template.id())) throw new WireError(WireError.FORBIDDEN, "only the node writes the room board");
         List<Op> ops = endpoint.validator().validate(f.get("ops"), template, replica);
-        for (Op op : ops) {
-            if (BoardControl.reserved(op.item())) throw new WireError(WireError.FORBIDDEN, "item " + op.item() + " is the node's own");
-        }
         link.submit(batch, ops);
     }
 
@@ -245,11 +241,11 @@ final class Connection implements Peer {
                 send(Frames.done(request, seq));
                 return;
             }
-            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof ControlRefused r) {
+            ControlRefused r = ControlRefused.in(e);
+            if (r != null) {
                 send(Frames.controlError(r.code(), r.getMessage(), request));
             } else {
-                LOG.log(Level.WARNING, "control request on board " + link.boardId() + " failed", cause);
+                LOG.log(Level.WARNING, "control request on board " + link.boardId() + " failed", e);
                 send(Frames.controlError(WireError.UNAVAILABLE, "the board cannot do that right now; try again", request));
             }
         });

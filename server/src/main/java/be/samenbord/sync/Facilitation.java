@@ -58,8 +58,9 @@ public final class Facilitation {
             throw new ControlRefused(ControlRefused.BAD_MESSAGE, "template must be one of the offered templates");
         }
         JsonNode groups = command.path("groups");
-        if (!groups.isArray() || groups.isEmpty() || groups.size() > 20) {
-            throw new ControlRefused(ControlRefused.BAD_MESSAGE, "groups must be a list of 1 to 20 groups");
+        // Checked here as well as in the plan: boards are made before the plan runs.
+        if (!groups.isArray() || groups.isEmpty() || groups.size() > ControlPlan.MAX_GROUPS) {
+            throw new ControlRefused(ControlRefused.BAD_MESSAGE, "groups must be a list of 1 to " + ControlPlan.MAX_GROUPS + " groups");
         }
         List<Workshop.BoardRef> refs = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) refs.add(new Workshop.BoardRef(ids.newId(), template));

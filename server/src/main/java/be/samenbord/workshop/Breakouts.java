@@ -38,8 +38,8 @@ final class Breakouts {
     void start(JsonNode args) {
         String mode = Args.text(args, "mode", 10, true);
         JsonNode groups = args.get("groups");
-        if (groups == null || !groups.isArray() || groups.isEmpty() || groups.size() > RoomActions.MAX_GROUPS) {
-            throw ControlRefused.bad("groups must be a list of 1 to " + RoomActions.MAX_GROUPS + " groups");
+        if (groups == null || !groups.isArray() || groups.isEmpty() || groups.size() > ControlPlan.MAX_GROUPS) {
+            throw ControlRefused.bad("groups must be a list of 1 to " + ControlPlan.MAX_GROUPS + " groups");
         }
         List<String> boards = new ArrayList<>();
         List<String> zones = new ArrayList<>();

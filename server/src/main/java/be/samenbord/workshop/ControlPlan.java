@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public final class ControlPlan {
 
+    /** At most this many breakout groups (FA-9). */
+    public static final int MAX_GROUPS = 20;
+
     private static final Set<String> BOARD_ACTIONS = Set.of("lock", "unlock", "privateStart", "reveal", "voteStart", "voteClose");
 
     private ControlPlan() {

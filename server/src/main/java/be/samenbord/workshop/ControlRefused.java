@@ -17,6 +17,14 @@ public final class ControlRefused extends RuntimeException {
         this.code = code;
     }
 
+    /** The refusal a failed future carries, under any CompletionException wrappers; null if none. */
+    public static ControlRefused in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ControlRefused r) return r;
+        }
+        return null;
+    }
+
     public String code() {
         return code;
     }

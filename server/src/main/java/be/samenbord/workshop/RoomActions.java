@@ -18,7 +18,6 @@ import java.util.Set;
  */
 final class RoomActions {
 
-    static final int MAX_GROUPS = 20;
     private static final JsonNodeFactory N = JsonNodeFactory.instance;
 
     private final ControlContext ctx;

@@ -117,6 +117,19 @@ final class E2E {
         return new int[]{(int) Math.round(((Number) p.get("x")).doubleValue()), (int) Math.round(((Number) p.get("y")).doubleValue())};
     }
 
+    /** Which view the workshop page shows (`.board-host[data-open]`): a board id, plenary, room ...; null before. */
+    static String openView(Browser b) {
+        List<WebElement> hosts = b.driver.findElements(By.cssSelector("[data-open]"));
+        return hosts.isEmpty() ? null : hosts.get(0).getDomAttribute("data-open");
+    }
+
+    /** Replaces the value of a text or number field. */
+    static void fill(Browser b, String id, String text) {
+        WebElement field = b.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
     static JsonNode items(Api api, String board, String token) {
         return api.get("/api/boards/" + board, token).body().path("items");
     }

@@ -63,11 +63,6 @@ class FacilitationControlsE2EIT {
         E2E.closeAll(f, anna, node);
     }
 
-    static String open(Browser b) {
-        List<WebElement> hosts = b.driver.findElements(By.cssSelector("[data-open]"));
-        return hosts.isEmpty() ? null : hosts.get(0).getDomAttribute("data-open");
-    }
-
     static long remaining(Browser b) {
         String ms = b.find(By.id("timer")).getDomAttribute("data-remaining-ms");
         return ms == null ? -1 : Long.parseLong(ms);
@@ -77,7 +72,7 @@ class FacilitationControlsE2EIT {
     @Order(1)
     @DisplayName("Windroos breakout: Anna's group gets the north quadrant; her page moves to the shared board, centred on it")
     void windroosQuadrants() {
-        assertEquals(threeB, open(anna), "Anna starts on the first board");
+        assertEquals(threeB, E2E.openView(anna), "Anna starts on the first board");
         f.find(By.cssSelector("[data-board-tab='room']")).click();
         WebElement person = f.waitFor(d -> d.findElements(By.cssSelector("[data-person]")).stream()
                 .filter(e -> e.getText().contains("Anna")).findFirst().orElse(null), "Anna in the room", SLOW);
@@ -102,7 +97,7 @@ class FacilitationControlsE2EIT {
         new Select(f.find(By.id("breakout-board"))).selectByValue(windroos);
         f.find(By.id("breakout-start")).click();
 
-        anna.waitFor(d -> windroos.equals(open(anna)) ? true : null, "Anna on the windroos", SLOW);
+        anna.waitFor(d -> windroos.equals(E2E.openView(anna)) ? true : null, "Anna on the windroos", SLOW);
         JsonNode room = api.get("/api/boards/" + workshop.path("room").asText(), workshop.path("tokens").path("observer").asText())
                 .body().path("items");
         String zone = room.path("group-1").path("zone").path("v").asText();
@@ -144,7 +139,7 @@ class FacilitationControlsE2EIT {
         E2E.openBoardTab(f, threeB);
         E2E.openBoardTab(anna, windroos);
         f.find(By.id("follow-me")).click();
-        anna.waitFor(d -> threeB.equals(open(anna)) ? true : null, "Anna follows to the 3B board", SLOW);
+        anna.waitFor(d -> threeB.equals(E2E.openView(anna)) ? true : null, "Anna follows to the 3B board", SLOW);
         f.waitFor(d -> "true".equals(d.findElement(By.id("follow-me")).getDomAttribute("aria-pressed")) ? true : null, "follow on");
         f.find(By.id("follow-me")).click();
         f.waitFor(d -> "false".equals(d.findElement(By.id("follow-me")).getDomAttribute("aria-pressed")) ? true : null, "follow off");
@@ -155,9 +150,7 @@ class FacilitationControlsE2EIT {
     @DisplayName("Timer: pause holds what is left, +1 minute adds to it, resume counts down again; the last minute warns")
     void timerPauseAddResume() {
         f.find(By.cssSelector("[data-board-tab='room']")).click();
-        WebElement seconds = f.find(By.id("timer-seconds"));
-        seconds.clear();
-        seconds.sendKeys("120");
+        E2E.fill(f, "timer-seconds", "120");
         f.find(By.id("timer-start")).click();
         anna.waitFor(d -> remaining(anna) > 0 && remaining(anna) <= 120_000 ? true : null, "Anna sees the countdown");
         f.find(By.id("timer-pause")).click();
@@ -174,8 +167,7 @@ class FacilitationControlsE2EIT {
         anna.waitFor(d -> remaining(anna) < paused + 60_000 && remaining(anna) > 0 ? true : null, "counting down again");
         assertTrue(!anna.find(By.id("timer")).getDomAttribute("class").contains("timer-warning"), "no warning with minutes left");
 
-        seconds.clear();
-        seconds.sendKeys("45");
+        E2E.fill(f, "timer-seconds", "45");
         f.find(By.id("timer-start")).click();
         anna.waitFor(d -> d.findElement(By.id("timer")).getDomAttribute("class").contains("timer-warning") ? true : null, "last-minute warning");
         f.find(By.id("timer-stop")).click();
@@ -186,9 +178,7 @@ class FacilitationControlsE2EIT {
     @DisplayName("Mute is per person and survives a reload")
     void muteSurvivesReload() {
         // The mute toggle sits with the timer, which shows only while one is set.
-        WebElement seconds = f.find(By.id("timer-seconds"));
-        seconds.clear();
-        seconds.sendKeys("600");
+        E2E.fill(f, "timer-seconds", "600");
         f.find(By.id("timer-start")).click();
         WebElement mute = anna.waitFor(d -> d.findElements(By.id("timer-mute")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
                 "the mute toggle beside the timer");

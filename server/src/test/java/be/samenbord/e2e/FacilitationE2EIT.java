@@ -82,11 +82,6 @@ class FacilitationE2EIT {
         return String.valueOf(b.js("return (window.__frames || []).join('\\n');"));
     }
 
-    static String open(Browser b) {
-        List<WebElement> hosts = b.driver.findElements(By.cssSelector("[data-open]"));
-        return hosts.isEmpty() ? null : hosts.get(0).getDomAttribute("data-open");
-    }
-
     static JsonNode room() {
         return api.get("/api/boards/" + workshop.path("room").asText(), workshop.path("tokens").path("observer").asText()).body().path("items");
     }
@@ -113,7 +108,7 @@ class FacilitationE2EIT {
         for (int i = 0; i < 4; i++) {
             Browser b = p[i];
             landed[i] = b.waitFor(d -> {
-                String o = open(b);
+                String o = E2E.openView(b);
                 return o != null && !o.equals(plenary) && !o.equals("plenary") ? o : null;
             }, NAMES[i] + " on a group board", SLOW);
         }
@@ -135,14 +130,13 @@ class FacilitationE2EIT {
         p[1].waitFor(d -> d.getPageSource().contains("Groep 1: teamoverleg behouden"), "Bram sees Anna's note in group 1", SLOW);
         assertFalse(p[1].driver.getPageSource().contains("Groep 2: pauzes bewaken"), "group 2's board is elsewhere");
 
-        f.find(By.id("timer-seconds")).clear();
-        f.find(By.id("timer-seconds")).sendKeys("15");
+        E2E.fill(f, "timer-seconds", "15");
         f.find(By.id("timer-start")).click();
         f.waitFor(d -> room().path("timer").path("running").path("v").asBoolean() ? true : null, "timer running");
 
         // The facilitator reloads mid-breakout: groups, timer and phase are all still there.
         f.driver.navigate().refresh();
-        f.waitFor(d -> "room".equals(open(f)) ? true : null, "back on the room view", SLOW);
+        f.waitFor(d -> "room".equals(E2E.openView(f)) ? true : null, "back on the room view", SLOW);
         f.find(By.id("breakout-end"));
         for (String name : NAMES) {
             f.waitFor(d -> d.findElement(By.cssSelector("[data-view='room']")).getText().contains(name) ? true : null, name + " listed after reload");
@@ -157,7 +151,7 @@ class FacilitationE2EIT {
 
         // The timer runs out: everyone is back on the plenary, which shows both groups side by side.
         for (Browser b : new Browser[]{p[0], p[1], p[2], p[3]}) {
-            b.waitFor(d -> "plenary".equals(open(b)) ? true : null, "back on the plenary", SLOW);
+            b.waitFor(d -> "plenary".equals(E2E.openView(b)) ? true : null, "back on the plenary", SLOW);
             b.waitFor(d -> d.findElements(By.cssSelector("[data-view='plenary'] [data-group-board]")).size() == 2 ? true : null, "two groups side by side");
             b.waitFor(d -> {
                 String g1 = d.findElement(By.cssSelector("[data-group-board='" + landed[0] + "']")).getText();
@@ -206,9 +200,7 @@ class FacilitationE2EIT {
         String b = E2E.createNoteIn(f, "achieve-short");
         E2E.type(f, "Pauzeruimte opknappen");
         for (Browser br : p) br.waitFor(d -> "Pauzeruimte opknappen".equals(E2E.noteText(br, b)) ? true : null, "notes arrived", SLOW);
-        WebElement dots = f.find(By.id("vote-dots"));
-        dots.clear();
-        dots.sendKeys("2");
+        E2E.fill(f, "vote-dots", "2");
         f.find(By.id("vote-start")).click();
 
         for (int i = 0; i < 3; i++) {
@@ -267,17 +259,13 @@ class FacilitationE2EIT {
     @DisplayName("Instruction and a check-in round reach everyone wherever they are; next moves the turn; an answer lands on the board")
     void instructionAndCheckInRound() {
         f.find(By.cssSelector("[data-board-tab='room']")).click();
-        WebElement text = f.find(By.id("instruction-text"));
-        text.clear();
-        text.sendKeys("Kies elk één actie voor volgende week");
+        E2E.fill(f, "instruction-text", "Kies elk één actie voor volgende week");
         f.find(By.id("instruction-set")).click();
         for (Browser b : p) {
             b.waitFor(d -> d.findElement(By.id("instruction")).getText().contains("Kies elk één actie") ? true : null, "instruction shown", SLOW);
         }
         new Select(f.find(By.id("round-kind"))).selectByValue("check-out");
-        WebElement prompt = f.find(By.id("round-prompt"));
-        prompt.clear();
-        prompt.sendKeys("Wat neem je mee?");
+        E2E.fill(f, "round-prompt", "Wat neem je mee?");
         f.find(By.id("round-start")).click();
         Browser anna = p[0];
         anna.waitFor(d -> d.findElements(By.cssSelector("#round [data-round-speaker]")).size() == 5 ? true : null,
