@@ -40,13 +40,7 @@ public final class ControlRoutes {
         String id = ctx.pathParam("id");
         if (!boards.exists(id)) throw ApiError.notFound("unknown_board", "no board with that id");
         if (!access.workshop().hasBoard(id)) throw ApiError.forbidden("this token belongs to another workshop");
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body().asString());
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("body must be JSON");
-        }
-        if (body == null || !body.isObject()) throw ApiError.badRequest("body must be a JSON object");
+        JsonNode body = JsonBody.object(ctx, json);
         // The acting replica only labels who set a follow view; REST callers may name theirs.
         String actor = body.path("replica").isTextual() && REPLICA.matcher(body.get("replica").asText()).matches()
                 ? body.get("replica").asText() : "rest-api";

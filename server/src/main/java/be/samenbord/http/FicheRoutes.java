@@ -54,12 +54,7 @@ public final class FicheRoutes {
         WorkshopDirectory.Access access = HttpApi.authenticate(ctx, directory);
         if (!access.workshop().id().equals(ctx.pathParam("id"))) throw ApiError.forbidden("this token belongs to another workshop");
         if (!access.role().canWrite()) throw ApiError.forbidden("observers cannot convert boards");
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body().asString("UTF-8"));
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("body must be JSON");
-        }
+        JsonNode body = JsonBody.object(ctx, json);
         if (body == null || !body.path("board").isTextual()) throw ApiError.badRequest("board must be a board id");
         String board = body.path("board").asText();
         if (!access.workshop().hasBoard(board) && directory.workshopOfBoard(board).isPresent()) {

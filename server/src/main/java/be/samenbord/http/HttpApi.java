@@ -146,15 +146,9 @@ public final class HttpApi {
         settings.apiKey().ifPresent(key -> {
             if (!constantTimeEquals(bearer(ctx), key)) throw ApiError.unauthorized("this node requires an API key (Authorization: Bearer <key>)");
         });
-        JsonNode body;
-        try {
-            body = json.readTree(ctx.body().asString("UTF-8"));
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("body must be JSON");
-        }
-        if (body == null || !body.isObject()) throw ApiError.badRequest("body must be a JSON object");
+        JsonNode body = JsonBody.object(ctx, json);
         String title = body.path("title").isTextual() ? body.path("title").asText().strip() : "";
-        if (title.isEmpty() || title.length() > MAX_TITLE) throw ApiError.badRequest("title must be 1-" + MAX_TITLE + " characters");
+        if (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE) throw ApiError.badRequest("title must be 1-" + MAX_TITLE + " characters");
         JsonNode list = body.path("templates");
         if (!list.isArray() || list.isEmpty() || list.size() > MAX_TEMPLATES) {
             throw ApiError.badRequest("templates must be a list of 1-" + MAX_TEMPLATES + " template ids");

@@ -87,7 +87,9 @@ final class BatchValidator {
                 }
             }
             case "author" -> {
-                if (!v.isTextual() || v.asText().length() > 100) throw invalid("author must be a string of at most 100 characters");
+                if (!v.isTextual() || v.asText().codePointCount(0, v.asText().length()) > 100) {
+                    throw invalid("author must be a string of at most 100 characters");
+                }
             }
             case "z" -> {
                 if (!v.isTextual() || !FractionalIndex.isValid(v.asText())) throw invalid("z must be a fractional index key");

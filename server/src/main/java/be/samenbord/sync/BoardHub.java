@@ -339,7 +339,21 @@ final class BoardHub {
     void presence(Peer c, JsonNode cursor, JsonNode selection) {
         run(() -> {
             Member member = members.get(c);
-            if (member != null && member.welcomed) broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, selection));
+            if (member == null || !member.welcomed) return;
+            Visibility visibility = selection == null || selection.isEmpty() ? null : Visibility.of(state.items());
+            if (visibility == null || !visibility.hidesItems()) {
+                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, selection));
+                return;
+            }
+            // ID-7: a selection may name someone's private note; each peer gets only ids it may see.
+            members.forEach((m, other) -> {
+                if (m == c || !other.welcomed) return;
+                com.fasterxml.jackson.databind.node.ArrayNode seen = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                selection.forEach(id -> {
+                    if (!visibility.hidesItem(m.replica(), id.asText(), state.items())) seen.add(id);
+                });
+                m.sendDroppable(Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, seen));
+            });
         });
     }
 

@@ -3,9 +3,11 @@ package be.samenbord.sync;
 import be.samenbord.Settings;
 import be.samenbord.board.Op;
 import be.samenbord.board.codec.OpCodec;
+import be.samenbord.board.codec.Unicode;
 import be.samenbord.workshop.ControlContext;
 import be.samenbord.workshop.ControlRefused;
 import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Seats;
 import be.samenbord.workshop.WorkshopDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +35,8 @@ final class Connection implements Peer {
     static final short CLOSE_RESTART = 1012;
     static final short CLOSE_TRY_AGAIN = 1013;
     static final short CLOSE_GOING_AWAY = 1001;
+    /** Longest display name, in code points (HE-2). */
+    static final int MAX_NAME_CHARS = 60;
 
     private final ServerWebSocket ws;
     private final SyncEndpoint endpoint;
@@ -132,6 +136,13 @@ final class Connection implements Peer {
             return;
         }
         String batch = frame.path("batch").isTextual() ? frame.path("batch").asText() : null;
+        // A lone surrogate can only arrive as a JSON escape; without one, the raw text tells (IN-1).
+        if (text.contains("\\u") ? !Unicode.wellFormed(frame) : !Unicode.wellFormed(text)) {
+            boolean isBatch = "ops".equals(frame.get("t").asText()) && batch != null;
+            sendError(isBatch ? WireError.INVALID_OP : WireError.BAD_MESSAGE,
+                    "text must be well-formed Unicode (no lone surrogates)", isBatch ? batch : null);
+            return;
+        }
         try {
             switch (frame.get("t").asText()) {
                 case "hello" -> onHello(frame);
@@ -180,7 +191,19 @@ final class Connection implements Peer {
             throw new WireError(WireError.BAD_MESSAGE, "replica must be 8-64 characters of [A-Za-z0-9_-]");
         }
         String display = f.path("name").isTextual() ? f.path("name").asText().strip() : "";
-        if (display.isEmpty() || display.length() > 60) throw new WireError(WireError.BAD_MESSAGE, "name must be 1-60 characters");
+        if (display.isEmpty() || Unicode.codePoints(display) > MAX_NAME_CHARS) {
+            throw new WireError(WireError.BAD_MESSAGE, "name must be 1-" + MAX_NAME_CHARS + " characters");
+        }
+        String seat = null;
+        if (f.has("seat")) {
+            if (!f.get("seat").isTextual() || !Seats.SECRET.matcher(f.get("seat").asText()).matches()) {
+                throw new WireError(WireError.BAD_MESSAGE, "seat must be 22-128 of [A-Za-z0-9_-]");
+            }
+            seat = f.get("seat").asText();
+            if (!Seats.seated(rep)) throw new WireError(WireError.BAD_MESSAGE, "with a seat, the replica id is <seat id>_<tab> (ID-2)");
+        }
+        String refused = Seats.refusal(rep, seat);
+        if (refused != null) throw new WireError(WireError.FORBIDDEN, refused);
         long since = -1;
         if (f.has("since")) {
             if (!f.get("since").isIntegralNumber() || f.get("since").asLong() < 0) {

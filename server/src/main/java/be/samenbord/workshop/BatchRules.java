@@ -4,13 +4,12 @@ import be.samenbord.board.Items;
 import be.samenbord.board.Op;
 import be.samenbord.board.Register;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The facilitation rules a client's batch must keep on its board (FA-5 lock, FA-7 dot voting),
- * checked against the board's state before the batch is applied. Pure.
+ * The rules a client's batch must keep on its board, checked against the board's state before the
+ * batch is applied: the lock (FA-5), dot budgets (FA-7), and who may touch what (ID-5, ID-6).
+ * Pure.
  */
 public final class BatchRules {
 
@@ -23,35 +22,63 @@ public final class BatchRules {
         if (control.locked() && role != Role.FACILITATOR) {
             throw new ControlRefused(ControlRefused.FORBIDDEN, "the facilitator locked this board");
         }
-        String own = "vote:" + replica;
-        Map<String, Long> votes = null;
+        Visibility visibility = Visibility.of(items);
+        boolean votes = false;
         for (Op op : ops) {
+            checkOwnership(items, visibility, replica, op);
             if (!op.field().startsWith("vote:")) continue;
             if (control.voteClosed()) throw new ControlRefused(ControlRefused.FORBIDDEN, "the vote is closed");
             if (!control.voteOpen()) continue; // a board without a facilitated vote keeps rule IT-3
-            if (!op.field().equals(own)) throw new ControlRefused(ControlRefused.INVALID_OP, "vote only with your own dots");
+            if (!op.field().equals("vote:" + replica)) throw new ControlRefused(ControlRefused.INVALID_OP, "vote only with your own dots");
             if (!votable(items, ops, op.item(), control.voteZone())) {
                 throw new ControlRefused(ControlRefused.INVALID_OP, control.voteZone() == null
                         ? "dots go on notes" : "dots go on notes in zone " + control.voteZone());
             }
-            if (votes == null) votes = ownVotes(items, own);
-            votes.put(op.item(), count(op.json()));
+            votes = true;
         }
-        if (votes != null) {
-            long sum = votes.values().stream().mapToLong(Long::longValue).sum();
-            if (sum > control.voteDots()) {
-                throw new ControlRefused(ControlRefused.INVALID_OP, "you have " + control.voteDots() + " dots in this vote");
-            }
+        if (votes && dotsAfter(items, replica, ops) > control.voteDots()) {
+            throw new ControlRefused(ControlRefused.INVALID_OP, "you have " + control.voteDots() + " dots in this vote");
         }
     }
 
-    private static Map<String, Long> ownVotes(Items items, String field) {
-        Map<String, Long> out = new HashMap<>();
-        for (String id : items.itemIds()) {
-            Register r = items.get(id, field);
-            if (r != null) out.put(id, count(r.json()));
+    /**
+     * ID-5: nobody writes into a note they cannot see (someone else's private note: its id could
+     * only have leaked). ID-6: a note's {@code kind} and {@code author} stay its creator's, the
+     * person whose replica stamped its kind; rewriting them would take the note over (and, during
+     * private writing, hide it from everyone else).
+     */
+    private static void checkOwnership(Items items, Visibility visibility, String replica, Op op) {
+        if (visibility != null && visibility.hidesItem(replica, op.item(), items)) {
+            throw new ControlRefused(ControlRefused.FORBIDDEN, "there is no note " + op.item() + " that you can see");
         }
-        return out;
+        if (!op.field().equals("kind") && !op.field().equals("author")) return;
+        Register kind = items.get(op.item(), "kind");
+        if (kind != null && !Seats.samePerson(kind.stamp().replica(), replica)) {
+            throw new ControlRefused(ControlRefused.FORBIDDEN, "only the person who made " + op.item() + " may change its " + op.field());
+        }
+    }
+
+    /**
+     * The writer's dots over the whole board once the batch is merged (FA-7, ID-3): every tab of
+     * the person counts, and an op whose stamp loses to the register it targets counts as the
+     * register's value, not its own, since that is what the board keeps.
+     */
+    private static long dotsAfter(Items items, String replica, List<Op> ops) {
+        String person = Seats.personOf(replica);
+        Items mine = new Items();
+        for (String id : items.itemIds()) {
+            items.item(id).forEach((field, r) -> {
+                if (field.startsWith("vote:") && Seats.personOf(field.substring(5)).equals(person)) {
+                    mine.apply(new Op(id, field, r.json(), r.stamp()));
+                }
+            });
+        }
+        for (Op op : ops) {
+            if (op.field().startsWith("vote:")) mine.apply(op);
+        }
+        long[] sum = {0};
+        mine.forEachOp(op -> sum[0] += count(op.json()));
+        return sum[0];
     }
 
     private static long count(String json) {

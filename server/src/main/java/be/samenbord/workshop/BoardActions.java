@@ -1,10 +1,15 @@
 package be.samenbord.workshop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** A work board's actions (rules FA-4..FA-7, FA-9): lock, private writing, dot voting. */
 final class BoardActions {
@@ -38,10 +43,14 @@ final class BoardActions {
                 set(out, "vote", N.textNode("open"));
                 set(out, "voteDots", N.numberNode(dots));
                 set(out, "voteZone", zone == null ? N.nullNode() : N.textNode(zone));
+                if (ctx.items().get(BoardControl.ITEM, "voters") != null) {
+                    for (String field : List.of("voters", "present", "voterNames")) set(out, field, N.nullNode());
+                }
             }
             case "voteClose" -> {
                 if (!control.voteOpen()) throw ControlRefused.bad("no vote is open on this board");
                 set(out, "vote", N.textNode("closed"));
+                turnout(ctx, out);
             }
             default -> throw ControlRefused.bad("unknown board action '" + action + "'");
         }
@@ -49,6 +58,32 @@ final class BoardActions {
             out.add(new ControlContext.Write(BoardControl.ITEM, "kind", N.textNode("control")));
         }
         return out;
+    }
+
+    /**
+     * ID-8: who voted, counted per person, beside how many people are on the board. Anyone with the
+     * participant link can make up identities; the facilitator sees it when voters outnumber those present.
+     */
+    private static void turnout(ControlContext ctx, List<ControlContext.Write> out) {
+        Set<String> voters = new TreeSet<>();
+        for (String id : ctx.items().itemIds()) {
+            ctx.items().item(id).forEach((field, r) -> {
+                if (field.startsWith("vote:") && !"0".equals(r.json())) voters.add(Seats.personOf(field.substring(5)));
+            });
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> present = new TreeSet<>();
+        for (ControlContext.Person p : ctx.connected()) {
+            if (!p.role().canWrite()) continue;
+            String person = Seats.personOf(p.replica());
+            present.add(person);
+            names.putIfAbsent(person, p.name());
+        }
+        ArrayNode voterNames = N.arrayNode();
+        voters.stream().map(names::get).filter(java.util.Objects::nonNull).sorted().forEach(voterNames::add);
+        set(out, "voters", N.numberNode(voters.size()));
+        set(out, "present", N.numberNode(present.size()));
+        set(out, "voterNames", voterNames);
     }
 
     private static void set(List<ControlContext.Write> out, String field, JsonNode value) {

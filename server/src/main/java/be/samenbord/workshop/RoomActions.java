@@ -129,18 +129,19 @@ final class RoomActions {
         if (!kind.equals("check-in") && !kind.equals("check-out")) throw ControlRefused.bad("kind must be check-in or check-out");
         String prompt = Args.text(args, "prompt", 500, true);
         int seconds = Args.integer(args, "seconds", 5, 600, 30);
-        Map<String, String> writers = new LinkedHashMap<>();
+        // One turn per person (ID-3), however many tabs they have open: named by their first replica.
+        Map<String, ControlContext.Person> writers = new LinkedHashMap<>();
         ctx.connected().stream().filter(p -> p.role() != Role.OBSERVER)
                 .sorted(java.util.Comparator.comparing(ControlContext.Person::replica))
-                .forEach(p -> writers.putIfAbsent(p.replica(), p.name()));
+                .forEach(p -> writers.putIfAbsent(Seats.personOf(p.replica()), p));
         if (writers.isEmpty()) throw ControlRefused.bad("nobody is in the room to take a turn");
-        List<String> order = new ArrayList<>(writers.keySet());
+        List<ControlContext.Person> order = new ArrayList<>(writers.values());
         for (int i = order.size() - 1; i > 0; i--) {
             int j = ctx.random().nextInt(i + 1);
             order.set(j, order.set(i, order.get(j)));
         }
         ArrayNode list = N.arrayNode();
-        order.forEach(r -> list.add(N.objectNode().put("replica", r).put("name", writers.get(r))));
+        order.forEach(p -> list.add(N.objectNode().put("replica", p.replica()).put("name", p.name())));
         put("round", "active", N.booleanNode(true));
         put("round", "kind", N.textNode(kind));
         put("round", "prompt", N.textNode(prompt));

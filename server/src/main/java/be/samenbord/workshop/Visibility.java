@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * What one viewer may see of a board while private writing or a vote hides things (rules FA-6,
- * FA-7). A note written during private writing belongs to the replica that stamped its
- * {@code kind}; a vote field {@code vote:<replica>} to that replica. Pure.
+ * FA-7). A note written during private writing belongs to the person (ID-3) whose replica stamped
+ * its {@code kind}; a vote field {@code vote:<replica>} to that replica's person. Pure.
  */
 public final class Visibility {
 
@@ -34,10 +34,23 @@ public final class Visibility {
      * not see register {@code field} of {@code item}.
      */
     public boolean hides(String viewer, String item, String field, Items items) {
-        if (voteOpen && field.startsWith("vote:") && !field.equals("vote:" + viewer)) return true;
+        if (voteOpen && field.startsWith("vote:") && !Seats.samePerson(field.substring(5), viewer)) return true;
+        return hidesItem(viewer, item, items);
+    }
+
+    /**
+     * Whether the whole item is someone else's private note for {@code viewer}: written during
+     * private writing by another person (ID-3: a person's tabs see their own notes).
+     */
+    public boolean hidesItem(String viewer, String item, Items items) {
         if (privateSince == null || BoardControl.reserved(item)) return false;
         Stamp origin = origin(items, item);
-        return origin != null && origin.isAfter(privateSince) && !origin.replica().equals(viewer);
+        return origin != null && origin.isAfter(privateSince) && !Seats.samePerson(origin.replica(), viewer);
+    }
+
+    /** Whether item ids themselves may be hidden from someone (private writing), not only dots. */
+    public boolean hidesItems() {
+        return privateSince != null;
     }
 
     /** Who wrote the item first: the stamp of its {@code kind}, else its oldest register. */
