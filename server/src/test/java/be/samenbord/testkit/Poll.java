@@ -22,4 +22,19 @@ public final class Poll {
             }
         }
     }
+
+    /** Whether {@code condition} held within {@code timeout} (polled, no fixed sleep). */
+    public static boolean within(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) return false;
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
 }
