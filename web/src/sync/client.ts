@@ -9,11 +9,12 @@ import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
 import { HybridLogicalClock } from "./hlc";
 import { BatchIds, helloName, tabReplica } from "./ids";
 import { Items } from "./items";
-import { chunkOps, ResendTimers } from "./batches";
+import { chunkOps, cloneJson, ResendTimers } from "./batches";
 import { ControlError, ControlRequests } from "./control";
 import { defaultPendingStore } from "./pending";
 import { PeerMap } from "./peers";
 import { PresenceThrottle } from "./presence";
+import { helloSeat, personOf, seatedReplica, seatId } from "./seat";
 import { inverse, UndoStack } from "./undo";
 
 // Exported from here before the adoption had a module of its own.
@@ -38,6 +39,7 @@ export function createBoardClient(options: BoardClientOptions): BoardClient {
 
 export class SyncClient implements BoardClient {
   readonly replica: string;
+  readonly person: string;
   role: Role | null = null;
   status: ConnectionStatus = "connecting";
   readonly items = new Items();
@@ -64,6 +66,8 @@ export class SyncClient implements BoardClient {
   private readonly presence: PresenceThrottle;
   private readonly controls: ControlRequests;
   private readonly now: () => number;
+  /** The seat this client's hello carries (ID-2), if any. */
+  private readonly seat: string | undefined;
   /** The socket side; exposed for tests and diagnostics. */
   readonly link: Link;
 
@@ -71,7 +75,10 @@ export class SyncClient implements BoardClient {
     const now = (this.now = options.now ?? Date.now);
     this.random = options.random ?? Math.random;
     this.controls = new ControlRequests(this.random);
-    this.replica = options.replica ?? tabReplica(this.random);
+    this.replica = options.replica ?? (options.seat ? seatedReplica(seatId(options.seat), this.random) : tabReplica(this.random));
+    this.person = personOf(this.replica);
+    // ID-2: the seat goes with a replica seated with it; a legacy replica goes without one.
+    this.seat = helloSeat(this.replica, options.seat) ?? undefined;
     this.peers = new PeerMap(this.replica);
     this.storage = options.storage ?? defaultPendingStore();
     this.adoption = new Adoption({
@@ -81,7 +88,9 @@ export class SyncClient implements BoardClient {
       storage: this.storage,
       hiddenPeers: this.peers.hidden,
       role: () => this.role,
-      standIn: (replica) => new SyncClient({ ...options, replica, storage: this.storage, locks: null }),
+      // A replica seated with another seat cannot be spoken for: the server would refuse its hello.
+      standIn: (replica) =>
+        helloSeat(replica, options.seat) === null ? null : new SyncClient({ ...options, replica, storage: this.storage, locks: null }),
     });
     this.adoptions = this.adoption.finished;
     this.retries = new ResendTimers(this.random);
@@ -229,11 +238,12 @@ export class SyncClient implements BoardClient {
     if (this.welcomed) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
   }
 
+  /** HE-2 (+ ID-2 `seat`); `since` once a welcome was seen, so a reconnect misses nothing (SQ-1). */
   private sendHello(): void {
     const o = this.options;
-    const hello: Record<string, unknown> = { t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name) };
-    if (this.hasConfirmed) hello.since = this.seq;
-    this.link.send(hello);
+    const since = this.hasConfirmed ? { since: this.seq } : {};
+    const seat = this.seat !== undefined ? { seat: this.seat } : {};
+    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since });
   }
 
   private onFrame(f: Frame): void {
@@ -363,8 +373,4 @@ export class SyncClient implements BoardClient {
     this.status = status;
     this.emitter.emit("status", status);
   }
-}
-
-function cloneJson<T>(v: T): T {
-  return v !== null && typeof v === "object" ? (JSON.parse(JSON.stringify(v)) as T) : v;
 }

@@ -1,9 +1,11 @@
-// A minimal in-process Samenbord server for client tests: hello/welcome (with since), ops with
-// ack, dedup (OP-4) and fan-out of the winning ops (OP-6), presence, left, and knobs to drop
-// connections, hold acks, rate-limit or reject batches. Frames travel through a queue that
+// A minimal in-process Samenbord server for client tests: hello/welcome (with since), seats
+// (ID-2: a seated replica needs its seat), ops with ack, dedup (OP-4) and fan-out of the winning
+// ops (OP-6), presence, left, and knobs to drop connections, hold acks, rate-limit or reject
+// batches. Frames travel through a queue that
 // `settle()` drains, so tests decide when the "network" moves.
 import type { Op } from "../../src/sync/api";
 import { Items } from "../../src/sync/items";
+import { seatId, seatOf } from "../../src/sync/seat";
 
 type Frame = Record<string, unknown> & { t: string };
 type Handler = ((event: { data?: string; code?: number }) => void) | null;
@@ -166,6 +168,10 @@ export class FakeServer {
     const role = this.tokens.get(f.token as string);
     if (!role) return this.error(conn, "unauthorized", "unknown token");
     if (f.board !== this.board) return this.error(conn, "unknown_board", "no board with that id");
+    const seated = seatOf(f.replica as string);
+    if (seated !== null && (typeof f.seat !== "string" || seatId(f.seat) !== seated)) {
+      return this.error(conn, "forbidden", "this replica belongs to another seat");
+    }
     Object.assign(conn, { replica: f.replica as string, name: f.name as string, role, welcomed: true });
     const peers = this.others(conn).map((c) => ({ replica: c.replica, name: c.name, role: c.role }));
     const welcome: Frame = { t: "welcome", v: 1, board: this.board, role, seq: this.seq, peers, time: this.now() };
