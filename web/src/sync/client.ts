@@ -50,6 +50,7 @@ export class SyncClient implements BoardClient {
   private pending: PendingBatch[] = [];
   private hasConfirmed = false;
   private seq = 0;
+  private gaps = 0;
   private welcomed = false;
   private started = false;
   private stopped = false;
@@ -207,9 +208,14 @@ export class SyncClient implements BoardClient {
     return this.helloRefused;
   }
 
-  /** Highest seq seen in welcome, ops or ack (SQ-2). */
+  /** Highest seq seen in welcome, ops or ack (SQ-2), all before it seen too; the next hello's `since`. */
   get lastSeq(): number {
     return this.seq;
+  }
+
+  /** Missing seqs noticed (each one dropped the socket to resync); for tests and diagnostics. */
+  get seqGaps(): number {
+    return this.gaps;
   }
 
   /** Batches not yet acknowledged, in order. */
@@ -283,6 +289,12 @@ export class SyncClient implements BoardClient {
   }
 
   private onOps(f: Frame): void {
+    // SQ-1/SQ-2: every seq after the welcome's arrives once, in order, in an ops frame or in the
+    // ack of an own batch (OP-5/OP-6), and `seq` follows both; so a frame past seq + 1 means a
+    // frame went missing. Its ops are not applied: the client resyncs from the last seq it has
+    // all of. A frame at or below seq (a duplicate) is applied again, harmlessly.
+    const seq = readSeq(f.seq);
+    if (seq !== null && this.hasConfirmed && seq > this.seq + 1) return this.resync(seq);
     const changed = new Set<string>();
     for (const op of readOps(f.ops)) {
       this.hlc.observe(op.s);
@@ -323,6 +335,13 @@ export class SyncClient implements BoardClient {
       this.setStatus("offline");
     }
     this.emitter.emit("error", code, message);
+  }
+
+  /** Drops the socket; the reconnect's hello asks for everything after the last contiguous seq. */
+  private resync(seen: number): void {
+    this.gaps++;
+    console.warn(`samenbord: ops seq ${seen} after seq ${this.seq} on board ${this.options.board}: a frame went missing, resyncing`);
+    this.link.drop();
   }
 
   private onDown(): void {
