@@ -38,8 +38,12 @@ export interface AdoptionHost {
   readonly hiddenPeers: Set<string>;
   /** The role the client was welcomed with, if any. */
   role(): Role | null;
-  /** A client for `replica` with the same token, board and storage, this user's name and no locks of its own. */
-  standIn(replica: string): StandIn;
+  /**
+   * A client for `replica` with the same token, board and storage, this user's name and no locks
+   * of its own; it sends this client's seat when `replica` is seated with it (ID-2) and none for a
+   * legacy replica. Null when it cannot speak for `replica` (seated with another seat).
+   */
+  standIn(replica: string): StandIn | null;
 }
 
 /**
@@ -165,6 +169,7 @@ export class Adoption {
     const kept = await this.host.storage.load(this.host.board, replica);
     if (kept.length === 0 || this.stopped) return; // adopted meanwhile by another tab
     const standIn = this.host.standIn(replica);
+    if (!standIn) return; // another person's seat: only a tab with that seat can resend these
     this.host.hiddenPeers.add(replica);
     try {
       await standIn.start();

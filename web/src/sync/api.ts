@@ -93,7 +93,16 @@ export interface BoardClientOptions {
   token: string;
   board: string;
   name: string;
-  /** Defaults: a per-tab replica id (sessionStorage), IndexedDB, Date.now, Math.random, WebSocket. */
+  /**
+   * The seat secret of this person in the board's workshop (ID-1, see identity.ts). Sent in the
+   * hello as `seat` when the replica is seated with it (ID-2); an unseated (legacy) replica is
+   * sent without it. Without a seat the client is unseated: its person is its replica (ID-3).
+   */
+  seat?: string;
+  /**
+   * Defaults: with a seat a new seated replica `<seat id>_<tab part>`, else a per-tab replica id
+   * (sessionStorage); IndexedDB, Date.now, Math.random, WebSocket.
+   */
   replica?: string;
   storage?: PendingStore;
   now?: () => number;
@@ -104,7 +113,9 @@ export interface BoardClientOptions {
    * `samenbord-replica-<replica>` while it runs and, once welcomed with a role that may edit,
    * adopts the batches that tabs now closed left in `storage` for this board: for each other
    * replica with kept batches whose lock is free, it takes that lock and resends those batches
-   * under that replica (so OP-4 dedup still holds), then forgets them. `null` (or no
+   * under that replica (so OP-4 dedup still holds), then forgets them; a replica seated with this
+   * client's seat is resent with that seat, an unseated (legacy) one without a seat, and one
+   * seated with another seat is left alone (the server would refuse it). `null` (or no
    * navigator.locks) turns both off.
    */
   locks?: LockManagerLike | null;
@@ -112,6 +123,8 @@ export interface BoardClientOptions {
 
 export interface BoardClient {
   readonly replica: string;
+  /** The person of this replica (ID-3): its seat id when seated, else the replica. "Mine" compares persons. */
+  readonly person: string;
   readonly role: Role | null;
   readonly status: ConnectionStatus;
   readonly items: ItemsView;

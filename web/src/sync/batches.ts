@@ -9,6 +9,11 @@ export const MAX_BATCH_BYTES = 60 * 1024;
 
 const encoder = new TextEncoder();
 
+/** A deep copy of a JSON value, so a later change of the caller's object cannot reach a batch. */
+export function cloneJson<T>(v: T): T {
+  return v !== null && typeof v === "object" ? (JSON.parse(JSON.stringify(v)) as T) : v;
+}
+
 export function chunkOps(ops: Op[], maxOps = MAX_OPS_PER_BATCH, maxBytes = MAX_BATCH_BYTES): Op[][] {
   const out: Op[][] = [];
   let current: Op[] = [];

@@ -9,11 +9,12 @@ import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
 import { HybridLogicalClock } from "./hlc";
 import { BatchIds, helloName, tabReplica } from "./ids";
 import { Items } from "./items";
-import { chunkOps, ResendTimers } from "./batches";
+import { chunkOps, cloneJson, ResendTimers } from "./batches";
 import { ControlError, ControlRequests } from "./control";
 import { defaultPendingStore } from "./pending";
 import { PeerMap } from "./peers";
 import { PresenceThrottle } from "./presence";
+import { helloSeat, personOf, seatedReplica, seatId } from "./seat";
 import { inverse, UndoStack } from "./undo";
 
 // Exported from here before the adoption had a module of its own.
@@ -38,6 +39,7 @@ export function createBoardClient(options: BoardClientOptions): BoardClient {
 
 export class SyncClient implements BoardClient {
   readonly replica: string;
+  readonly person: string;
   role: Role | null = null;
   status: ConnectionStatus = "connecting";
   readonly items = new Items();
@@ -48,6 +50,7 @@ export class SyncClient implements BoardClient {
   private pending: PendingBatch[] = [];
   private hasConfirmed = false;
   private seq = 0;
+  private gaps = 0;
   private welcomed = false;
   private started = false;
   private stopped = false;
@@ -64,6 +67,8 @@ export class SyncClient implements BoardClient {
   private readonly presence: PresenceThrottle;
   private readonly controls: ControlRequests;
   private readonly now: () => number;
+  /** The seat this client's hello carries (ID-2), if any. */
+  private readonly seat: string | undefined;
   /** The socket side; exposed for tests and diagnostics. */
   readonly link: Link;
 
@@ -71,7 +76,10 @@ export class SyncClient implements BoardClient {
     const now = (this.now = options.now ?? Date.now);
     this.random = options.random ?? Math.random;
     this.controls = new ControlRequests(this.random);
-    this.replica = options.replica ?? tabReplica(this.random);
+    this.replica = options.replica ?? (options.seat ? seatedReplica(seatId(options.seat), this.random) : tabReplica(this.random));
+    this.person = personOf(this.replica);
+    // ID-2: the seat goes with a replica seated with it; a legacy replica goes without one.
+    this.seat = helloSeat(this.replica, options.seat) ?? undefined;
     this.peers = new PeerMap(this.replica);
     this.storage = options.storage ?? defaultPendingStore();
     this.adoption = new Adoption({
@@ -81,7 +89,9 @@ export class SyncClient implements BoardClient {
       storage: this.storage,
       hiddenPeers: this.peers.hidden,
       role: () => this.role,
-      standIn: (replica) => new SyncClient({ ...options, replica, storage: this.storage, locks: null }),
+      // A replica seated with another seat cannot be spoken for: the server would refuse its hello.
+      standIn: (replica) =>
+        helloSeat(replica, options.seat) === null ? null : new SyncClient({ ...options, replica, storage: this.storage, locks: null }),
     });
     this.adoptions = this.adoption.finished;
     this.retries = new ResendTimers(this.random);
@@ -198,9 +208,14 @@ export class SyncClient implements BoardClient {
     return this.helloRefused;
   }
 
-  /** Highest seq seen in welcome, ops or ack (SQ-2). */
+  /** Highest seq seen in welcome, ops or ack (SQ-2), all before it seen too; the next hello's `since`. */
   get lastSeq(): number {
     return this.seq;
+  }
+
+  /** Missing seqs noticed (each one dropped the socket to resync); for tests and diagnostics. */
+  get seqGaps(): number {
+    return this.gaps;
   }
 
   /** Batches not yet acknowledged, in order. */
@@ -229,11 +244,12 @@ export class SyncClient implements BoardClient {
     if (this.welcomed) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
   }
 
+  /** HE-2 (+ ID-2 `seat`); `since` once a welcome was seen, so a reconnect misses nothing (SQ-1). */
   private sendHello(): void {
     const o = this.options;
-    const hello: Record<string, unknown> = { t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name) };
-    if (this.hasConfirmed) hello.since = this.seq;
-    this.link.send(hello);
+    const since = this.hasConfirmed ? { since: this.seq } : {};
+    const seat = this.seat !== undefined ? { seat: this.seat } : {};
+    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since });
   }
 
   private onFrame(f: Frame): void {
@@ -273,6 +289,12 @@ export class SyncClient implements BoardClient {
   }
 
   private onOps(f: Frame): void {
+    // SQ-1/SQ-2: every seq after the welcome's arrives once, in order, in an ops frame or in the
+    // ack of an own batch (OP-5/OP-6), and `seq` follows both; so a frame past seq + 1 means a
+    // frame went missing. Its ops are not applied: the client resyncs from the last seq it has
+    // all of. A frame at or below seq (a duplicate) is applied again, harmlessly.
+    const seq = readSeq(f.seq);
+    if (seq !== null && this.hasConfirmed && seq > this.seq + 1) return this.resync(seq);
     const changed = new Set<string>();
     for (const op of readOps(f.ops)) {
       this.hlc.observe(op.s);
@@ -313,6 +335,13 @@ export class SyncClient implements BoardClient {
       this.setStatus("offline");
     }
     this.emitter.emit("error", code, message);
+  }
+
+  /** Drops the socket; the reconnect's hello asks for everything after the last contiguous seq. */
+  private resync(seen: number): void {
+    this.gaps++;
+    console.warn(`samenbord: ops seq ${seen} after seq ${this.seq} on board ${this.options.board}: a frame went missing, resyncing`);
+    this.link.drop();
   }
 
   private onDown(): void {
@@ -363,8 +392,4 @@ export class SyncClient implements BoardClient {
     this.status = status;
     this.emitter.emit("status", status);
   }
-}
-
-function cloneJson<T>(v: T): T {
-  return v !== null && typeof v === "object" ? (JSON.parse(JSON.stringify(v)) as T) : v;
 }

@@ -22,8 +22,6 @@ export interface LinkOptions {
 }
 
 const OPEN = 1;
-/** CL-1: 1012 the server restarts, 1013 try again later; both mean "reconnect soon". */
-const SOON = new Set([1012, 1013]);
 
 export class Link {
   private socket: WebSocket | null = null;
@@ -107,7 +105,7 @@ export class Link {
     try {
       ws = new this.options.WebSocketImpl(url);
     } catch {
-      this.scheduleReconnect(null);
+      this.scheduleReconnect();
       return;
     }
     this.socket = ws;
@@ -147,16 +145,19 @@ export class Link {
     if (this.welcomeTimer !== null) clearTimeout(this.welcomeTimer);
     this.welcomeTimer = null;
     this.options.handlers.onDown(code);
-    this.scheduleReconnect(code);
+    this.scheduleReconnect();
   }
 
-  private scheduleReconnect(code: number | null): void {
+  /**
+   * Every loss backs off with full jitter, 1012 and 1013 too (CL-1: "reconnect soon", "try again
+   * later"): the first retry after a welcome is fast (under 250 ms), and losses without a welcome
+   * in between escalate up to the cap, so a node that answers every hello with 1013 (a storage
+   * failure, partitions moving) is not hammered every 250 ms. The welcome resets the ladder.
+   */
+  private scheduleReconnect(): void {
     if (!this.running) return;
     this.urlIndex++;
-    const delay =
-      code !== null && SOON.has(code)
-        ? backoffDelay(0, this.options.random)
-        : backoffDelay(this.attempt++, this.options.random);
+    const delay = backoffDelay(this.attempt++, this.options.random);
     this.delays.push(delay);
     if (this.delays.length > 100) this.delays.shift();
     this.retryTimer = setTimeout(() => this.connect(), delay);

@@ -9,5 +9,7 @@ export { IndexedDbPendingStore, MemoryPendingStore, defaultPendingStore } from "
 export { beats, compareStamps, jsonEquals } from "./stamp";
 export { backoffDelay, socketUrl, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./backoff";
 export { randomId, replicaLockName, tabReplica, REPLICA_KEY } from "./ids";
+export { helloSeat, isSeat, newSeat, personOf, samePerson, seatedReplica, seatId, seatOf, SEATED_REPLICA } from "./seat";
+export { Identities, workshopIdentity, REPLICA_KEY_PREFIX, SEAT_KEY_PREFIX, type Identity } from "./identity";
 export { MAX_OPS_PER_BATCH, MAX_BATCH_BYTES } from "./batches";
 export { clusterBaseUrls, fetchNodeUrls, nodeList } from "./nodes";

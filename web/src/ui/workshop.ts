@@ -5,6 +5,7 @@
 // their own: they open from the action plan, and `&board=<fiche id>` in the URL reopens one
 // after a reload. Boards a breakout made get no tab either: people are taken there (room/).
 import type { Role } from "../sync/api";
+import { workshopIdentity } from "../sync/identity";
 import { fetchFicheSpec, fetchWorkshop, type BoardRef, type WorkshopInfo } from "./api";
 import { mountBoard, type MountedBoard } from "./board/view";
 import { h } from "./dom";
@@ -52,6 +53,8 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   headerEnd.append(badge);
 
   const byId = new Map(o.templates.map((tpl) => [tpl.id, tpl]));
+  // ID-1/ID-2: one seat and one replica for every connection of this tab in this workshop.
+  const identity = workshopIdentity(o.info.id);
   const title = h("h1", { class: "workshop-title" }, o.info.title);
   const nav = bind(h("nav", { class: "board-tabs" }), (el) => el.setAttribute("aria-label", t("boardsNav")));
   const notice = bind(h("p", { class: "readonly-notice", id: "readonly-notice" }), (el) => (el.textContent = t("readOnlyNotice")));
@@ -214,6 +217,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
             token: o.token,
             name: o.name,
             role,
+            identity,
             onRole: reopen,
             onBack: () => open(PLAN),
           }),
@@ -239,6 +243,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
       token: o.token,
       name: o.name,
       role,
+      identity,
       onRole: reopen,
       fiches: {
         workshop: o.info.id,
@@ -257,6 +262,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
         workshop: o.info.id,
         token: o.token,
         name: o.name,
+        identity,
         templates: o.templates.filter((tpl) => tpl.id !== FICHE_TEMPLATE && tpl.id !== ROOM_TEMPLATE),
         role: () => role,
         openView: (id, place) => open(id, place),

@@ -1,9 +1,11 @@
-// A minimal in-process Samenbord server for client tests: hello/welcome (with since), ops with
-// ack, dedup (OP-4) and fan-out of the winning ops (OP-6), presence, left, and knobs to drop
-// connections, hold acks, rate-limit or reject batches. Frames travel through a queue that
+// A minimal in-process Samenbord server for client tests: hello/welcome (with since), seats
+// (ID-2: a seated replica needs its seat), ops with ack, dedup (OP-4) and fan-out of the winning
+// ops (OP-6), presence, left, and knobs to drop connections, hold acks, rate-limit or reject
+// batches, lose fan-out frames or refuse hellos with 1013. Frames travel through a queue that
 // `settle()` drains, so tests decide when the "network" moves.
 import type { Op } from "../../src/sync/api";
 import { Items } from "../../src/sync/items";
+import { seatId, seatOf } from "../../src/sync/seat";
 
 type Frame = Record<string, unknown> & { t: string };
 type Handler = ((event: { data?: string; code?: number }) => void) | null;
@@ -139,6 +141,11 @@ export class FakeServer {
   rateLimitNext = 0;
   rejectNext: string | null = null;
   catchUp = true;
+  /** The next this many fanned-out ops frames are lost on the way (to every receiver): a seq gap. */
+  loseFanouts = 0;
+  /** The next this many hellos get `unavailable` and a close with this code (CU-5, CL-1). */
+  refuseHellos = 0;
+  refuseCode = 1013;
   /** Control frames (FA-8) received, and what the next ones get: done (default) or an error code. */
   readonly controls: Frame[] = [];
   controlReply: "done" | "silent" | { code: string; message: string } = "done";
@@ -163,9 +170,18 @@ export class FakeServer {
   }
 
   private hello(conn: ServerConn, f: Frame): void {
+    if (this.refuseHellos > 0) {
+      this.refuseHellos--;
+      this.error(conn, "unavailable", "partitions are moving; try again");
+      return conn.socket.serverClose(this.refuseCode);
+    }
     const role = this.tokens.get(f.token as string);
     if (!role) return this.error(conn, "unauthorized", "unknown token");
     if (f.board !== this.board) return this.error(conn, "unknown_board", "no board with that id");
+    const seated = seatOf(f.replica as string);
+    if (seated !== null && (typeof f.seat !== "string" || seatId(f.seat) !== seated)) {
+      return this.error(conn, "forbidden", "this replica belongs to another seat");
+    }
     Object.assign(conn, { replica: f.replica as string, name: f.name as string, role, welcomed: true });
     const peers = this.others(conn).map((c) => ({ replica: c.replica, name: c.name, role: c.role }));
     const welcome: Frame = { t: "welcome", v: 1, board: this.board, role, seq: this.seq, peers, time: this.now() };
@@ -188,7 +204,11 @@ export class FakeServer {
     const reply = this.controlReply;
     if (reply === "silent") return;
     if (reply !== "done") return conn.socket.deliver({ t: "error", code: reply.code, message: reply.message, request });
-    conn.socket.deliver({ t: "done", request, seq: ++this.seq });
+    // The change is a node batch: an ops frame to everyone, the sender too (FA-8).
+    const seq = ++this.seq;
+    this.log.push({ seq, replica: "samenbord-node", batch: request, ops: [] });
+    for (const c of this.conns) if (c.welcomed) c.socket.deliver({ t: "ops", seq, ops: [] });
+    conn.socket.deliver({ t: "done", request, seq });
   }
 
   private ops(conn: ServerConn, batch: string, ops: Op[]): void {
@@ -214,7 +234,8 @@ export class FakeServer {
     const seq = ++this.seq;
     this.seen.set(key, seq);
     this.log.push({ seq, replica, batch, ops: won });
-    for (const c of this.others(conn)) c.socket.deliver({ t: "ops", seq, ops: won });
+    if (this.loseFanouts > 0) this.loseFanouts--;
+    else for (const c of this.others(conn)) c.socket.deliver({ t: "ops", seq, ops: won });
     this.ack(conn, batch, seq);
   }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { bannersFor } from "../../src/ui/board/banners";
 import { barState, controlErrorMessage, ControlCommands, parseDots, type Controllable } from "../../src/ui/board/control";
 import { NO_CONTROL, type ControlState } from "../../src/ui/board/control-state";
+import { turnoutText, votersText } from "../../src/ui/board/vote-results";
 import { setLang } from "../../src/ui/i18n";
 
 /** A client whose control() records the call and answers as the node would (FA-8). */
@@ -141,5 +142,26 @@ describe("banners", () => {
     expect(b).toEqual({ id: "vote-banner", text: "Dot vote: put your dots on the notes in “Noord”.", dotsLeft: "2 of 5 dots left" });
     expect(bannersFor(open, "observer", 0, null)[0]!.dotsLeft).toBeUndefined();
     expect(ids({ ...NO_CONTROL, vote: { state: "closed", dots: 5, zone: null } })).toEqual([]);
+  });
+});
+
+describe("vote turnout for facilitators (ID-3)", () => {
+  const turnout = { voters: 4, present: 6, names: ["Ann", "Bob", "Cas", "Dee"] };
+
+  it("says how many people voted of those present, in Dutch and English", () => {
+    expect(turnoutText(turnout, "nl")).toBe("4 mensen stemden · 6 aanwezig");
+    expect(turnoutText(turnout, "en")).toBe("4 people voted · 6 present");
+    expect(turnoutText({ ...turnout, voters: 1 }, "nl")).toBe("1 persoon stemde · 6 aanwezig");
+    expect(turnoutText({ ...turnout, voters: 1 }, "en")).toBe("1 person voted · 6 present");
+    expect(turnoutText({ ...turnout, voters: 0 }, "en")).toBe("0 people voted · 6 present");
+  });
+
+  it("names the voters, and shows nothing without the node's fields", () => {
+    expect(votersText(turnout, "nl")).toBe("Stemden: Ann, Bob, Cas, Dee");
+    expect(votersText(turnout, "en")).toBe("Voted: Ann, Bob, Cas, Dee");
+    expect(votersText({ ...turnout, names: [] }, "en")).toBeNull();
+    expect(turnoutText(null)).toBeNull();
+    expect(turnoutText(undefined)).toBeNull();
+    expect(votersText(undefined)).toBeNull();
   });
 });

@@ -52,10 +52,32 @@ describe("board control state (FA-4)", () => {
       { old: { kind: [100, 0, "a"] }, fresh: { kind: [200, 0, "a"] } },
     );
     const on = { ...NO_CONTROL, private: true, privateSince: [150, 0, "samenbord-node"] as [number, number, string] };
-    expect(isPrivateItem(on, items, "old")).toBe(false);
-    expect(isPrivateItem(on, items, "fresh")).toBe(true);
-    expect(isPrivateItem(on, items, "plain")).toBe(false);
-    expect(isPrivateItem({ ...on, private: false }, items, "fresh")).toBe(false);
+    expect(isPrivateItem(on, items, "old", "a")).toBe(false);
+    expect(isPrivateItem(on, items, "fresh", "a")).toBe(true);
+    expect(isPrivateItem(on, items, "plain", "a")).toBe(false);
+    expect(isPrivateItem({ ...on, private: false }, items, "fresh", "a")).toBe(false);
+  });
+
+  it("reads the turnout the node writes at a vote's close, when it is there (ID-3)", () => {
+    const closed = { vote: "closed", voteDots: 3, voters: 4, present: 6, voterNames: ["Ann", "Bob", 7, "Cas", "Dee"] };
+    expect(readControl(itemsView({ [CONTROL_ITEM]: closed })).vote?.turnout).toEqual({ voters: 4, present: 6, names: ["Ann", "Bob", "Cas", "Dee"] });
+    expect(readControl(itemsView({ [CONTROL_ITEM]: { ...closed, voterNames: null } })).vote?.turnout).toEqual({ voters: 4, present: 6, names: [] });
+    expect(readControl(itemsView({ [CONTROL_ITEM]: { vote: "closed", voteDots: 3 } })).vote?.turnout).toBeUndefined();
+    expect(readControl(itemsView({ [CONTROL_ITEM]: { ...closed, present: -1 } })).vote?.turnout).toBeUndefined();
+    // A new vote leaves the last counts behind: they belong to the closed one.
+    expect(readControl(itemsView({ [CONTROL_ITEM]: { ...closed, vote: "open" } })).vote?.turnout).toBeUndefined();
+    const a = readControl(itemsView({ [CONTROL_ITEM]: closed }));
+    expect(sameControl(a, readControl(itemsView({ [CONTROL_ITEM]: { ...closed, voters: 5 } })))).toBe(false);
+    expect(sameControl(a, readControl(itemsView({ [CONTROL_ITEM]: { ...closed, voterNames: ["Ann"] } })))).toBe(false);
+    expect(sameControl(a, readControl(itemsView({ [CONTROL_ITEM]: { ...closed } })))).toBe(true);
+  });
+
+  it("shows a private note as mine only to its writer's person, in any of their tabs (FA-6, ID-3)", () => {
+    const seat = "5f3b6a64d0c0a7b051439767";
+    const items = itemsView({ mine: { kind: "note" } }, { mine: { kind: [200, 0, `${seat}_TabAaaaaaaaa`] } });
+    const on = { ...NO_CONTROL, private: true, privateSince: [150, 0, "samenbord-node"] as [number, number, string] };
+    expect(isPrivateItem(on, items, "mine", `${seat}_TabBbbbbbbbb`)).toBe(true);
+    expect(isPrivateItem(on, items, "mine", "8a5bdb4cc15164126c6ef266_TabBbbbbbbbb")).toBe(false);
   });
 
   it("compares states by value", () => {

@@ -168,6 +168,14 @@ describe("groups", () => {
     expect(myGroup(EMPTY_ROOM, "ann")).toBeNull();
   });
 
+  it("finds the group of the person in any of their tabs (ID-3)", () => {
+    const seat = "5f3b6a64d0c0a7b051439767";
+    const s = copies();
+    s.groups[0]!.members.push(`${seat}_TabAaaaaaaaa`);
+    expect(myGroup(s, `${seat}_TabBbbbbbbbb`)?.id).toBe("group-1");
+    expect(myGroup(s, "8a5bdb4cc15164126c6ef266_TabBbbbbbbbb")).toBeNull();
+  });
+
   it("names members from the group, else a fallback", () => {
     const g = copies().groups[0]!;
     expect(memberName(g, "ann")).toBe("Ann");

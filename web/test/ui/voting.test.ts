@@ -155,3 +155,40 @@ describe("vote results", () => {
     expect(voteResults(notes(data), { zone: "z1" }, "votes").map((r) => r.id)).toEqual(["a", "c", "d"]);
   });
 });
+
+describe("one person, many tabs (ID-3)", () => {
+  // Two tabs of one seat: their replicas share the seat id, so they are one person.
+  const SEAT = "5f3b6a64d0c0a7b051439767";
+  const TAB_A = `${SEAT}_TabAaaaaaaaa`;
+  const TAB_B = `${SEAT}_TabBbbbbbbbb`;
+  const OTHER = "8a5bdb4cc15164126c6ef266_TabAaaaaaaaa";
+
+  it("holds the dot budget across the person's tabs", () => {
+    const data = board({ a: { kind: "note", zone: "z1", [`vote:${TAB_A}`]: 2, [`vote:${OTHER}`]: 3 } });
+    const vote = () => readControl(itemsView(data)).vote;
+    expect(dotsUsed(itemsView(data), TAB_B)).toBe(2);
+    expect(dotsUsed(itemsView(data), TAB_A)).toBe(2);
+    expect(dotsUsed(itemsView(data), OTHER)).toBe(3);
+    // Tab B writes its own register, and only the third dot fits.
+    const third = addDotChange(itemsView(data), TAB_B, vote(), readNote(itemsView(data), "b")!);
+    expect(third).toEqual({ item: "b", field: `vote:${TAB_B}`, value: 1 });
+    apply(data, third);
+    expect(addDotChange(itemsView(data), TAB_B, vote(), readNote(itemsView(data), "c")!)).toBeNull();
+    expect(addDotChange(itemsView(data), TAB_A, vote(), readNote(itemsView(data), "c")!)).toBeNull();
+    expect(dotsUsed(itemsView(data), TAB_A)).toBe(3);
+  });
+
+  it("shows the person's dots as mine in every tab, and a tab takes off only its own", () => {
+    const data = board({ a: { kind: "note", zone: "z1", [`vote:${TAB_A}`]: 2, [`vote:${OTHER}`]: 1 } });
+    const items = itemsView(data);
+    const open = readControl(items);
+    const inTabB = noteVoteView(open, items, { role: "participant", replica: TAB_B }, readNote(items, "a")!, 1);
+    expect(inTabB).toEqual({ mode: "open", mine: 2, canAdd: true, canRemove: false });
+    const inTabA = noteVoteView(open, items, { role: "participant", replica: TAB_A }, readNote(items, "a")!, 1);
+    expect(inTabA).toEqual({ mode: "open", mine: 2, canAdd: true, canRemove: true });
+    expect(removeDotChange(items, TAB_B, open.vote, { id: "a" })).toBeNull();
+    expect(removeDotChange(items, TAB_A, open.vote, { id: "a" })).toEqual({ item: "a", field: `vote:${TAB_A}`, value: 1 });
+    // A legacy replica is a person of its own: the seat's dots are not its dots.
+    expect(dotsUsed(items, "legacyReplica16x")).toBe(0);
+  });
+});

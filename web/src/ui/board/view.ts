@@ -3,6 +3,7 @@
 // Editing actions live in actions.ts; pointer and keyboard handling in interactions.ts and
 // keyboard.ts; the board control state (lock, private writing, dot voting) in control-state.ts.
 import type { BoardClient, ConnectionStatus, Role } from "../../sync/api";
+import type { Identity } from "../../sync/identity";
 import { clusterBaseUrls, createBoardClient } from "../../sync/index";
 import { announce, h } from "../dom";
 import { statusMessage } from "../message";
@@ -32,6 +33,8 @@ export interface BoardOptions {
   token: string;
   name: string;
   role: Role;
+  /** This tab's seat and replica in the workshop (ID-1, ID-2), shared by every client of the page. */
+  identity: Identity;
   onRole?: (role: Role) => void;
   /** Offers "convert to action fiches" to writers (needs the workshop id). */
   fiches?: { workshop: string; openPlan(): void };
@@ -76,7 +79,14 @@ export interface BoardParts {
 export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const tpl = o.template;
   const observer = o.role === "observer";
-  const client: BoardClient & Controllable = createBoardClient({ baseUrls: clusterBaseUrls(location.origin), token: o.token, board: o.boardId, name: o.name });
+  const client: BoardClient & Controllable = createBoardClient({
+    baseUrls: clusterBaseUrls(location.origin),
+    token: o.token,
+    board: o.boardId,
+    name: o.name,
+    seat: o.identity.seat,
+    replica: o.identity.replica,
+  });
   const role = () => client.role ?? o.role;
   let control = readControl(client.items);
   const isReadonly = () => observer || lockedOut(control, role());
@@ -138,7 +148,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const presence = new PresenceLayer(layer, toolbar.peers, o.name);
   const controlBar: ControlBar | null = o.role === "facilitator" ? buildControlBar(tpl, client) : null;
   const banners = new BannerLayer();
-  const results = new VoteResultsPanel();
+  const results = new VoteResultsPanel(o.role === "facilitator");
 
   const parts: BoardParts = {
     tpl,
@@ -220,7 +230,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     for (const id of all ? notes.ids() : ids) {
       const n = notes.data(id);
       if (!n) continue;
-      notes.setPrivate(id, isPrivateItem(control, client.items, id));
+      notes.setPrivate(id, isPrivateItem(control, client.items, id, client.replica));
       notes.setVote(id, noteVoteView(control, client.items, voter, n, left));
     }
     banners.show(bannersFor(control, role(), left, zoneLabel(vote?.zone ?? null)));

@@ -1,7 +1,10 @@
-// Dot voting arithmetic (FA-7): this replica's dots live in `vote:<replica>` registers on notes.
-// The node refuses a batch that takes the writer's sum over the board past `voteDots`
-// (invalid_op), so the client never sends one. Pure, so unit-tested.
+// Dot voting arithmetic (FA-7): a tab's dots live in `vote:<replica>` registers on notes, and
+// a person's dots are those of all their replicas (ID-3: the tabs of one seat), so the budget
+// holds across tabs. The node refuses a batch that takes the writer's person's sum over the board
+// past `voteDots` (invalid_op), so the client never sends one. A tab writes only its own register
+// (IT-3), so it can take off only the dots it placed itself. Pure, so unit-tested.
 import type { Change, ItemsView, Json, Role } from "../../sync/api";
+import { personOf } from "../../sync/seat";
 import { lockedOut, type ControlState } from "./control-state";
 import type { NoteData } from "./model";
 
@@ -16,19 +19,31 @@ export function dotCount(v: Json | undefined): number {
   return typeof v === "number" && Number.isInteger(v) && v > 0 ? v : 0;
 }
 
-/** This replica's dots on one item. */
+/** Whether `field` is a `vote:<replica>` register of `person` (ID-3). */
+function isVoteOf(field: string, person: string): boolean {
+  return field.startsWith(VOTE_PREFIX) && personOf(field.slice(VOTE_PREFIX.length)) === person;
+}
+
+/** The dots of `replica`'s person on one item: every tab of theirs (ID-3). */
 export function myDotsOn(items: ItemsView, replica: string, id: string): number {
+  const person = personOf(replica);
+  let sum = 0;
+  for (const [f, r] of Object.entries(items.fields(id))) if (isVoteOf(f, person)) sum += dotCount(r.v);
+  return sum;
+}
+
+/** The dots this very replica (tab) placed on one item: the only ones it may take off. */
+export function ownDotsOn(items: ItemsView, replica: string, id: string): number {
   return dotCount(items.value(id, voteField(replica)));
 }
 
 /**
- * This replica's dots over the whole board, as the node sums them: every item, deleted ones too,
- * so the client never thinks it has a dot the node would not grant.
+ * The dots of `replica`'s person over the whole board, as the node sums them: every item, deleted
+ * ones too, every tab of the person, so the client never thinks it has a dot the node would not grant.
  */
 export function dotsUsed(items: ItemsView, replica: string): number {
-  const field = voteField(replica);
   let sum = 0;
-  for (const id of items.itemIds()) sum += dotCount(items.value(id, field));
+  for (const id of items.itemIds()) sum += myDotsOn(items, replica, id);
   return sum;
 }
 
@@ -48,18 +63,18 @@ export function inVote(vote: { zone: string | null }, note: Pick<NoteData, "zone
   return vote.zone === null || note.zone === vote.zone;
 }
 
-/** The write that adds one of this replica's dots to a note, or null when it may not. */
+/** The write that adds one of the person's dots to a note (in this replica's register), or null when it may not. */
 export function addDotChange(items: ItemsView, replica: string, vote: ControlState["vote"], note: Pick<NoteData, "id" | "zone">): Change | null {
   if (!vote || vote.state !== "open" || !inVote(vote, note)) return null;
   if (dotsLeft(vote, dotsUsed(items, replica)) <= 0) return null;
-  return { item: note.id, field: voteField(replica), value: myDotsOn(items, replica, note.id) + 1 };
+  return { item: note.id, field: voteField(replica), value: ownDotsOn(items, replica, note.id) + 1 };
 }
 
-/** The write that takes one of this replica's dots off a note, or null when it has none there. */
+/** The write that takes one of this replica's own dots off a note, or null when it placed none there. */
 export function removeDotChange(items: ItemsView, replica: string, vote: ControlState["vote"], note: Pick<NoteData, "id">): Change | null {
   if (!vote || vote.state !== "open") return null;
-  const mine = myDotsOn(items, replica, note.id);
-  return mine > 0 ? { item: note.id, field: voteField(replica), value: mine - 1 } : null;
+  const own = ownDotsOn(items, replica, note.id);
+  return own > 0 ? { item: note.id, field: voteField(replica), value: own - 1 } : null;
 }
 
 /** What a note shows of the vote; null shows nothing (no vote, outside the vote zone). */
@@ -70,6 +85,7 @@ export type NoteVoteView =
 
 export interface Voter {
   role: Role | null;
+  /** This tab's replica; its person (ID-3) owns the dots shown as "mine". */
   replica: string;
 }
 
@@ -81,7 +97,7 @@ export function noteVoteView(control: ControlState, items: ItemsView, voter: Vot
   if (voter.role === "observer") return null;
   const mine = myDotsOn(items, voter.replica, note.id);
   const mayWrite = !lockedOut(control, voter.role);
-  return { mode: "open", mine, canAdd: mayWrite && left > 0, canRemove: mayWrite && mine > 0 };
+  return { mode: "open", mine, canAdd: mayWrite && left > 0, canRemove: mayWrite && ownDotsOn(items, voter.replica, note.id) > 0 };
 }
 
 export interface VoteResult {

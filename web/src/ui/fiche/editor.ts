@@ -5,6 +5,7 @@
 // The parts live next door: frame.ts (toolbar, message line), form.ts (field wiring),
 // head.ts, smart-panel.ts, steps.ts and balance.ts.
 import type { BoardClient, ConnectionStatus, Role } from "../../sync/api";
+import type { Identity } from "../../sync/identity";
 import { clusterBaseUrls, createBoardClient } from "../../sync/index";
 import { announce, h } from "../dom";
 import { bind, loc, onLangChange, t } from "../i18n";
@@ -24,6 +25,8 @@ export interface FicheEditorOptions {
   token: string;
   name: string;
   role: Role;
+  /** This tab's seat and replica in the workshop (ID-1, ID-2). */
+  identity: Identity;
   onRole?(role: Role): void;
   onBack(): void;
 }
@@ -51,7 +54,14 @@ function sectionEl(s: FicheSection, form: FicheForm, steps: StepsTimeline): HTML
 export function mountFicheEditor(host: HTMLElement, o: FicheEditorOptions): MountedFiche {
   const spec = o.spec;
   const readonly = o.role === "observer";
-  const client: BoardClient = createBoardClient({ baseUrls: clusterBaseUrls(location.origin), token: o.token, board: o.ficheId, name: o.name });
+  const client: BoardClient = createBoardClient({
+    baseUrls: clusterBaseUrls(location.origin),
+    token: o.token,
+    board: o.ficheId,
+    name: o.name,
+    seat: o.identity.seat,
+    replica: o.identity.replica,
+  });
   const offs: (() => void)[] = [];
 
   const frame = buildFicheFrame(client, readonly, o.name, () => o.onBack());

@@ -39,6 +39,9 @@ export const nl = {
   voteNoNotes: "Er zijn geen notities om op te stemmen.",
   dotOne: "stip",
   dotMany: "stippen",
+  voteTurnoutOne: "1 persoon stemde · {present} aanwezig",
+  voteTurnoutMany: "{voters} mensen stemden · {present} aanwezig",
+  voteVoterNames: "Stemden: {names}",
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
@@ -80,4 +83,7 @@ export const en: Record<keyof typeof nl, string> = {
   voteNoNotes: "There are no notes to vote on.",
   dotOne: "dot",
   dotMany: "dots",
+  voteTurnoutOne: "1 person voted · {present} present",
+  voteTurnoutMany: "{voters} people voted · {present} present",
+  voteVoterNames: "Voted: {names}",
 };

@@ -2,6 +2,8 @@
 // navigation (breakouts, FA-3; follow), "follow me" for the facilitator, and the plenary and
 // room views. The workshop page owns the views; this tells it where to go and what to show.
 import type { Role } from "../../sync/api";
+import type { Identity } from "../../sync/identity";
+import { samePerson } from "../../sync/seat";
 import { mountBoard, type MountedBoard } from "../board/view";
 import { t } from "../i18n";
 import type { Template } from "../template";
@@ -27,6 +29,8 @@ export interface DeskOptions {
   workshop: string;
   token: string;
   name: string;
+  /** This tab's seat and replica in the workshop (ID-1, ID-2). */
+  identity: Identity;
   templates: Template[];
   role: () => Role;
   openView: (id: string, place?: { zone?: string | null; point?: ViewPoint | null }) => void;
@@ -48,7 +52,7 @@ export class FacilitationDesk {
   private ticker: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly o: DeskOptions) {
-    this.session = new RoomSession({ board: o.room, token: o.token, name: o.name });
+    this.session = new RoomSession({ board: o.room, token: o.token, name: o.name, identity: o.identity });
     this.overlay = buildOverlay({
       role: o.role,
       replica: this.session.replica,
@@ -132,7 +136,7 @@ export class FacilitationDesk {
       templateOf: this.o.templateOf,
       openView: (id) => this.o.openView(id),
       mount: (boardHost, board, template) =>
-        mountBoard(boardHost, { template, boardId: board, token: this.o.token, name: this.o.name, role: "observer" }),
+        mountBoard(boardHost, { template, boardId: board, token: this.o.token, name: this.o.name, role: "observer", identity: this.o.identity }),
     });
   }
 
@@ -160,7 +164,7 @@ export class FacilitationDesk {
   }
 
   private leads(state: RoomState): boolean {
-    return !!state.follow?.active && state.follow.by === this.session.replica;
+    return !!state.follow?.active && state.follow.by !== null && samePerson(state.follow.by, this.session.replica);
   }
 
   private toggleFollow(pressed: boolean): void {

@@ -2,6 +2,7 @@
 // target is applied when it changes, not on every tick, so a participant who opens another tab
 // during a breakout is not pulled back four times a second. Pure, so unit-tested.
 import type { Role } from "../../sync/api";
+import { samePerson } from "../../sync/seat";
 import { bounds, centre, fitScale } from "../board/geometry";
 import type { Template } from "../template";
 import { breakoutOver, myGroup, type RoomState } from "./state";
@@ -49,7 +50,7 @@ export function breakoutTarget(state: RoomState, serverNow: number, me: Me): Nav
 /** Where follow sends `me`: everyone but facilitators (the one who set it included) follows. */
 export function followTarget(state: RoomState, me: Me): NavTarget | null {
   const f = state.follow;
-  if (!f || !f.active || !f.board || me.role === "facilitator" || f.by === me.replica) return null;
+  if (!f || !f.active || !f.board || me.role === "facilitator" || (f.by !== null && samePerson(f.by, me.replica))) return null;
   return { key: `follow:${f.board}:${f.x}:${f.y}:${f.zoom}`, view: f.board, zone: null, point: { x: f.x, y: f.y, zoom: f.zoom } };
 }
 

@@ -2,6 +2,7 @@
 // server's clock, FA-2) with its end sound and mute toggle, the facilitator's "follow me", the
 // round panel, and #room-error where every control call's failure shows.
 import type { Role } from "../../sync/api";
+import { samePerson } from "../../sync/seat";
 import { announce, h } from "../dom";
 import { bind, t } from "../i18n";
 import { buildRoundPanel } from "./round";
@@ -58,7 +59,7 @@ export function buildOverlay(o: OverlayOptions): Overlay {
   const paintGroup = (state: RoomState, serverNow: number) => {
     const g = breakoutRunning(state, serverNow) ? myGroup(state, o.replica) : null;
     const text = !g ? "" : !g.scribe ? t("myGroup", { group: g.name })
-      : g.scribe === o.replica ? t("myGroupYouScribe", { group: g.name })
+      : samePerson(g.scribe, o.replica) ? t("myGroupYouScribe", { group: g.name })
       : t("myGroupScribe", { group: g.name, scribe: g.names[g.scribe] ?? "" });
     if (group.textContent !== text) group.textContent = text;
     group.hidden = text === "";

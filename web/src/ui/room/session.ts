@@ -1,9 +1,10 @@
 // The workshop page's second connection: every role joins the room board (FA-1), whose peers are
 // who is in the workshop and whose items are the facilitation state (FA-2). It shares the tab's
-// replica id with the board client (so a person's groups match their board connection), but it
+// replica id and seat with the board client (so a person's groups match their board connection), but it
 // never writes ops, so it takes no Web Lock (it must not queue behind, or hold up, the board
 // client's replica lock) and keeps nothing in IndexedDB.
 import type { BoardClient, Peer, Role } from "../../sync/api";
+import type { Identity } from "../../sync/identity";
 import { clusterBaseUrls, createBoardClient, MemoryPendingStore } from "../../sync/index";
 import { EMPTY_ROOM, parseRoom, type RoomState } from "./state";
 
@@ -13,6 +14,8 @@ export interface RoomSessionOptions {
   board: string;
   token: string;
   name: string;
+  /** This tab's seat and replica in the workshop (ID-1, ID-2). */
+  identity: Identity;
 }
 
 export class RoomSession {
@@ -30,6 +33,8 @@ export class RoomSession {
       token: o.token,
       board: o.board,
       name: o.name,
+      seat: o.identity.seat,
+      replica: o.identity.replica,
       locks: null,
       storage: new MemoryPendingStore(),
     });

@@ -2,6 +2,7 @@
 // only the sync contract's ItemsView and numbers, so every case is unit-tested
 // (test/ui/room-state.test.ts). The node writes these items; a malformed field reads as absent.
 import type { ItemsView, Json } from "../../sync/api";
+import { samePerson } from "../../sync/seat";
 
 export type BreakoutMode = "copies" | "zones";
 export type RoundKind = "check-in" | "check-out";
@@ -190,9 +191,9 @@ export function breakoutRunning(state: RoomState, serverNow: number): boolean {
   return state.breakout !== null && !breakoutOver(state, serverNow);
 }
 
-/** The group whose members hold `replica`, or null. */
+/** The group whose members hold `replica`'s person (ID-3: any tab of the same seat), or null. */
 export function myGroup(state: RoomState, replica: string): GroupState | null {
-  return state.groups.find((g) => g.members.includes(replica)) ?? null;
+  return state.groups.find((g) => g.members.some((m) => samePerson(m, replica))) ?? null;
 }
 
 /** Ms left in the current speaker's turn, or null without an active round or turn end. */
