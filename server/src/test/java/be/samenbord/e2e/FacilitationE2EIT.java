@@ -78,6 +78,11 @@ class FacilitationE2EIT {
                         + " this.addEventListener('message', e => window.__frames.push(String(e.data))); } };"));
     }
 
+    /** Presence frames {@code b} received that carry {@code replicaField} and a selection. */
+    static long presenceCount(Browser b, String replicaField) {
+        return framesOf(b).lines().filter(l -> l.contains("\"t\":\"presence\"") && l.contains(replicaField) && l.contains("\"selection\":[")).count();
+    }
+
     static String framesOf(Browser b) {
         return String.valueOf(b.js("return (window.__frames || []).join('\\n');"));
     }
@@ -165,7 +170,7 @@ class FacilitationE2EIT {
 
     @Test
     @Order(2)
-    @DisplayName("Private writing: Bram gets nothing of Anna's note, not in the DOM, not in a WebSocket frame; after reveal he sees it")
+    @DisplayName("Private writing (finding 2 of 'Trust at the edge'): Bram gets nothing of Anna's note, not in the DOM, not in a WebSocket frame, not even its id; after reveal he sees it")
     void privateWriting() {
         E2E.openBoardTab(f, plenary);
         for (Browser b : p) E2E.openBoardTab(b, plenary);
@@ -183,6 +188,13 @@ class FacilitationE2EIT {
         p[1].waitFor(d -> framesOf(p[1]).contains("\"seq\":" + seq) ? true : null, "Bram received seq " + seq, SLOW);
         assertFalse(p[1].driver.getPageSource().contains(secret), "not in Bram's DOM");
         assertFalse(framesOf(p[1]).contains(secret), "not in any frame Bram received");
+        // Issue "Trust at the edge", finding 2: Anna's browser broadcasts the selection of the note it
+        // just made; the node leaves the id out of Bram's copy (ID-7), so he cannot address the note.
+        String anna = "\"replica\":\"" + replicaOf.get("Anna") + "\"";
+        long before = presenceCount(p[1], anna);
+        E2E.note(p[0], note).click();
+        p[1].waitFor(d -> presenceCount(p[1], anna) > before ? true : null, "Bram received Anna's presence with her selection", SLOW);
+        assertFalse(framesOf(p[1]).contains(note), "not even the note's id reached Bram (ID-7)");
         assertFalse(p[1].driver.findElements(By.cssSelector(".note[data-item='" + note + "']")).size() > 0);
         assertTrue(p[0].driver.getPageSource().contains(secret), "Anna sees her own note");
 
