@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { backoffDelay, socketUrl } from "../../src/sync/backoff";
 import type { FakeNet } from "./fake-server";
 import { setUp, startAll } from "./helpers";
+import { propertySettings } from "../seeds";
 
 let net: FakeNet;
 let make: ReturnType<typeof setUp>["make"];
@@ -29,7 +30,7 @@ describe("backoff", () => {
         const d = backoffDelay(n, () => r);
         return d >= 0 && d <= Math.min(10_000, 250 * 2 ** n);
       }),
-      { seed: 20261122, numRuns: 300 },
+      propertySettings(20261122, 300, "backoff.test.ts"),
     );
   });
 

@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { Json, Op } from "../../src/sync/api";
 import { Items } from "../../src/sync/items";
 import { beats } from "../../src/sync/stamp";
+import { propertySettings } from "../seeds";
 
-const SETTINGS = { seed: 20261122, numRuns: 300 };
+const SETTINGS = propertySettings(20261122, 300, "merge.properties.test.ts");
 
 // Small domains so that equal fields, equal stamps and even equal stamps with different values are frequent.
 const value: fc.Arbitrary<Json> = fc.oneof(

@@ -15,6 +15,7 @@ import {
   SEATED_REPLICA,
 } from "../../src/sync/seat";
 import vectors from "../../../server/vectors/seats.json";
+import { propertySettings } from "../seeds";
 
 /** HE-2: any replica id the server accepts. */
 const REPLICA = /^[A-Za-z0-9_-]{8,64}$/;
@@ -38,7 +39,7 @@ describe("seat ids (ID-1)", () => {
   it("hashes the UTF-8 bytes: 24 lowercase hex characters for any string", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 22, maxLength: 128 }), (s) => /^[0-9a-f]{24}$/.test(seatId(s))),
-      { seed: 20261123, numRuns: 200 },
+      propertySettings(20261123, 200, "seat.test.ts"),
     );
     expect(seatId("ééééééééééééééééééééééé")).not.toBe(seatId("eeeeeeeeeeeeeeeeeeeeeee"));
   });
@@ -72,7 +73,7 @@ describe("new seats", () => {
         const viaBtoa = btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
         return base64url(bytes) === viaBtoa;
       }),
-      { seed: 20261124, numRuns: 300 },
+      propertySettings(20261124, 300, "seat.test.ts"),
     );
   });
 });
@@ -92,7 +93,7 @@ describe("seated replicas (ID-2) and persons (ID-3)", () => {
         const made = seatedReplica(seat.seatId, () => r);
         return REPLICA.test(made) && seatOf(made) === seat.seatId;
       }),
-      { seed: 20261125, numRuns: 100 },
+      propertySettings(20261125, 100, "seat.test.ts"),
     );
   });
 

@@ -5,6 +5,7 @@ import type { Op, Snapshot } from "../../src/sync/api";
 import { Items } from "../../src/sync/items";
 import { keyBetween } from "../../src/sync/order";
 import fractionalIndex from "../../../server/vectors/fractional-index.json";
+import { propertySettings } from "../seeds";
 
 interface MergeVector {
   description: string;
@@ -38,7 +39,7 @@ describe("merge vectors", () => {
         fc.shuffledSubarray(ops.flatMap((op) => [op, op]), { minLength: ops.length * 2 }).chain((all) =>
           fc.tuple(fc.constant(all), fc.array(fc.constantFrom(...ops), { maxLength: 4 })),
         ),
-        { seed: 20261122, numRuns: 50 },
+        propertySettings(20261122, 50, "vectors.test.ts"),
       );
       expect(samples).toHaveLength(50);
       for (const [shuffled, extra] of samples) {

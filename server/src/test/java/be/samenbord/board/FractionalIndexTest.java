@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Rule IT-4: fractional index keys. */
+@net.jqwik.api.lifecycle.AddLifecycleHook(be.samenbord.testkit.FreshSeeds.class)
 class FractionalIndexTest {
 
     @Provide
@@ -26,7 +27,7 @@ class FractionalIndexTest {
     }
 
     /** Inserting anywhere in a sorted list keeps it sorted, with valid, distinct keys. */
-    @Property(tries = 300, seed = MergeProperties.SEED)
+    @Property(tries = 300, seed = MergePropertiesTest.SEED)
     void insertingAnywhereKeepsOrder(@ForAll("insertions") List<Integer> positions) {
         List<String> keys = new ArrayList<>();
         for (int p : positions) {

@@ -21,8 +21,9 @@ class SeededConvergenceTest {
     /** Regression seeds: none has failed yet. Add {@code seed} here when one does. */
     static final long[] PINNED = {};
 
+    /** Fixed seeds 1..60 plus {@link #PINNED}; fresh ones with {@code -Dseeds=random} (testkit Seeds). */
     static LongStream seeds() {
-        return LongStream.concat(LongStream.rangeClosed(1, 60), LongStream.of(PINNED));
+        return be.samenbord.testkit.Seeds.of("SeededConvergenceTest", null, LongStream.rangeClosed(1, 60).toArray(), PINNED, 60);
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -4,6 +4,7 @@ import be.samenbord.testkit.CountingClient;
 import be.samenbord.testkit.OpsBuilder;
 import be.samenbord.testkit.Poll;
 import be.samenbord.testkit.Seat;
+import be.samenbord.testkit.Seeds;
 import be.samenbord.testkit.TestNode;
 import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -39,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no {@code unavailable}), the user's every batch acked and fanned out, no impostor welcomed, every
  * frame the server sent of the protocol's shape, the board's content valid.
  *
- * <p>{@code mvn verify} runs the fixed seeds below. Fresh seeds: {@code -Dfuzz.seeds=random}
- * (three, printed) or {@code -Dfuzz.seeds=7,8}; more frames per seed: {@code -Dfuzz.frames=N}. A
+ * <p>{@code mvn verify} runs the fixed seeds below. Fresh seeds: {@code -Dfuzz.seeds=random} or
+ * {@code -Dseeds=random} (three, printed) or a list {@code -Dfuzz.seeds=7,8}; more frames per seed:
+ * {@code -Dfuzz.frames=N}. A
  * seed that ever fails goes into {@link #PINNED} and stays.
  */
 class EdgeFuzzTest {
@@ -69,14 +69,7 @@ class EdgeFuzzTest {
     };
 
     static LongStream seeds() {
-        String given = System.getProperty("fuzz.seeds", "");
-        if (given.equals("random")) {
-            long[] fresh = new SecureRandom().longs(3).map(Math::abs).toArray();
-            System.out.println("EdgeFuzzTest fresh seeds: " + Arrays.toString(fresh));
-            return LongStream.of(fresh);
-        }
-        if (!given.isBlank()) return Arrays.stream(given.split(",")).mapToLong(s -> Long.parseLong(s.trim()));
-        return LongStream.concat(LongStream.of(FIXED), LongStream.of(PINNED));
+        return Seeds.of("EdgeFuzzTest", "fuzz.seeds", FIXED, PINNED, 3);
     }
 
     static int frames() {

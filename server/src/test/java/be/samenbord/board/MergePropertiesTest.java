@@ -6,6 +6,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import be.samenbord.testkit.FreshSeeds;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * collisions (same item, field, even same stamp) frequent. Seeds are fixed so CI is repeatable;
  * a failing seed found elsewhere goes into {@link SeededConvergenceTest#PINNED}.
  */
-class MergeProperties {
+@AddLifecycleHook(FreshSeeds.class)
+class MergePropertiesTest {
 
     static final String SEED = "20261122";
 
@@ -41,7 +44,7 @@ class MergeProperties {
 
     @Provide
     Arbitrary<Items> states() {
-        return op().list().ofMaxSize(15).map(MergeProperties::itemsOf);
+        return op().list().ofMaxSize(15).map(MergePropertiesTest::itemsOf);
     }
 
     static Items itemsOf(List<Op> ops) {
