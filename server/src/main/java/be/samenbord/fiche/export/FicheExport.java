@@ -24,7 +24,8 @@ public final class FicheExport {
     /**
      * An action plan: a title page, then each fiche on a new page with its status, SMART state,
      * all sections in order with their questions and values, steps, balance and source.
-     * Text outside Windows-1252 is replaced (emoji become "?"), never fails.
+     * Text is drawn in embedded Unicode fonts (Latin, Greek, Cyrillic, CJK, monochrome emoji;
+     * FI-8); a character none of them has prints as U+FFFD, never fails.
      */
     public static byte[] pdf(FicheSpec spec, String planTitle, List<FicheDoc> fiches, String lang) {
         return PdfExport.render(spec, planTitle, check(fiches), lang);
