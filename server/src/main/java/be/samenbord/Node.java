@@ -6,6 +6,7 @@ import be.samenbord.fiche.FicheService;
 import be.samenbord.fiche.FicheSpec;
 import be.samenbord.fiche.FicheSpecLoader;
 import be.samenbord.http.ControlRoutes;
+import be.samenbord.http.ExportPool;
 import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
 import be.samenbord.http.Metrics;
@@ -92,7 +93,8 @@ public final class Node {
         Facilitation facilitation = new Facilitation(registry, workshops, templates, tokens);
         sync.useFacilitation(facilitation);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
-                .with(new FicheRoutes(fiches, directory, json)::register)
+                .with(new FicheRoutes(fiches, directory, json,
+                        new ExportPool(vertx, settings.exportThreads(), settings.exportQueue()))::register)
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .withHealth(this::clusterHealth)

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param publicUrl base of handed-out links; empty = {@code http://localhost:<bound port>}
  * @param clusterHost address other members reach this node's Hazelcast port on; empty = 127.0.0.1
  *                    when every listed member is on loopback, else Hazelcast's own choice
+ * @param exportThreads fiche exports rendered at once (rule FI-9)
+ * @param exportQueue   fiche exports that may wait for a thread; past that the answer is 503 busy
  */
 public record Settings(
         String httpHost,
@@ -34,13 +36,16 @@ public record Settings(
         long snapshotEveryBytes,
         long snapshotCheckMs,
         boolean demoWorkshop,
-        long pingMs) {
+        long pingMs,
+        int exportThreads,
+        int exportQueue) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
             "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
-            "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS");
+            "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS",
+            "EXPORT_THREADS", "EXPORT_QUEUE");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
@@ -78,7 +83,9 @@ public record Settings(
                 r.integer("SNAPSHOT_BYTES", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 r.integer("SNAPSHOT_CHECK_MS", 30_000, 100, 86_400_000),
                 r.bool("DEMO", true),
-                r.integer("PING_MS", 25_000, 50, 600_000));
+                r.integer("PING_MS", 25_000, 50, 600_000),
+                r.integer("EXPORT_THREADS", 4, 1, 64),
+                r.integer("EXPORT_QUEUE", 16, 0, 10_000));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");

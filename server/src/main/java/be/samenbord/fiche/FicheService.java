@@ -7,6 +7,7 @@ import be.samenbord.board.Op;
 import be.samenbord.board.template.Template;
 import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.sync.BoardRegistry;
+import be.samenbord.workshop.Visibility;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopService;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,7 +136,7 @@ public final class FicheService {
         return json.getNodeFactory().textNode(text).toString();
     }
 
-    /** Every fiche of the workshop, in the order they were made. */
+    /** Every fiche of the workshop, in the order they were made, as anyone may read them (see {@link #fiche}). */
     public CompletableFuture<List<FicheDoc>> fiches(Workshop workshop) {
         List<CompletableFuture<FicheDoc>> docs = new ArrayList<>();
         for (Workshop.BoardRef b : workshop.boards()) {
@@ -145,8 +146,12 @@ public final class FicheService {
                 .thenApply(v -> docs.stream().map(CompletableFuture::join).toList());
     }
 
+    /**
+     * A fiche as anyone may read it: lists and exports have no replica, so they leave out whatever
+     * private writing or an open vote hides from anyone (FA-6, FA-7, as the REST view; FI-4, FI-5).
+     */
     public CompletableFuture<FicheDoc> fiche(String ficheId) {
-        return items(ficheId).thenApply(items -> FicheBoards.read(spec, ficheId, items, json));
+        return items(ficheId).thenApply(items -> FicheBoards.read(spec, ficheId, Visibility.filter(Visibility.of(items), null, items), json));
     }
 
     private CompletableFuture<Items> items(String boardId) {

@@ -22,17 +22,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
-/** Action fiche routes (rules FI-1..FI-6): spec, conversion, listing and exports. */
+/** Action fiche routes (rules FI-1..FI-9): spec, conversion, listing and exports. */
 public final class FicheRoutes {
 
     private final FicheService fiches;
     private final WorkshopDirectory directory;
     private final ObjectMapper json;
+    private final ExportPool pool;
 
-    public FicheRoutes(FicheService fiches, WorkshopDirectory directory, ObjectMapper json) {
+    public FicheRoutes(FicheService fiches, WorkshopDirectory directory, ObjectMapper json, ExportPool pool) {
         this.fiches = fiches;
         this.directory = directory;
         this.json = json;
+        this.pool = pool;
     }
 
     public void register(Router r) {
@@ -92,7 +94,8 @@ public final class FicheRoutes {
 
     private void exportPlan(RoutingContext ctx) {
         Workshop w = workshop(ctx);
-        export(ctx, w.title(), fiches.fiches(w), "actieplan");
+        ExportRequest request = ExportRequest.of(ctx);
+        export(ctx, request, w.title(), fiches.fiches(w), "actieplan");
     }
 
     private void exportOne(RoutingContext ctx) {
@@ -104,40 +107,62 @@ public final class FicheRoutes {
             if (directory.workshopOfBoard(id).isPresent()) throw ApiError.forbidden("this token belongs to another workshop");
             throw ApiError.notFound("unknown_fiche", "no fiche with that id");
         }
-        export(ctx, access.workshop().title(), fiches.fiche(id).thenApply(List::of), "actiefiche");
+        ExportRequest request = ExportRequest.of(ctx);
+        export(ctx, request, access.workshop().title(), fiches.fiche(id).thenApply(List::of), "actiefiche");
     }
 
-    private void export(RoutingContext ctx, String title, CompletableFuture<List<FicheDoc>> docs, String fileName) {
-        String format = ctx.queryParams().get("format") == null ? "pdf" : ctx.queryParams().get("format").toLowerCase(Locale.ROOT);
-        String lang = "en".equals(ctx.queryParams().get("lang")) ? "en" : "nl";
-        if (!List.of("pdf", "md", "csv", "json").contains(format)) throw ApiError.badRequest("format must be pdf, md, csv or json");
+    /** What an export asks for (FI-5): format, language, CSV separator. */
+    private record ExportRequest(String format, String lang, char separator) {
+
+        static ExportRequest of(RoutingContext ctx) {
+            String format = ctx.queryParams().get("format") == null ? "pdf" : ctx.queryParams().get("format").toLowerCase(Locale.ROOT);
+            if (!List.of("pdf", "md", "csv", "json").contains(format)) throw ApiError.badRequest("format must be pdf, md, csv or json");
+            String lang = "en".equals(ctx.queryParams().get("lang")) ? "en" : "nl";
+            String sep = ctx.queryParams().get("sep");
+            char separator = sep == null ? FicheExport.csvSeparator(lang) : switch (sep.toLowerCase(Locale.ROOT)) {
+                case "comma" -> ',';
+                case "semicolon" -> ';';
+                default -> throw ApiError.badRequest("sep must be comma or semicolon");
+            };
+            return new ExportRequest(format, lang, separator);
+        }
+
+        String contentType() {
+            return switch (format) {
+                case "pdf" -> FicheExport.PDF_TYPE;
+                case "md" -> FicheExport.MARKDOWN_TYPE;
+                case "csv" -> FicheExport.CSV_TYPE;
+                default -> "application/json; charset=utf-8";
+            };
+        }
+    }
+
+    private void export(RoutingContext ctx, ExportRequest request, String title, CompletableFuture<List<FicheDoc>> docs, String fileName) {
         var spec = fiches.spec();
+        String lang = request.lang();
         io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
         docs.whenComplete((list, err) -> context.runOnContext(v -> {
             if (err != null) {
                 ctx.fail(err);
                 return;
             }
-            // PDF rendering is CPU work: keep it off the event loop.
-            ctx.vertx().executeBlocking(() -> switch (format) {
+            // Rendering is CPU work: on the export pool, side by side, never on an event loop (FI-9).
+            pool.submit(() -> switch (request.format()) {
                 case "pdf" -> Buffer.buffer(FicheExport.pdf(spec, title, list, lang));
                 case "md" -> Buffer.buffer(FicheExport.markdown(spec, title, list, lang).getBytes(StandardCharsets.UTF_8));
-                case "csv" -> Buffer.buffer("\uFEFF" + FicheExport.csv(spec, list, lang), "UTF-8");
+                case "csv" -> Buffer.buffer("\uFEFF" + FicheExport.csv(spec, list, lang, request.separator()), "UTF-8");
                 default -> Buffer.buffer(FicheExport.json(spec, title, list, lang).getBytes(StandardCharsets.UTF_8));
             }).onComplete(r -> {
-                if (r.failed()) {
+                if (r.failed() && r.cause() instanceof ExportPool.Busy busy) {
+                    ctx.response().putHeader("Retry-After", String.valueOf(ExportPool.RETRY_AFTER_SECONDS));
+                    ctx.fail(new ApiError(503, "busy", busy.getMessage()));
+                } else if (r.failed()) {
                     ctx.fail(r.cause());
-                    return;
+                } else {
+                    ctx.response().putHeader("Content-Type", request.contentType())
+                            .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "-" + lang + "." + request.format() + "\"")
+                            .end(r.result());
                 }
-                String type = switch (format) {
-                    case "pdf" -> "application/pdf";
-                    case "md" -> "text/markdown; charset=utf-8";
-                    case "csv" -> "text/csv; charset=utf-8";
-                    default -> "application/json; charset=utf-8";
-                };
-                ctx.response().putHeader("Content-Type", type)
-                        .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "-" + lang + "." + format + "\"")
-                        .end(r.result());
             });
         }));
     }

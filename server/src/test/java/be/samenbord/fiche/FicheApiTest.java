@@ -171,4 +171,29 @@ class FicheApiTest {
             assertEquals(400, node.api.getBytes("/api/workshops/" + wid + "/fiches/export?format=docx", token(w, "observer")).status());
         }
     }
+
+    @Test
+    @DisplayName("FI-5: CSV uses ';' for lang=nl and ',' for lang=en; sep=comma|semicolon overrides; another sep is 400")
+    void csvSeparatorFollowsLanguageOrSep() {
+        try (TestNode node = TestNode.start(dataDir)) {
+            JsonNode w = node.api.createWorkshop("Plan", "priority-actions");
+            String board = w.path("boards").get(0).path("id").asText();
+            fillRows(node, board, token(w, "participant"), 1);
+            assertEquals(200, convert(node.api, w, "facilitator", "{\"board\":\"" + board + "\"}").status());
+            String path = "/api/workshops/" + w.path("id").asText() + "/fiches/export?format=csv";
+            String[][] cases = {{"&lang=nl", ";"}, {"", ";"}, {"&lang=en", ","}, {"&lang=nl&sep=comma", ","},
+                    {"&lang=en&sep=semicolon", ";"}, {"&sep=semicolon", ";"}};
+            for (String[] c : cases) {
+                Api.Reply r = node.api.getBytes(path + c[0], token(w, "observer"));
+                assertEquals(200, r.status(), c[0] + ": " + r.text());
+                String header = r.text().substring(0, r.text().indexOf("\r\n"));
+                assertTrue(header.startsWith("id" + c[1] + "status" + c[1]), c[0] + " should separate with '" + c[1] + "': " + header);
+                List<List<String>> rows = be.samenbord.fiche.export.CsvExportTest.parse(r.text(), c[1].charAt(0));
+                assertEquals(2, rows.size());
+                assertEquals(rows.get(0).size(), rows.get(1).size());
+                assertEquals("Actie 1 title", rows.get(1).get(2), "the title column after id and status");
+            }
+            assertEquals(400, node.api.getBytes(path + "&sep=tab", token(w, "observer")).status());
+        }
+    }
 }

@@ -24,7 +24,8 @@ public final class FicheExport {
     /**
      * An action plan: a title page, then each fiche on a new page with its status, SMART state,
      * all sections in order with their questions and values, steps, balance and source.
-     * Text outside Windows-1252 is replaced (emoji become "?"), never fails.
+     * Text is drawn in embedded Unicode fonts (Latin, Greek, Cyrillic, CJK, monochrome emoji;
+     * FI-8); a character none of them has prints as U+FFFD, never fails.
      */
     public static byte[] pdf(FicheSpec spec, String planTitle, List<FicheDoc> fiches, String lang) {
         return PdfExport.render(spec, planTitle, check(fiches), lang);
@@ -38,9 +39,20 @@ public final class FicheExport {
     /**
      * One row per fiche (RFC 4180, CRLF, no BOM): id, status, every field (header = labels in
      * {@code lang}, document order), steps ("date: text" per line), smart_missing (rule ids), source.
+     * Separated by {@link #csvSeparator(String) the language's separator}.
      */
     public static String csv(FicheSpec spec, List<FicheDoc> fiches, String lang) {
-        return CsvExport.render(spec, check(fiches), lang);
+        return csv(spec, fiches, lang, csvSeparator(lang));
+    }
+
+    /** The same with {@code separator} ',' or ';'; cells holding either are quoted, formulas defused (FI-5). */
+    public static String csv(FicheSpec spec, List<FicheDoc> fiches, String lang, char separator) {
+        return CsvExport.render(spec, check(fiches), lang, separator);
+    }
+
+    /** What a spreadsheet in that language splits on: ';' for Dutch (nl-BE, nl-NL), ',' for English. */
+    public static char csvSeparator(String lang) {
+        return "en".equals(lang) ? ',' : ';';
     }
 
     /** {"title", "lang", "fiches": [{id, status, source, fields, steps, balance, smart}], "labels"}. */

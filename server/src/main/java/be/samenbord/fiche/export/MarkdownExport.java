@@ -5,16 +5,13 @@ import be.samenbord.fiche.FicheSpec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * An action plan as Markdown (CommonMark). User text is escaped at line starts only, so it
- * cannot open headings, lists, quotes, code blocks, tables or HTML; line breaks are kept.
+ * An action plan as Markdown (CommonMark, GitHub tables). All text from the board goes through
+ * {@link MarkdownText}, so it shows as typed and cannot add structure, HTML, images or links
+ * other than http(s) (rule FI-7); line breaks are kept.
  */
 final class MarkdownExport {
-
-    /** What a line may start with (after up to three spaces) to become a block construct. */
-    private static final Pattern BLOCK_START = Pattern.compile("^([#>*+=|`~<_-]|\\d+[.)])");
 
     private final Labels labels;
     private final StringBuilder out = new StringBuilder();
@@ -91,7 +88,7 @@ final class MarkdownExport {
         return this;
     }
 
-    /** User text as paragraphs: each line escaped at its start, kept apart by hard breaks. */
+    /** User text as paragraphs: each line made inert ({@link MarkdownText#line}), kept apart by hard breaks. */
     static String block(String text) {
         String[] lines = Labels.nz(text).replace("\r\n", "\n").replace('\r', '\n').strip().split("\n", -1);
         StringBuilder b = new StringBuilder();
@@ -104,32 +101,21 @@ final class MarkdownExport {
                 continue;
             }
             if (!previousBlank) b.append("  \n");
-            b.append(escapeStart(l));
+            b.append(MarkdownText.line(l));
             previousBlank = false;
         }
         return b.toString();
     }
 
-    /** One line of text (labels, titles): newlines become spaces, the start is escaped. */
+    /** One line of text (labels, titles): newlines become spaces, then as {@link MarkdownText#line}. */
     static String inline(String text) {
-        String line = escapeStart(Labels.nz(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+        String line = MarkdownText.line(Labels.nz(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
         // a trailing "#" would be taken for the closing sequence of a heading
         return line.endsWith("#") && !line.endsWith("\\#") ? line.substring(0, line.length() - 1) + "\\#" : line;
     }
 
-    private static String escapeStart(String line) {
-        var m = BLOCK_START.matcher(line);
-        if (!m.find()) return line;
-        String token = m.group(1);
-        if (Character.isDigit(token.charAt(0))) {
-            // "1. text" would start an ordered list: escape the dot or parenthesis
-            return token.substring(0, token.length() - 1) + "\\" + line.substring(token.length() - 1);
-        }
-        return "\\" + line;
-    }
-
     private static String cell(String text) {
-        return Labels.nz(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip().replace("\\", "\\\\").replace("|", "\\|");
+        return MarkdownText.inline(Labels.nz(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
     }
 
     private static String orDash(String value) {

@@ -17,11 +17,12 @@ import org.openpdf.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
-/** An action plan as PDF: a title page, then one page (or more) per fiche. Standard Helvetica, Cp1252. */
+/**
+ * An action plan as PDF: a title page, then one page (or more) per fiche. Text is drawn in the
+ * embedded Unicode fonts of {@link PdfFonts} (rule FI-8).
+ */
 final class PdfExport {
 
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
@@ -38,17 +39,17 @@ final class PdfExport {
     private final Font small;
     private final Font smallBold;
 
-    private PdfExport(Labels labels) throws IOException {
+    private PdfExport(Labels labels) {
         this.labels = labels;
-        BaseFont regular = font(BaseFont.HELVETICA);
-        BaseFont bold = font(BaseFont.HELVETICA_BOLD);
-        BaseFont italic = font(BaseFont.HELVETICA_OBLIQUE);
+        BaseFont regular = PdfFonts.regular();
+        BaseFont bold = PdfFonts.bold();
         planTitle = new Font(bold, 24);
         subtitle = new Font(regular, 13, Font.NORMAL, GREY);
         ficheTitle = new Font(bold, 17);
         sectionTitle = new Font(bold, 11.5f);
         fieldLabel = new Font(bold, 9.5f);
-        question = new Font(italic, 8.5f, Font.NORMAL, GREY);
+        // DejaVu Sans Oblique is the regular face slanted: OpenPDF slants it the same way
+        question = new Font(regular, 8.5f, Font.ITALIC, GREY);
         body = new Font(regular, 10);
         small = new Font(regular, 9, Font.NORMAL, GREY);
         smallBold = new Font(bold, 9);
@@ -57,15 +58,9 @@ final class PdfExport {
     static byte[] render(FicheSpec spec, String planTitle, List<FicheDoc> fiches, String lang) {
         try {
             return new PdfExport(new Labels(spec, lang)).document(planTitle, fiches);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write PDF", e);
         } catch (DocumentException e) {
             throw new IllegalStateException("cannot write PDF", e);
         }
-    }
-
-    private static BaseFont font(String name) throws IOException {
-        return BaseFont.createFont(name, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
     }
 
     private byte[] document(String title, List<FicheDoc> fiches) throws DocumentException {
@@ -92,14 +87,14 @@ final class PdfExport {
         doc.add(title);
         doc.add(paragraph(labels.t(labels.spec.title()), subtitle));
         if (fiches.isEmpty()) return;
-        Paragraph list = new Paragraph();
+        Paragraph list = new Paragraph(16, "", body); // its font also draws the space of setSpacingBefore
         list.setSpacingBefore(36);
-        list.add(new Chunk(PdfText.safe(labels.word("fiches")), sectionTitle));
+        PdfFonts.append(list, labels.word("fiches"), sectionTitle);
         for (int i = 0; i < fiches.size(); i++) {
             FicheDoc f = fiches.get(i);
-            list.add(Chunk.NEWLINE);
-            list.add(new Chunk(PdfText.safe((i + 1) + ". " + labels.ficheTitle(f)), body));
-            list.add(new Chunk(PdfText.safe("  (" + labels.status(f.status()) + ")"), small));
+            list.add(new Chunk("\n", body));
+            PdfFonts.append(list, (i + 1) + ". " + labels.ficheTitle(f), body);
+            PdfFonts.append(list, "  (" + labels.status(f.status()) + ")", small);
         }
         doc.add(list);
     }
@@ -188,13 +183,15 @@ final class PdfExport {
 
     private Paragraph labelled(String label, String value) {
         Paragraph p = new Paragraph();
-        p.add(new Chunk(PdfText.safe(label) + ": ", smallBold));
-        p.add(new Chunk(PdfText.safe(value), body));
+        PdfFonts.append(p, label + ": ", smallBold);
+        PdfFonts.append(p, value, body);
         return p;
     }
 
     private static PdfPCell cell(String text, Font font, Color background) {
-        PdfPCell cell = new PdfPCell(new Phrase(PdfText.safe(text), font));
+        Phrase phrase = new Phrase(Float.NaN, "", font);
+        PdfFonts.append(phrase, text, font);
+        PdfPCell cell = new PdfPCell(phrase);
         cell.setPadding(4);
         cell.setVerticalAlignment(Element.ALIGN_TOP);
         if (background != null) cell.setBackgroundColor(background);
@@ -202,7 +199,9 @@ final class PdfExport {
     }
 
     private static Paragraph paragraph(String text, Font font) {
-        return new Paragraph(PdfText.safe(text), font);
+        Paragraph p = new Paragraph(Float.NaN, "", font);
+        PdfFonts.append(p, text, font);
+        return p;
     }
 
     private static String orDash(String value) {

@@ -75,25 +75,47 @@ class PdfExportTest {
     }
 
     @Test
-    void charactersOutsideCp1252AreReplacedNotFatal() throws IOException {
-        Map<String, String> values = Map.of("title", "Feest 🎉 in de straat", spec.fields().get(1).id(), "Łódź, Dvořák, 漢字 → ok");
-        FicheDoc fiche = new FicheDoc("x", "draft", values, List.of(), List.of(), "board:x/item:1",
-                SmartCheck.check(spec, values, List.of()));
-        Pdf pdf = read(Files.write(dir.resolve("odd.pdf"), FicheExport.pdf(spec, "Plan ✓", List.of(fiche), "nl")));
-        assertContains(pdf.text, "Feest ? in de straat");
-        assertContains(pdf.text, "?ódz, Dvorák, ?? -> ok");
-        assertContains(pdf.text, "Plan v");
+    @org.junit.jupiter.api.DisplayName("FI-8 (finding: PDF printed emoji and non-Latin text as '?')")
+    void pdfPrintsEmojiAndNonLatinTextAsQuestionMarks() throws IOException {
+        String dutch = "Zoë en José: één café, ruïne, coöperatie";
+        String greek = "Ελληνικά: καλημέρα σας";
+        String cyrillic = "Кириллица: добрый день";
+        String cjk = "漢字かな한글";
+        String emoji = "Feest 🎉 met 👍 en 🚲 ✓ ❤";
+        Map<String, String> values = Map.of("title", "Straatfeest 🎉 Ελλάδα", spec.fields().get(1).id(), dutch,
+                firstSectionField(0), greek + "\n" + cyrillic, firstSectionField(1), cjk, firstSectionField(2), emoji);
+        List<FicheDoc.Step> steps = List.of(new FicheDoc.Step("2025-05-01", "Вместе 🙂 samen"));
+        List<FicheDoc.BalanceEntry> balance = List.of(new FicheDoc.BalanceEntry("gain-short", "Χαρά 😀 plezier"));
+        FicheDoc fiche = new FicheDoc("x", "draft", values, steps, balance, "board:x/item:1", SmartCheck.check(spec, values, steps));
+        Pdf pdf = read(Files.write(dir.resolve("unicode.pdf"), FicheExport.pdf(spec, "Plan ✓ 🚲 Ωμέγα", List.of(fiche), "nl")));
+        for (String expected : List.of("Straatfeest 🎉 Ελλάδα", dutch, greek, cyrillic, cjk, emoji, "Вместе 🙂 samen",
+                "Χαρά 😀 plezier", "Plan ✓ 🚲 Ωμέγα")) {
+            assertContains(pdf.text, expected);
+        }
     }
 
     @Test
-    void safeTextKeepsWinAnsiAndReplacesTheRest() {
-        assertEquals("é ë ï € — “x” …", PdfText.safe("é ë ï € — “x” …"));
-        assertEquals("é", PdfText.safe("e\u0301"));
-        assertEquals("a?b", PdfText.safe("a👍🏽b"));
-        assertEquals("?", PdfText.safe("👨‍👩‍👧"));
-        assertEquals("o c", PdfText.safe("ő č"));
-        assertEquals("a\nb\nc", PdfText.safe("a\r\nb\rc"));
-        assertEquals("", PdfText.safe(null));
+    void unprintableCharactersBecomeTheReplacementCharacter() throws IOException {
+        // U+1FAE0 (melting face, Unicode 14) is in none of the shipped fonts
+        Map<String, String> values = Map.of("title", "Smelt \uD83E\uDEE0 weg");
+        FicheDoc fiche = new FicheDoc("x", "draft", values, List.of(), List.of(), "s", SmartCheck.check(spec, values, List.of()));
+        Pdf pdf = read(Files.write(dir.resolve("odd.pdf"), FicheExport.pdf(spec, "Plan", List.of(fiche), "nl")));
+        assertContains(pdf.text, "Smelt \uFFFD weg");
+    }
+
+    @Test
+    void cleanTextJoinsWhatTheFontsCannotCombine() {
+        assertEquals("é ë ï € — “x” …", PdfText.clean("é ë ï € — “x” …"));
+        assertEquals("é", PdfText.clean("e\u0301"));
+        assertEquals("a👍b", PdfText.clean("a👍🏽b"), "skin tones are dropped: the fonts have no coloured glyphs");
+        assertEquals("👨👩👧", PdfText.clean("👨‍👩‍👧"), "a joined sequence shows its parts");
+        assertEquals("❤", PdfText.clean("❤️"), "variation selectors are dropped");
+        assertEquals("a\nb\nc    d", PdfText.clean("a\r\nb\rc\td"));
+        assertEquals("", PdfText.clean(null));
+    }
+
+    private String firstSectionField(int index) {
+        return spec.sections().stream().filter(s -> !s.fields().isEmpty()).skip(index).findFirst().orElseThrow().fields().get(0).id();
     }
 
     private record Pdf(int pages, String text) {
