@@ -204,7 +204,7 @@ final class BoardHub {
     CompletableFuture<Long> submitLocal(String replica, String batchId, List<Op> ops) {
         CompletableFuture<Long> out = new CompletableFuture<>();
         run(() -> apply(null, replica, batchId, ops, out::complete,
-                () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now"))));
+                () -> out.completeExceptionally(unavailable())));
         return out;
     }
 
@@ -238,13 +238,18 @@ final class BoardHub {
             }
             if (ops.isEmpty()) {
                 long seq = state.seq();
-                afterDurable(seq, () -> out.complete(seq), () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
+                afterDurable(seq, () -> out.complete(seq), () -> out.completeExceptionally(unavailable()));
                 return;
             }
             apply(null, ControlWrites.NODE_REPLICA, controlWrites.batchId(state.seq()), ops, out::complete,
-                    () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
+                    () -> out.completeExceptionally(unavailable()));
         });
         return out;
+    }
+
+    /** Why a write or view of this board failed because its seq could not be stored (REST: 503, rule RE-5). */
+    private StoreUnavailableException unavailable() {
+        return new StoreUnavailableException("board " + id + " cannot store right now; try again later", null);
     }
 
     private static boolean touchesControl(List<Op> ops) {
@@ -443,7 +448,7 @@ final class BoardHub {
         // REST readers have no replica: they see nothing that is hidden from anyone (FA-6).
         String items = Frames.items(Visibility.filter(Visibility.of(state.items()), null, state.items()));
         afterDurable(seq, () -> out.complete(new BoardView(id, template, seq, items)),
-                () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")),
+                () -> out.completeExceptionally(unavailable()),
                 () -> viewWhenDurable(out)); // that seq was taken back: the state as it is now
     }
 }
