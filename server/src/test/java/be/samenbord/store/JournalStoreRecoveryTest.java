@@ -276,4 +276,29 @@ class JournalStoreRecoveryTest {
             assertEquals(board.seq(), back.seq(), board.id());
         }
     }
+
+    @Test
+    @DisplayName("DU-7: damaged bytes that held a workshop record refuse a strict start (naming the file and the setting); salvage keeps the rest")
+    void damagedWorkshopRecordRefusesStrictStart() throws IOException {
+        Workshop ws = workshop("ws-1", "Werkgroep", "board-a");
+        session(dir, s -> {
+            appendAll(s, "board-a", batches(1, 2));
+            s.saveWorkshop(ws);
+            appendAll(s, "board-a", batches(3, 5));
+        });
+        Path segment = segments(dir).getLast();
+        long workshopRecord = recordStarts(segment).get(2);
+        flipByte(segment, workshopRecord + 8 + 30);
+
+        IOException refused = assertThrows(IOException.class, () -> recoverOnly(dir));
+        assertTrue(refused.getMessage().contains(segment.getFileName().toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("workshop record"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("SAMENBORD_RECOVERY=salvage"), refused.getMessage());
+
+        JournalStore.Options salvage = new JournalStore.Options(2, true, System::currentTimeMillis, 100, 5_000, 0);
+        Recovery r = session(dir, salvage, s -> { });
+        assertEquals(List.of(), r.workshops());
+        assertEquals(batches(1, 5), r.batches().get("board-a"), "every intact record, also after the damage");
+        assertTrue(Files.exists(segment.resolveSibling(segment.getFileName() + ".corrupt-1")));
+    }
 }

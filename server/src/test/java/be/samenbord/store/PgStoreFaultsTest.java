@@ -106,4 +106,33 @@ class PgStoreFaultsTest {
             c.close().await();
         }
     }
+
+    @Test
+    @DisplayName("DU-7: an unreadable workshop row refuses a strict start naming the table and the setting; salvage starts without it")
+    void unreadableWorkshopRowRefusesStrictStart() throws IOException {
+        String url = pg.createDatabase("badworkshop");
+        try (PgStore store = open(url)) {
+            store.recover();
+            await(store.saveWorkshop(workshop("ws-1", "Werkgroep", "board-a")));
+            await(store.saveWorkshop(workshop("ws-2", "Tweede", "board-b")));
+        }
+        PgConnection c = PgConnection.connect(vertx, url).await();
+        try {
+            c.query("UPDATE workshops SET doc = '{\"id\":' WHERE id = 'ws-1'").execute().await();
+        } finally {
+            c.close().await();
+        }
+        IOException refused = assertThrows(IOException.class, () -> {
+            try (PgStore store = open(url)) {
+                store.recover();
+            }
+        });
+        assertTrue(refused.getMessage().contains("workshops") && refused.getMessage().contains("ws-1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("SAMENBORD_RECOVERY=salvage"), refused.getMessage());
+        try (PgStore salvage = new PgStore(vertx, url, true, System::currentTimeMillis, 50, 500)) {
+            Recovery r = salvage.recover();
+            assertEquals(List.of("ws-2"), r.workshops().stream().map(be.samenbord.workshop.Workshop::id).toList());
+            assertFalse(r.fresh());
+        }
+    }
 }
