@@ -78,10 +78,11 @@ public final class Node {
         templates.registerHidden(FicheBoards.template(ficheSpec, json));
         templates.registerHidden(Rooms.template(json));
         this.store = openStore(settings, vertx);
-        if (cluster != null) cluster.useStore((SharedStore) store);
+        if (cluster != null) cluster.useStore((SharedStore) store, settings.clusterBacklog());
         // The node label tells members apart: in a cluster every node may bind 0.0.0.0 on the same port.
         String nodeLabel = (cluster != null ? ClusterMembership.host(settings) : settings.httpHost()) + ":" + settings.httpPort();
         Metrics metrics = new Metrics(nodeLabel, this::boardCount, this::connectionCount);
+        metrics.watchStore(this::storeStatus);
         Tokens tokens = new Tokens(new SecureRandom());
         WorkshopDirectory directory = new WorkshopDirectory(tokens);
         this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
@@ -98,6 +99,7 @@ public final class Node {
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .withHealth(this::clusterHealth)
+                .withStore(this::storeStatus)
                 .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of());
         this.json = json;
     }
@@ -111,11 +113,22 @@ public final class Node {
         cluster.members().forEach(m -> members.addObject().put("id", m.id()).put("address", m.address()).put("local", m.local()));
     }
 
+    /**
+     * Whether batches can be made durable now (rules RE-1, OB-1): the store's state; in a cluster
+     * the backlog is the batches in the tails not yet in PostgreSQL.
+     */
+    public be.samenbord.store.StoreStatus storeStatus() {
+        be.samenbord.store.StoreStatus s = store.status();
+        return cluster != null ? s.withBacklog(cluster.unpersisted()) : s;
+    }
+
     /** PostgreSQL when SAMENBORD_STORE names one, else the embedded journal (rule CF-1). */
     private static Store openStore(Settings settings, Vertx vertx) {
         try {
-            return settings.store().<Store>map(url -> new PgStore(vertx, url))
-                    .orElseGet(() -> new JournalStore(settings.dataDir()));
+            return settings.store().<Store>map(url -> new PgStore(vertx, url, settings.salvage(), System::currentTimeMillis,
+                            100, 5_000))
+                    .orElseGet(() -> new JournalStore(settings.dataDir(), new JournalStore.Options(settings.snapshotsKept(),
+                            settings.salvage(), System::currentTimeMillis, 100, 5_000, settings.testDiskLimitBytes())));
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -177,7 +190,10 @@ public final class Node {
         LOG.info(String.format("recovered %d workshops, %d boards in %d ms", recovery.workshops().size(),
                 cluster != null ? recovery.workshops().stream().mapToInt(w -> w.boards().size()).sum() : registry.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
-        if (workshops.directory().isEmpty() && settings.demoWorkshop() && (cluster == null || cluster.oldest())) createDemo();
+        // Only on a store that held nothing at all: data that turned out empty or unreadable is no first start (FS-1).
+        if (recovery.fresh() && workshops.directory().isEmpty() && settings.demoWorkshop() && (cluster == null || cluster.oldest())) {
+            createDemo();
+        }
         if (cluster == null || cluster.oldest()) {
             int rooms = workshops.addMissingRooms().get(30, TimeUnit.SECONDS);
             if (rooms > 0) LOG.info("gave " + rooms + " workshops made before facilitation their room board");

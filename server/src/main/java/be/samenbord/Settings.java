@@ -16,6 +16,12 @@ import java.util.Optional;
  *                    when every listed member is on loopback, else Hazelcast's own choice
  * @param exportThreads fiche exports rendered at once (rule FI-9)
  * @param exportQueue   fiche exports that may wait for a thread; past that the answer is 503 busy
+ * @param salvage     {@code SAMENBORD_RECOVERY=salvage}: start even on data that cannot be read (rule DU-7)
+ * @param snapshotsKept snapshot generations the embedded store keeps (rule DU-6)
+ * @param clusterBacklog batches a cluster node holds unpersisted while PostgreSQL is down before it
+ *                    refuses new ones with {@code unavailable} (rule CU-8)
+ * @param testDiskLimitBytes test hook: the embedded store fails writes as on a full disk past this
+ *                    many bytes in its directory; 0 = off
  */
 public record Settings(
         String httpHost,
@@ -38,14 +44,18 @@ public record Settings(
         boolean demoWorkshop,
         long pingMs,
         int exportThreads,
-        int exportQueue) {
+        int exportQueue,
+        boolean salvage,
+        int snapshotsKept,
+        int clusterBacklog,
+        long testDiskLimitBytes) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
             "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS",
-            "EXPORT_THREADS", "EXPORT_QUEUE");
+            "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
@@ -85,7 +95,11 @@ public record Settings(
                 r.bool("DEMO", true),
                 r.integer("PING_MS", 25_000, 50, 600_000),
                 r.integer("EXPORT_THREADS", 4, 1, 64),
-                r.integer("EXPORT_QUEUE", 16, 0, 10_000));
+                r.integer("EXPORT_QUEUE", 16, 0, 10_000),
+                r.choice("RECOVERY", "strict", "strict", "salvage").equals("salvage"),
+                r.integer("SNAPSHOTS_KEPT", 2, 1, 100),
+                r.integer("CLUSTER_BACKLOG", 50_000, 1, 100_000_000),
+                r.integer("TEST_DISK_LIMIT_BYTES", 0, 0, Integer.MAX_VALUE));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");
@@ -134,6 +148,14 @@ public record Settings(
                 throw new IllegalArgumentException(PREFIX + name + " must be a whole number from " + min + " to " + max
                         + ", got '" + v.get() + "'");
             }
+        }
+
+        String choice(String name, String fallback, String... allowed) {
+            String v = string(name, fallback).toLowerCase(java.util.Locale.ROOT);
+            if (!List.of(allowed).contains(v)) {
+                throw new IllegalArgumentException(PREFIX + name + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+            }
+            return v;
         }
 
         boolean bool(String name, boolean fallback) {

@@ -30,6 +30,13 @@ public final class BoardState {
     private final ArrayDeque<AcceptedBatch> recent = new ArrayDeque<>();
     private int recentOps;
     private long seq;
+    /** Seqs not durable yet, oldest first: what each changed, so a failed store can take it back. */
+    private final ArrayDeque<Undo> notDurable = new ArrayDeque<>();
+    private long durableSeq;
+
+    /** What accepting {@code seq} changed: registers it replaced and dedup keys it added (also of NoChange batches at that seq). */
+    private record Undo(long seq, List<Items.Replaced> replaced, List<String> keys) {
+    }
 
     public BoardState(String id, String template) {
         this.id = id;
@@ -63,14 +70,51 @@ public final class BoardState {
         String key = key(replica, batchId);
         Long seen = recentBatchSeqs.get(key);
         if (seen != null) return new Duplicate(seen);
-        List<Op> won = items.applyAll(ops);
+        List<Items.Replaced> replaced = new ArrayList<>();
+        List<Op> won = items.applyAll(ops, replaced);
         if (won.isEmpty()) {
             recentBatchSeqs.put(key, seq);
+            // Acknowledged at a seq that may still be rolled back: then the key goes with it.
+            if (seq > durableSeq && !notDurable.isEmpty()) notDurable.peekLast().keys().add(key);
             return new NoChange(seq);
         }
         AcceptedBatch accepted = new AcceptedBatch(seq + 1, replica, batchId, won);
         record(accepted);
+        List<String> keys = new ArrayList<>(1);
+        keys.add(key);
+        notDurable.addLast(new Undo(accepted.seq(), replaced, keys));
         return new Accepted(accepted);
+    }
+
+    /** Every seq up to {@code durable} is stored: forget how to take it back. */
+    public void markDurable(long durable) {
+        durableSeq = Math.max(durableSeq, durable);
+        while (!notDurable.isEmpty() && notDurable.peekFirst().seq() <= durableSeq) notDurable.removeFirst();
+    }
+
+    /**
+     * Takes back every accepted batch after {@code toSeq} (they could not be stored, rule DU-5): the
+     * items, the seq, the dedup keys and the recent batches are as they were right after
+     * {@code toSeq}, so a resend of those batches is applied anew. Returns them, oldest first.
+     * Only seqs after the last {@link #markDurable} can be taken back.
+     */
+    public List<AcceptedBatch> rollbackTo(long toSeq) {
+        if (toSeq < durableSeq) throw new IllegalArgumentException("seq " + toSeq + " is before durable seq " + durableSeq);
+        List<AcceptedBatch> undone = new ArrayList<>();
+        while (!notDurable.isEmpty() && notDurable.peekLast().seq() > toSeq) {
+            Undo u = notDurable.removeLast();
+            items.undo(u.replaced());
+            u.keys().forEach(recentBatchSeqs::remove);
+            AcceptedBatch last = recent.peekLast();
+            if (last != null && last.seq() == u.seq()) {
+                recent.removeLast();
+                recentOps -= last.ops().size();
+                undone.addFirst(last);
+            }
+        }
+        if (toSeq < seq) seq = toSeq;
+        // NoChange keys acknowledged at toSeq itself stay: that seq is kept.
+        return undone;
     }
 
     /** Re-applies a batch read back from the journal during recovery; older seqs are skipped. */
@@ -78,6 +122,7 @@ public final class BoardState {
         if (batch.seq() <= seq) return;
         items.applyAll(batch.ops());
         record(batch);
+        durableSeq = seq;
     }
 
     private void record(AcceptedBatch accepted) {

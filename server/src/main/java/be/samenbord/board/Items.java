@@ -38,6 +38,41 @@ public final class Items {
         return won;
     }
 
+    /** A register an applied op replaced ({@code previous} null: the field had none), to put back on a rollback. */
+    public record Replaced(String item, String field, Register previous) {
+    }
+
+    /** As {@link #applyAll(List)}, and records in {@code replaced} what each winning op replaced. */
+    public List<Op> applyAll(List<Op> ops, List<Replaced> replaced) {
+        List<Op> won = new ArrayList<>(ops.size());
+        for (Op op : ops) {
+            Register before = get(op.item(), op.field());
+            if (apply(op)) {
+                won.add(op);
+                replaced.add(new Replaced(op.item(), op.field(), before));
+            }
+        }
+        return won;
+    }
+
+    /**
+     * Puts back what {@link #applyAll(List, List)} recorded, newest first, so the state is again
+     * exactly what it was before those ops (an item that did not exist disappears again).
+     */
+    public void undo(List<Replaced> replaced) {
+        for (int i = replaced.size() - 1; i >= 0; i--) {
+            Replaced r = replaced.get(i);
+            Map<String, Register> fields = items.get(r.item());
+            if (fields == null) continue;
+            if (r.previous() != null) {
+                fields.put(r.field(), r.previous());
+            } else {
+                fields.remove(r.field());
+                if (fields.isEmpty()) items.remove(r.item());
+            }
+        }
+    }
+
     /** Merges {@code other} into this state. */
     public void mergeFrom(Items other) {
         other.forEachOp(this::apply);

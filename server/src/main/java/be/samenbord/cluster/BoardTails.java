@@ -1,9 +1,12 @@
 package be.samenbord.cluster;
 
 import be.samenbord.board.AcceptedBatch;
+import be.samenbord.store.BatchClashException;
 import be.samenbord.store.BatchLog;
+import be.samenbord.store.FailedSeqs;
 import be.samenbord.store.Records;
 import be.samenbord.store.SharedStore;
+import be.samenbord.store.StoreUnavailableException;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 
@@ -28,6 +31,13 @@ import java.util.logging.Logger;
  * that stops getting batches is trimmed by {@link #trimIdle}, every second. A batch the store has
  * may so stay in the tail a little longer, which is harmless: a new owner skips what the store
  * already holds, and writing it again is a no-op.
+ *
+ * <p>When the store cannot take a batch (PostgreSQL down), the batch stays in the tail and is
+ * written again, in seq order, once the store is healthy ({@link #retryUnpersisted}, every
+ * second). Meanwhile acks go on from the tails, but only up to a bound (rule CU-8): with
+ * {@code backlogBound} batches of this node not in the store yet, new appends are refused with
+ * {@link StoreUnavailableException} (clients get {@code unavailable} and resend later) instead of
+ * the cluster's memory growing without limit.
  */
 final class BoardTails implements BatchLog {
 
@@ -61,9 +71,22 @@ final class BoardTails implements BatchLog {
     private record Pending(AcceptedBatch batch, String record, CompletableFuture<Void> done) {
     }
 
-    BoardTails(HazelcastInstance hz, SharedStore store) {
+    private final int backlogBound;
+    /** Batches appended here whose store write has not committed (in flight or waiting for a retry). */
+    private final AtomicLong unpersisted = new AtomicLong();
+    /** Per board, batches the store refused while it was failing, to write again in seq order. */
+    private final Map<String, java.util.TreeMap<Long, AcceptedBatch>> toRetry = new ConcurrentHashMap<>();
+    /** A board's seqs after a refused one are refused too, so the tail's fence never sees a gap. */
+    private final FailedSeqs refused = new FailedSeqs();
+
+    BoardTails(HazelcastInstance hz, SharedStore store, int backlogBound) {
         this.tails = hz.getMap(MAP);
         this.store = store;
+        this.backlogBound = backlogBound;
+    }
+
+    long unpersisted() {
+        return unpersisted.get();
     }
 
     /**
@@ -72,6 +95,16 @@ final class BoardTails implements BatchLog {
      */
     @Override
     public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
+        if (refused.refuses(boardId, batch.seq())) {
+            return CompletableFuture.failedFuture(new StoreUnavailableException("board " + boardId + ": an earlier seq than "
+                    + batch.seq() + " was refused; this one waits until the board resends from there", null));
+        }
+        long backlog = unpersisted.get();
+        if (backlog >= backlogBound) {
+            refused.failed(boardId, batch.seq());
+            return CompletableFuture.failedFuture(new StoreUnavailableException(backlog + " batches of this node are not in"
+                    + " the shared store yet (SAMENBORD_CLUSTER_BACKLOG=" + backlogBound + "); resend later", null));
+        }
         Pending p = new Pending(batch, Records.batch(boardId, batch), new CompletableFuture<>());
         boolean[] start = {false};
         waiting.compute(boardId, (k, queue) -> {
@@ -157,10 +190,28 @@ final class BoardTails implements BatchLog {
 
     /** Writes a batch the tail holds to the shared store; the tail may then drop it (see the class comment). */
     void persist(String boardId, AcceptedBatch batch) {
+        unpersisted.incrementAndGet();
+        write(boardId, batch);
+    }
+
+    private void write(String boardId, AcceptedBatch batch) {
         store.append(boardId, batch).whenComplete((v, e) -> {
+            if (e != null && StoreUnavailableException.in(e)) {
+                // Still in the tail (never trimmed before the store has it): written again once the store heals.
+                toRetry.compute(boardId, (k, m) -> {
+                    java.util.TreeMap<Long, AcceptedBatch> out = m != null ? m : new java.util.TreeMap<>();
+                    out.put(batch.seq(), batch);
+                    return out;
+                });
+                LOG.log(Level.FINE, "board " + boardId + ": seq " + batch.seq() + " waits in the tail for the shared store", e);
+                return;
+            }
+            unpersisted.decrementAndGet();
             if (e != null) {
-                LOG.log(Level.SEVERE, "board " + boardId + ": seq " + batch.seq()
-                        + " is only in the cluster's memory; the shared store did not take it", e);
+                // A clash (rule DU-8) or a record the store cannot take: retrying would not help.
+                LOG.log(Level.SEVERE, "board " + boardId + ": seq " + batch.seq() + " is only in the cluster's memory; the"
+                        + " shared store did not take it" + (e instanceof BatchClashException || e.getCause() instanceof BatchClashException
+                        ? " (another batch holds that seq there)" : ""), e);
                 return;
             }
             trims.compute(boardId, (k, t) -> {
@@ -169,6 +220,21 @@ final class BoardTails implements BatchLog {
                 return next;
             });
         });
+    }
+
+    /**
+     * Writes again, per board in seq order, what the store refused while it was failing; a no-op
+     * while it still fails. Called every second.
+     */
+    void retryUnpersisted() {
+        if (toRetry.isEmpty() || !store.status().healthy()) return;
+        for (String board : toRetry.keySet()) {
+            java.util.TreeMap<Long, AcceptedBatch> batches = toRetry.remove(board);
+            if (batches == null) continue;
+            LOG.info("board " + board + ": writing " + batches.size() + " batches from seq " + batches.firstKey()
+                    + " to the shared store again");
+            batches.values().forEach(b -> write(board, b));
+        }
     }
 
     private long storedSeq(String boardId) {

@@ -59,9 +59,12 @@ public final class ClusterMembership {
         return HazelcastSetup.host(settings);
     }
 
-    /** Keeps boards in {@code store}, the one every member shares. Call once, before serving. */
-    public void useStore(SharedStore store) {
-        this.tails = new BoardTails(hz, store);
+    /**
+     * Keeps boards in {@code store}, the one every member shares; {@code backlogBound}: batches this
+     * node holds in tails but not in the store before it refuses new ones (rule CU-8). Call once, before serving.
+     */
+    public void useStore(SharedStore store, int backlogBound) {
+        this.tails = new BoardTails(hz, store, backlogBound);
         this.source = new ClusterBoardSource(tails, store);
     }
 
@@ -76,7 +79,10 @@ public final class ClusterMembership {
      */
     public void startHousekeeping(Predicate<String> servedHere) {
         vertx.setPeriodic(RECHECK_MS, t -> ownership.changed());
-        vertx.setPeriodic(TRIM_MS, t -> tails.trimIdle());
+        vertx.setPeriodic(TRIM_MS, t -> {
+            tails.retryUnpersisted();
+            tails.trimIdle();
+        });
         ownership.onNodeLeft(node -> vertx.executeBlocking(() -> {
             tails.persistOrphans(servedHere);
             return null;
@@ -93,6 +99,11 @@ public final class ClusterMembership {
 
     public BatchLog log() {
         return tails;
+    }
+
+    /** Batches this node appended to tails that the shared store does not have yet (rule OB-1). */
+    public long unpersisted() {
+        return tails == null ? 0 : tails.unpersisted();
     }
 
     public BoardSource boards() {

@@ -1,6 +1,8 @@
 package be.samenbord.http;
 
 import be.samenbord.Settings;
+import be.samenbord.store.StoreStatus;
+import be.samenbord.store.StoreUnavailableException;
 import be.samenbord.board.template.Template;
 import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.sync.BoardRegistry;
@@ -79,6 +81,14 @@ public final class HttpApi {
         return this;
     }
 
+    private Supplier<StoreStatus> storeStatus = () -> StoreStatus.healthy(0);
+
+    /** The store's state, for /health (rule RE-1). */
+    public HttpApi withStore(Supplier<StoreStatus> status) {
+        this.storeStatus = status;
+        return this;
+    }
+
     /** Adds fields to a ready node's /health answer (e.g. cluster membership). */
     public HttpApi withHealth(java.util.function.Consumer<ObjectNode> detail) {
         this.healthDetail = detail;
@@ -131,9 +141,13 @@ public final class HttpApi {
             ok(ctx, 503, body);
             return;
         }
-        body.put("status", "UP").put("boards", boards.size()).put("connections", sync.connections());
+        StoreStatus store = storeStatus.get();
+        // Serving but unable to make batches durable: not UP, so a load balancer or operator sees it (RE-1).
+        body.put("status", store.healthy() ? "UP" : "DEGRADED").put("boards", boards.size()).put("connections", sync.connections());
+        ObjectNode s = body.putObject("store").put("state", store.state().wire()).put("backlog", store.backlog());
+        if (!store.healthy()) s.put("reason", store.reason()).put("since", store.since());
         healthDetail.accept(body);
-        ok(ctx, 200, body);
+        ok(ctx, store.healthy() ? 200 : 503, body);
     }
 
     private ArrayNode templatesJson() {
@@ -278,6 +292,8 @@ public final class HttpApi {
         if (ctx.response().ended()) return;
         if (f instanceof ApiError e) {
             fail(ctx, e);
+        } else if (StoreUnavailableException.in(f)) {
+            fail(ctx, new ApiError(503, "unavailable", "the node cannot store right now; try again later"));
         } else if (f instanceof IllegalArgumentException e) {
             fail(ctx, ApiError.badRequest(e.getMessage()));
         } else if (ctx.statusCode() == 413) {

@@ -42,6 +42,18 @@ public final class Metrics implements SyncMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
     }
 
+    /**
+     * Store gauges (rule OB-1): {@code samenbord_store_failing} (1 while the store cannot make
+     * batches durable), {@code samenbord_store_backlog} (writes queued; in a cluster the batches in
+     * tails not yet in PostgreSQL).
+     */
+    public void watchStore(java.util.function.Supplier<be.samenbord.store.StoreStatus> status) {
+        Gauge.builder("samenbord_store_failing", () -> status.get().healthy() ? 0 : 1)
+                .description("1 while the store cannot make batches durable, else 0").register(registry);
+        Gauge.builder("samenbord_store_backlog", () -> status.get().backlog())
+                .description("writes waiting to be made durable (cluster: batches in tails not yet in PostgreSQL)").register(registry);
+    }
+
     @Override
     public void acked(int count, long nanos) {
         batches.increment();

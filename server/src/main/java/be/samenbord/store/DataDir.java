@@ -23,9 +23,31 @@ final class DataDir {
     private static final Pattern SNAPSHOT_TMP = Pattern.compile("snapshot-(\\d{20})\\.json\\.tmp");
 
     private final Path path;
+    private final long testLimit;
 
     DataDir(Path path) {
+        this(path, 0);
+    }
+
+    /** @param testLimit test hook ({@code SAMENBORD_TEST_DISK_LIMIT_BYTES}): writes past this many bytes fail; 0 = off */
+    DataDir(Path path, long testLimit) {
         this.path = path;
+        this.testLimit = testLimit;
+    }
+
+    /** Throws as a full disk would when the test limit is set and {@code more} bytes would pass it. */
+    void checkRoom(long more) throws IOException {
+        if (testLimit <= 0) return;
+        long used = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) used += Files.size(f);
+            }
+        }
+        if (used + more > testLimit) {
+            throw new IOException("No space left on device (SAMENBORD_TEST_DISK_LIMIT_BYTES=" + testLimit + ", "
+                    + used + " bytes used)");
+        }
     }
 
     Path path() {
@@ -63,6 +85,39 @@ final class DataDir {
     void sync() throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             ch.force(true);
+        }
+    }
+
+    /** Whether an earlier recovery kept damaged files here ({@code *.corrupt*}). */
+    boolean hasQuarantined() throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(path, "*.corrupt*")) {
+            return files.iterator().hasNext();
+        }
+    }
+
+    /** Copies {@code file} to {@code <name>.corrupt-<n>} (the first free n), synced; returns the copy. */
+    Path copyAside(Path file) throws IOException {
+        Path target = freeAside(file);
+        Files.copy(file, target);
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        sync();
+        return target;
+    }
+
+    /** Renames {@code file} to {@code <name>.corrupt-<n>} (the first free n); returns the new name. */
+    Path moveAside(Path file) throws IOException {
+        Path target = freeAside(file);
+        Files.move(file, target);
+        sync();
+        return target;
+    }
+
+    private Path freeAside(Path file) {
+        for (int n = 1; ; n++) {
+            Path p = file.resolveSibling(file.getFileName() + ".corrupt-" + n);
+            if (!Files.exists(p)) return p;
         }
     }
 

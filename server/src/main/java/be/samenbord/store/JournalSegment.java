@@ -10,12 +10,22 @@ import java.util.List;
 /** The segment being appended to. Used by the journal's writer thread only. */
 final class JournalSegment implements Closeable {
 
+    /** Bytes checked by {@link #restoreAndProbe}: room for a few groups of records. */
+    static final int PROBE_BYTES = 64 * 1024;
+
     private final long number;
     private final FileChannel channel;
+    private final DataDir dir;
+    /** End of the last synced write: everything before it is durable and whole. */
+    private long syncedEnd;
+    private long end;
 
-    private JournalSegment(long number, FileChannel channel) {
+    private JournalSegment(DataDir dir, long number, FileChannel channel, long end) {
+        this.dir = dir;
         this.number = number;
         this.channel = channel;
+        this.syncedEnd = end;
+        this.end = end;
     }
 
     /**
@@ -37,7 +47,7 @@ final class JournalSegment implements Closeable {
             }
             throw e;
         }
-        return new JournalSegment(number, ch);
+        return new JournalSegment(dir, number, ch, RecordFramer.MAGIC.length);
     }
 
     long number() {
@@ -49,14 +59,40 @@ final class JournalSegment implements Closeable {
         ByteBuffer[] bufs = frames.toArray(ByteBuffer[]::new);
         long total = 0;
         for (ByteBuffer b : bufs) total += b.remaining();
+        dir.checkRoom(total);
         long written = 0;
         while (written < total) written += channel.write(bufs);
+        end += total;
         return total;
     }
 
     /** Data only: the size change needed to read the data back is part of fdatasync too. */
     void force() throws IOException {
         channel.force(false);
+        syncedEnd = end;
+    }
+
+    /**
+     * After a failed write or sync: cuts the file back to the end of the last synced write (a
+     * failed group may have left a partial record, or whole records that were never acknowledged
+     * and whose seqs will be handed out again), then checks the disk takes {@link #PROBE_BYTES}
+     * again by writing, syncing and cutting a block of zeros. Throws while the disk still fails.
+     */
+    void restoreAndProbe() throws IOException {
+        channel.truncate(syncedEnd);
+        channel.position(syncedEnd);
+        channel.force(true);
+        end = syncedEnd;
+        try {
+            dir.checkRoom(PROBE_BYTES);
+            ByteBuffer zeros = ByteBuffer.allocate(PROBE_BYTES);
+            while (zeros.hasRemaining()) channel.write(zeros);
+            channel.force(false);
+        } finally {
+            channel.truncate(syncedEnd);
+            channel.position(syncedEnd);
+            channel.force(true);
+        }
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,6 +26,12 @@ import java.util.logging.Logger;
  * futures in queue order (group commit, rule DU-1). Futures therefore complete on that thread:
  * hop back to your own context and never block in a callback. Snapshot files are written on a
  * second thread, {@code samenbord-snapshot}, so appends keep flowing meanwhile.
+ *
+ * <p>A failed write (disk full, I/O error) fails loudly and heals (rule DU-5): the group it was
+ * in and everything queued behind it fail with {@link StoreUnavailableException}, the store turns
+ * "failing" and refuses every write at once, and the writer probes the disk with backoff. A probe
+ * cuts the segment back to its last synced byte (so no partial or unsynced record of a failed
+ * group stays in it) and checks there is room again; then writes resume, without a restart.
  */
 public final class JournalStore implements Store {
 
@@ -33,6 +41,12 @@ public final class JournalStore implements Store {
     private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
     private final AtomicLong bytesSinceSnapshot = new AtomicLong();
     private final SnapshotWriter snapshots;
+    private final Options options;
+    private final StoreHealth health;
+    private final Backoff backoff;
+    private final FailedSeqs failedSeqs = new FailedSeqs();
+    /** Write failures so far (any kind): a snapshot is written only if none happened since its capture began. */
+    private final AtomicLong failures = new AtomicLong();
 
     // Guarded by lock: checked together with the enqueue so nothing lands behind a Close.
     private final Object lock = new Object();
@@ -45,17 +59,54 @@ public final class JournalStore implements Store {
     // Writer thread only (set before it starts).
     private JournalSegment segment;
 
+    /**
+     * How the store keeps and reads its files. {@code snapshotsKept}: snapshot generations kept
+     * (with the journal segments after the oldest), so a corrupt newest one falls back to an
+     * older one without loss; {@code salvage}: start even when data cannot be read (rule DU-7);
+     * {@code clock}: epoch ms for the failing state's "since"; {@code retryFirstMs}..{@code retryMaxMs}:
+     * the probe backoff while failing; {@code testDiskLimitBytes}: a test hook, writes fail as on a
+     * full disk once the directory would hold more (0 = off; for machines where a test cannot mount
+     * a small filesystem).
+     */
+    public record Options(int snapshotsKept, boolean salvage, LongSupplier clock, long retryFirstMs, long retryMaxMs,
+                          long testDiskLimitBytes) {
+        public Options {
+            if (snapshotsKept < 1) throw new IllegalArgumentException("snapshotsKept must be at least 1");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        public static Options defaults() {
+            return new Options(2, false, System::currentTimeMillis, Backoff.FIRST_MS, Backoff.MAX_MS, 0);
+        }
+    }
+
     public JournalStore(Path dataDir) {
-        this.dir = new DataDir(Objects.requireNonNull(dataDir, "dataDir"));
-        this.snapshots = new SnapshotWriter(dir);
+        this(dataDir, Options.defaults());
+    }
+
+    public JournalStore(Path dataDir, Options options) {
+        this.dir = new DataDir(Objects.requireNonNull(dataDir, "dataDir"), options.testDiskLimitBytes());
+        this.options = Objects.requireNonNull(options, "options");
+        this.snapshots = new SnapshotWriter(dir, options.snapshotsKept());
+        this.health = new StoreHealth("the journal in " + dataDir, options.clock());
+        this.backoff = new Backoff(options.retryFirstMs(), options.retryMaxMs());
+    }
+
+    @Override
+    public StoreStatus status() {
+        return health.status().withBacklog(queue.size());
     }
 
     private sealed interface Entry {
         CompletableFuture<Void> future();
     }
 
-    /** A framed record, or the reason it could not be framed (failed in its turn, store unharmed). */
-    private record Write(ByteBuffer frame, Exception rejected, CompletableFuture<Void> future) implements Entry {
+    /**
+     * A framed record, or the reason it could not be framed (failed in its turn, store unharmed);
+     * {@code board} and {@code seq} for a batch (null board for a workshop).
+     */
+    private record Write(String board, long seq, ByteBuffer frame, Exception rejected, CompletableFuture<Void> future)
+            implements Entry {
     }
 
     private record Barrier(CompletableFuture<Void> future) implements Entry {
@@ -73,7 +124,7 @@ public final class JournalStore implements Store {
     public Recovery recover() throws IOException {
         synchronized (lock) {
             if (writer != null || closed) throw new IllegalStateException("recover() runs once, before any write");
-            JournalRecovery.Result result = JournalRecovery.recover(dir);
+            JournalRecovery.Result result = JournalRecovery.recover(dir, options.salvage());
             snapshots.recovered(result.snapshotNumber());
             segment = JournalSegment.create(dir, result.nextNumber());
             writer = new Thread(this::runWriter, "samenbord-journal");
@@ -85,12 +136,12 @@ public final class JournalStore implements Store {
 
     @Override
     public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
-        return enqueue(frame(() -> JournalRecords.encodeBatch(Objects.requireNonNull(boardId, "boardId"), batch)));
+        return enqueue(frame(boardId, batch.seq(), () -> JournalRecords.encodeBatch(Objects.requireNonNull(boardId, "boardId"), batch)));
     }
 
     @Override
     public CompletableFuture<Void> saveWorkshop(Workshop workshop) {
-        return enqueue(frame(() -> JournalRecords.encodeWorkshop(workshop)));
+        return enqueue(frame(null, 0, () -> JournalRecords.encodeWorkshop(workshop)));
     }
 
     private interface Encoder {
@@ -102,17 +153,17 @@ public final class JournalStore implements Store {
      * record it cannot read, so one bad record (a null id, broken raw JSON in an op) would hide
      * every later one. A rejected record fails in its turn; the store carries on.
      */
-    private static Write frame(Encoder encoder) {
+    private static Write frame(String board, long seq, Encoder encoder) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         try {
             byte[] payload = encoder.encode();
             ByteBuffer frame = RecordFramer.frame(payload);
             JournalRecords.decode(payload);
-            return new Write(frame, null, future);
+            return new Write(board, seq, frame, null, future);
         } catch (JournalRecords.MalformedException e) {
-            return new Write(null, new IllegalArgumentException("record would not read back: " + e.getMessage()), future);
+            return new Write(board, seq, null, new IllegalArgumentException("record would not read back: " + e.getMessage()), future);
         } catch (IOException | RuntimeException e) {
-            return new Write(null, e, future);
+            return new Write(board, seq, null, e, future);
         }
     }
 
@@ -137,7 +188,11 @@ public final class JournalStore implements Store {
         return bytesSinceSnapshot.get();
     }
 
-    /** Queue order is call order; refusals complete at once since nothing after them can succeed. */
+    /**
+     * Queue order is call order; refusals complete at once since nothing after them can succeed.
+     * While failing, every write (and barrier, snapshot) is refused at once; so is a board's batch
+     * behind one of its seqs that failed (no gaps, rule DU-5).
+     */
     private CompletableFuture<Void> enqueue(Entry e) {
         synchronized (lock) {
             if (closed) {
@@ -146,6 +201,11 @@ public final class JournalStore implements Store {
                 e.future().completeExceptionally(new IllegalStateException("call recover() before writing"));
             } else if (writerGone) {
                 e.future().completeExceptionally(new IOException("journal writer has stopped", failure));
+            } else if (health.failing() && !(e instanceof Close)) {
+                e.future().completeExceptionally(health.unavailable(null));
+            } else if (e instanceof Write w && w.board() != null && failedSeqs.refuses(w.board(), w.seq())) {
+                e.future().completeExceptionally(new StoreUnavailableException("board " + w.board() + ": an earlier seq than "
+                        + w.seq() + " failed to store; this one waits until the board resends from there", null));
             } else {
                 queue.add(e);
             }
@@ -187,15 +247,30 @@ public final class JournalStore implements Store {
         List<Entry> pending = new ArrayList<>();
         try {
             while (true) {
-                group.add(queue.take());
+                if (health.failing()) {
+                    // Only a Close gets in while failing; otherwise probe when the backoff is over.
+                    Entry e = queue.poll(backoff.next(), TimeUnit.MILLISECONDS);
+                    if (e == null) {
+                        probe();
+                        continue;
+                    }
+                    group.add(e);
+                } else {
+                    group.add(queue.take());
+                }
                 queue.drainTo(group);
                 for (Entry e : group) {
+                    if (health.failing() && !(e instanceof Close)) {
+                        e.future().completeExceptionally(health.unavailable(null));
+                        continue;
+                    }
                     switch (e) {
                         case Write write -> pending.add(write);
                         case Barrier barrier -> pending.add(barrier);
                         case Snapshot s -> {
                             commit(pending);
-                            startSnapshot(s);
+                            if (!health.failing()) startSnapshot(s);
+                            else s.future().completeExceptionally(health.unavailable(null));
                         }
                         case Close c -> {
                             commit(pending);
@@ -216,40 +291,84 @@ public final class JournalStore implements Store {
         }
     }
 
-    /** Writes and syncs the pending records, then completes every pending future in order. */
+    /**
+     * Writes and syncs the pending records, then completes every pending future in order. A failed
+     * write or sync fails the group and everything queued behind it, and turns the store failing.
+     */
     private void commit(List<Entry> pending) {
         if (pending.isEmpty()) return;
-        if (failure == null) {
-            List<ByteBuffer> frames = new ArrayList<>(pending.size());
-            for (Entry e : pending) {
-                if (e instanceof Write w && w.frame() != null) frames.add(w.frame());
-            }
-            try {
-                if (!frames.isEmpty()) {
-                    long written = segment.write(frames);
-                    segment.force();
-                    bytesSinceSnapshot.addAndGet(written);
-                }
-            } catch (IOException e) {
-                // Nothing after this point can be trusted to be durable: refuse all later writes.
-                LOG.log(Level.SEVERE, "journal write failed; the store now fails every write", e);
-                failure = e;
-            }
-        }
-        Throwable failed = failure;
+        List<ByteBuffer> frames = new ArrayList<>(pending.size());
         for (Entry e : pending) {
-            if (failed != null) e.future().completeExceptionally(failed);
-            else if (e instanceof Write w && w.rejected() != null) e.future().completeExceptionally(w.rejected());
-            else e.future().complete(null);
+            if (e instanceof Write w && w.frame() != null) frames.add(w.frame());
+        }
+        StoreUnavailableException failed = null;
+        try {
+            if (!frames.isEmpty()) {
+                long written = segment.write(frames);
+                segment.force();
+                bytesSinceSnapshot.addAndGet(written);
+            }
+        } catch (IOException e) {
+            failed = failing(e, pending);
+        }
+        for (Entry e : pending) {
+            if (failed != null) {
+                e.future().completeExceptionally(failed);
+            } else if (e instanceof Write w && w.rejected() != null) {
+                failures.incrementAndGet();
+                if (w.board() != null) failedSeqs.failed(w.board(), w.seq());
+                e.future().completeExceptionally(w.rejected());
+            } else {
+                e.future().complete(null);
+            }
         }
         pending.clear();
     }
 
-    private void startSnapshot(Snapshot s) {
-        if (failure != null) {
-            s.future().completeExceptionally(failure);
+    /**
+     * Enters the failing state: nothing queued now can be written after the failed group (it might
+     * land after a seq that failed), so it fails too. Returns what the failed group fails with.
+     */
+    private StoreUnavailableException failing(IOException cause, List<Entry> pending) {
+        List<Entry> queued = new ArrayList<>();
+        StoreUnavailableException failed;
+        synchronized (lock) {
+            failures.incrementAndGet();
+            failed = health.fail(cause);
+            queue.drainTo(queued);
+        }
+        backoff.reset();
+        List<Entry> refused = new ArrayList<>(pending);
+        for (Entry e : queued) {
+            if (e instanceof Close) queue.add(e); // still closes, after the probe loop takes it
+            else refused.add(e);
+        }
+        for (Entry e : refused) {
+            if (e instanceof Write w && w.board() != null) failedSeqs.failed(w.board(), w.seq());
+        }
+        for (Entry e : queued) {
+            if (!(e instanceof Close)) e.future().completeExceptionally(failed);
+        }
+        return failed;
+    }
+
+    /**
+     * While failing: cuts the segment back to its last synced byte and checks the disk takes
+     * data again; on success the store writes again.
+     */
+    private void probe() {
+        try {
+            segment.restoreAndProbe();
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "journal still cannot write", e);
             return;
         }
+        backoff.reset();
+        health.healed();
+    }
+
+    private void startSnapshot(Snapshot s) {
+        long failuresBefore = failures.get();
         JournalSegment previous = segment;
         try {
             segment = JournalSegment.create(dir, previous.number() + 1);
@@ -270,7 +389,14 @@ public final class JournalStore implements Store {
             s.future().completeExceptionally(e);
             return;
         }
-        snapshots.writeWhenCaptured(number, captured, s.future());
+        // The capture may hold batches queued after this point; write it only once they are all durable.
+        snapshots.writeWhenCaptured(number, captured.thenCompose(content -> flushed().thenApply(v -> {
+            if (failures.get() != failuresBefore) {
+                throw new java.util.concurrent.CompletionException(new StoreUnavailableException(
+                        "a write failed while the snapshot was captured; it may hold a batch that was not stored", null));
+            }
+            return content;
+        })), s.future());
     }
 
     private void closeSegment(CompletableFuture<Void> done) {

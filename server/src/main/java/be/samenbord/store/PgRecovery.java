@@ -4,10 +4,9 @@ import be.samenbord.board.AcceptedBatch;
 import be.samenbord.board.BoardSnapshot;
 import be.samenbord.workshop.Workshop;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgNotice;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
@@ -37,25 +36,33 @@ final class PgRecovery {
     private PgRecovery() {
     }
 
-    /** The store's connection, its schema made current, and what it holds. */
-    record Opened(PgConnection conn, Recovery recovery) {
+    /** What the store holds and what could not be read (the start stops on it unless salvaging, rule DU-7). */
+    record Opened(Recovery recovery, List<String> unreadableWorkshops) {
     }
 
-    /** Connects, migrates and reads back; call on the context the connection should belong to. */
-    static Future<Opened> open(Vertx vertx, PgConnectOptions options) {
-        return PgConnection.connect(vertx, options).compose(c -> PgSchema.migrate(c.noticeHandler(PgRecovery::notice))
-                .compose(version -> read(c))
-                .map(r -> new Opened(c, r))
-                .onFailure(e -> c.close()));
+    /** Migrates the schema and reads back, on one connection of {@code pool}. */
+    static Future<Opened> open(Pool pool) {
+        return pool.withConnection(c -> PgSchema.migrate(quiet(c)).compose(version -> {
+            PgRecovery r = new PgRecovery();
+            return r.readAll(c).map(rec -> new Opened(rec, List.copyOf(r.unreadableWorkshops)));
+        }));
     }
+
+    /** Schema notices ("already exists, skipping") go to the fine log, not the warnings. */
+    static SqlConnection quiet(SqlConnection c) {
+        if (c instanceof PgConnection pc) pc.noticeHandler(PgRecovery::notice);
+        return c;
+    }
+
+    private final List<String> unreadableWorkshops = new ArrayList<>();
 
     private static void notice(PgNotice n) {
         LOG.fine(() -> "PostgreSQL " + n.getSeverity() + ": " + n.getMessage());
     }
 
     /** One REPEATABLE READ transaction, so the three reads see the same moment. */
-    static Future<Recovery> read(SqlConnection conn) {
-        PgRecovery r = new PgRecovery();
+    private Future<Recovery> readAll(SqlConnection conn) {
+        PgRecovery r = this;
         return conn.begin().compose(tx -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
                 .compose(v -> conn.query("SELECT id, doc FROM workshops ORDER BY pos").execute())
                 .compose(rows -> {
@@ -74,7 +81,8 @@ final class PgRecovery {
                     r.batches(rows);
                     return tx.commit();
                 }, err -> PgWrites.rollback(tx, err)))
-                .map(v -> new Recovery(new ArrayList<>(r.workshops.values()), r.snapshots, r.batches, r.warnings));
+                .map(v -> new Recovery(new ArrayList<>(r.workshops.values()), r.snapshots, r.batches, r.warnings,
+                        r.workshops.isEmpty() && r.snapshots.isEmpty() && r.batches.isEmpty() && r.warnings.isEmpty()));
     }
 
     /** Every workshop (cluster: another node created one this node has not heard of). */
@@ -114,6 +122,7 @@ final class PgRecovery {
             try {
                 workshops.put(id, PgRecords.readWorkshop(row.getString("doc")));
             } catch (JournalRecords.MalformedException e) {
+                unreadableWorkshops.add("workshop " + id + " (" + e.getMessage() + ")");
                 warn("workshop " + id + " is unreadable (" + e.getMessage() + "); it is left out");
             }
         }

@@ -7,8 +7,11 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.io.IOException;
@@ -20,17 +23,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The store in PostgreSQL ({@code SAMENBORD_STORE=postgresql://user:pass@host:port/db}), tables
- * in {@link PgSchema}. Callers encode on their own thread and queue; the queue is written by one
- * dedicated connection on its own event-loop context, everything queued at once in one
- * transaction (group commit). Futures complete on that context, in call order, after the commit;
- * hop back to your own context and never block in a callback. The first failed write (or a lost
- * connection) fails that future and every later one, like {@link JournalStore}.
+ * in {@link PgSchema}. Callers encode on their own thread and queue; the queue is written in
+ * order on the store's own event-loop context through a small connection pool (which reconnects),
+ * everything queued at once in one transaction (group commit). Futures complete on that context,
+ * in call order, after the commit; hop back to your own context and never block in a callback.
+ *
+ * <p>A failed write fails loudly and heals (rule DU-5), like {@link JournalStore}: the group and
+ * everything queued fail with {@link StoreUnavailableException}, every later call fails at once
+ * while a probe ({@code SELECT 1}) runs with backoff, and writes resume once it succeeds. A batch
+ * whose (board, seq) holds another batch fails alone with {@link BatchClashException} (rule DU-8).
  */
 public final class PgStore implements SharedStore {
 
@@ -43,9 +51,19 @@ public final class PgStore implements SharedStore {
     // Keeps one transaction (and the memory it encodes) bounded under a burst.
     private static final int MAX_GROUP = 4096;
 
+    private static final long PROBE_TIMEOUT_MS = 5_000;
+    // Writes run one group at a time; the second connection serves a probe or a reconnect meanwhile.
+    private static final int POOL_SIZE = 2;
+
     private final Vertx vertx;
     private final PgConnectOptions options;
     private final String where;
+    private final boolean salvage;
+    private final StoreHealth health;
+    private final Backoff backoff;
+    private final FailedSeqs failedSeqs = new FailedSeqs();
+    /** Write failures so far: a snapshot is written only if none happened since its capture began. */
+    private final AtomicLong failures = new AtomicLong();
     private final AtomicLong bytesSinceSnapshot = new AtomicLong();
 
     private final Object lock = new Object();
@@ -53,35 +71,58 @@ public final class PgStore implements SharedStore {
     private final ArrayDeque<Entry> queue = new ArrayDeque<>();
     private Context context;
     private volatile Thread writerThread;
-    private PgConnection conn;
+    private Pool pool;
     private boolean closed;
     private boolean draining;
-    private IOException failure;
     private CompletableFuture<Void> idle;
 
     private sealed interface Entry {
         CompletableFuture<?> future();
     }
 
-    /** A batch or workshop row, or why it could not be encoded (failed in its turn, store unharmed). */
-    private record Write(boolean batch, Tuple row, Exception rejected, CompletableFuture<Void> future) implements Entry {}
+    /** A batch row ({@code board} set) or workshop row, or why it could not be encoded (failed in its turn). */
+    private record Write(String board, long seq, Tuple row, Exception rejected, CompletableFuture<Void> future)
+            implements Entry {
+        boolean batch() {
+            return board != null;
+        }
+    }
 
     private record Barrier(CompletableFuture<Void> future) implements Entry {}
 
     /** A read, run in queue order on the writer's connection (so after this node's earlier writes). */
-    private record Read(java.util.function.Function<PgConnection, Future<Object>> query, CompletableFuture<Object> future)
+    private record Read(java.util.function.Function<SqlConnection, Future<Object>> query, CompletableFuture<Object> future)
             implements Entry {}
 
     private record Mark(Supplier<CompletableFuture<SnapshotContent>> capture, CompletableFuture<Void> future)
             implements Entry {}
 
-    private record SnapshotWrite(PgWrites.SnapshotRows rows, CompletableFuture<Void> future) implements Entry {}
+    private record SnapshotWrite(PgWrites.SnapshotRows rows, long failuresBefore, CompletableFuture<Void> future)
+            implements Entry {}
 
     /** @param url {@code postgresql://user:pass@host:port/db}, as {@code SAMENBORD_STORE} gives it */
     public PgStore(Vertx vertx, String url) {
+        this(vertx, url, false, System::currentTimeMillis, Backoff.FIRST_MS, Backoff.MAX_MS);
+    }
+
+    /**
+     * @param salvage start even when a workshop row cannot be read (rule DU-7)
+     * @param clock   epoch ms for the failing state's "since"
+     */
+    public PgStore(Vertx vertx, String url, boolean salvage, LongSupplier clock, long retryFirstMs, long retryMaxMs) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.options = PgSupport.parse(url).addProperty("application_name", "samenbord");
         this.where = options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
+        this.salvage = salvage;
+        this.health = new StoreHealth("PostgreSQL at " + where, clock);
+        this.backoff = new Backoff(retryFirstMs, retryMaxMs);
+    }
+
+    @Override
+    public StoreStatus status() {
+        synchronized (lock) {
+            return health.status().withBacklog(queue.size());
+        }
     }
 
     /** Connects, creates or migrates the schema and reads everything back. Blocks: not on an event loop. */
@@ -95,36 +136,42 @@ public final class PgStore implements SharedStore {
         Promise<PgRecovery.Opened> started = Promise.promise();
         context.runOnContext(v -> {
             writerThread = Thread.currentThread();
-            PgRecovery.open(vertx, options).onComplete(started);
+            Pool p = PgBuilder.pool().with(new PoolOptions().setMaxSize(POOL_SIZE)).connectingTo(options).using(vertx).build();
+            synchronized (lock) {
+                pool = p;
+            }
+            PgRecovery.open(p).onComplete(started);
         });
         PgRecovery.Opened s;
         try {
             s = PgSupport.await(started.future(), START_TIMEOUT_MS, "open the PostgreSQL store at " + where);
         } catch (IOException e) {
-            started.future().onSuccess(late -> late.conn().close());
+            closePool();
             throw e;
+        }
+        if (!s.unreadableWorkshops().isEmpty() && !salvage) {
+            closePool();
+            throw new IOException("cannot start on PostgreSQL at " + where + ": unreadable rows in table workshops: "
+                    + String.join(", ", s.unreadableWorkshops()) + JournalRecovery.SALVAGE_HINT);
         }
         synchronized (lock) {
             if (closed) {
-                s.conn().close();
+                closePoolLocked();
                 throw new IllegalStateException("PostgreSQL store closed during recover()");
             }
-            conn = s.conn();
         }
-        conn.exceptionHandler(e -> LOG.log(Level.WARNING, "PostgreSQL connection error", e));
-        conn.closeHandler(v -> lost());
         LOG.info("PostgreSQL store at " + where + " (schema version " + PgSchema.VERSION + ")");
         return s.recovery();
     }
 
     @Override
     public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
-        return write(true, () -> PgWrites.batchRow(boardId, batch));
+        return write(Objects.requireNonNull(boardId, "boardId"), batch.seq(), () -> PgWrites.batchRow(boardId, batch));
     }
 
     @Override
     public CompletableFuture<Void> saveWorkshop(Workshop workshop) {
-        return write(false, () -> PgWrites.workshopRow(workshop));
+        return write(null, 0, () -> PgWrites.workshopRow(workshop));
     }
 
     private interface Encoder {
@@ -132,12 +179,12 @@ public final class PgStore implements SharedStore {
     }
 
     /** Encodes (and checks) on the caller's thread; a row that cannot be stored fails in its turn. */
-    private CompletableFuture<Void> write(boolean batch, Encoder encoder) {
+    private CompletableFuture<Void> write(String board, long seq, Encoder encoder) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         try {
-            return enqueue(new Write(batch, encoder.row(), null, future));
+            return enqueue(new Write(board, seq, encoder.row(), null, future));
         } catch (IOException | RuntimeException e) {
-            return enqueue(new Write(batch, null, e, future));
+            return enqueue(new Write(board, seq, null, e, future));
         }
     }
 
@@ -152,7 +199,7 @@ public final class PgStore implements SharedStore {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> CompletableFuture<T> read(java.util.function.Function<PgConnection, Future<T>> query) {
+    private <T> CompletableFuture<T> read(java.util.function.Function<SqlConnection, Future<T>> query) {
         CompletableFuture<Object> out = new CompletableFuture<>();
         enqueue(new Read(c -> query.apply(c).map(r -> (Object) r).timeout(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS), out));
         return (CompletableFuture<T>) (CompletableFuture<?>) out;
@@ -179,16 +226,24 @@ public final class PgStore implements SharedStore {
         return bytesSinceSnapshot.get();
     }
 
-    /** Queue order is call order. A failed store still queues, so its failures complete in order too. */
+    /**
+     * Queue order is call order. While failing, everything is refused at once; so is a board's batch
+     * behind one of its seqs that failed (no gaps, rule DU-5).
+     */
     @SuppressWarnings("unchecked")
     private <T> CompletableFuture<T> enqueue(Entry e) {
-        RuntimeException refused = null;
+        Exception refused = null;
         boolean schedule = false;
         synchronized (lock) {
             if (closed) {
                 refused = new IllegalStateException("PostgreSQL store is closed");
-            } else if (conn == null) {
+            } else if (pool == null) {
                 refused = new IllegalStateException("call recover() before writing");
+            } else if (health.failing()) {
+                refused = health.unavailable(null);
+            } else if (e instanceof Write w && w.batch() && failedSeqs.refuses(w.board(), w.seq())) {
+                refused = new StoreUnavailableException("board " + w.board() + ": an earlier seq than " + w.seq()
+                        + " failed to store; this one waits until the board resends from there", null);
             } else {
                 queue.add(e);
                 schedule = !draining;
@@ -204,11 +259,9 @@ public final class PgStore implements SharedStore {
     private void drain() {
         List<Entry> group = new ArrayList<>();
         Entry single = null;
-        IOException failed;
         synchronized (lock) {
-            failed = failure;
             for (Entry head = queue.peek(); head != null && group.size() < MAX_GROUP; head = queue.peek()) {
-                if (failed != null || head instanceof Write || head instanceof Barrier) {
+                if (head instanceof Write || head instanceof Barrier) {
                     group.add(queue.poll());
                 } else {
                     if (group.isEmpty()) single = queue.poll();
@@ -222,16 +275,13 @@ public final class PgStore implements SharedStore {
             }
         }
         Future<Void> step;
-        if (failed != null) {
-            for (Entry e : group) e.future().completeExceptionally(failed);
-            step = Future.succeededFuture();
-        } else if (single instanceof Mark m) {
+        if (single instanceof Mark m) {
             step = mark(m);
         } else if (single instanceof SnapshotWrite s) {
             step = writeSnapshot(s);
         } else if (single instanceof Read r) {
             // A failed read fails only itself: it changed nothing.
-            step = r.query().apply(conn).transform(ar -> {
+            step = pool.withConnection(c -> r.query().apply(c)).transform(ar -> {
                 if (ar.succeeded()) r.future().complete(ar.result());
                 else r.future().completeExceptionally(ar.cause());
                 return Future.succeededFuture();
@@ -244,31 +294,106 @@ public final class PgStore implements SharedStore {
 
     private Future<Void> commit(List<Entry> group) {
         List<Tuple> batches = new ArrayList<>();
+        List<Write> batchWrites = new ArrayList<>();
         List<Tuple> workshops = new ArrayList<>();
         long bytes = 0;
         for (Entry e : group) {
             if (e instanceof Write w && w.rejected() == null) {
-                (w.batch() ? batches : workshops).add(w.row());
-                if (w.batch()) bytes += PgSupport.utf8Length(w.row().getString(PgWrites.OPS));
+                if (w.batch()) {
+                    batches.add(w.row());
+                    batchWrites.add(w);
+                    bytes += PgSupport.utf8Length(w.row().getString(PgWrites.OPS));
+                } else {
+                    workshops.add(w.row());
+                }
             }
         }
         Future<Void> done = batches.isEmpty() && workshops.isEmpty() ? Future.succeededFuture()
-                : PgWrites.journal(conn, batches, workshops).timeout(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+                : pool.withConnection(c -> PgWrites.journal(c, batches, workshops)).timeout(WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         long written = bytes;
         return done.transform(ar -> {
-            IOException failed = ar.succeeded() ? null : failed(ar.cause());
+            if (ar.failed() && ar.cause() instanceof PgWrites.ClashException clash) {
+                // Fail the clashing batches alone, loudly, and write the rest of the group again.
+                List<Entry> rest = new ArrayList<>(group);
+                for (int i : clash.clashing) {
+                    Write w = batchWrites.get(i);
+                    rest.remove(w);
+                    refuse(w, new BatchClashException("board " + w.board() + ": seq " + w.seq() + " is already stored with"
+                            + " different content in PostgreSQL at " + where + "; this batch was not stored"));
+                }
+                return commit(rest);
+            }
+            StoreUnavailableException failed = ar.succeeded() ? null : failing(ar.cause(), group);
             if (failed == null) bytesSinceSnapshot.addAndGet(written);
             for (Entry e : group) {
                 if (failed != null) e.future().completeExceptionally(failed);
-                else if (e instanceof Write w && w.rejected() != null) e.future().completeExceptionally(w.rejected());
+                else if (e instanceof Write w && w.rejected() != null) refuse(w, w.rejected());
                 else e.future().complete(null); // only Writes and Barriers are grouped
             }
             return Future.succeededFuture();
         });
     }
 
+    /** Fails one write alone; later seqs of its board are refused until it comes again (no gaps). */
+    private void refuse(Write w, Exception why) {
+        failures.incrementAndGet();
+        if (w.batch()) failedSeqs.failed(w.board(), w.seq());
+        if (why instanceof BatchClashException) LOG.severe(why.getMessage());
+        w.future().completeExceptionally(why);
+    }
+
+    /**
+     * Enters the failing state: the group and everything queued fail (a queued batch might land
+     * after a seq that failed), later calls fail at once, and a probe starts. Returns what the
+     * group fails with.
+     */
+    private StoreUnavailableException failing(Throwable cause, List<Entry> group) {
+        List<Entry> queued = new ArrayList<>();
+        StoreUnavailableException failed;
+        boolean probe;
+        synchronized (lock) {
+            failures.incrementAndGet();
+            probe = !health.failing();
+            failed = health.fail(cause);
+            queued.addAll(queue);
+            queue.clear();
+        }
+        for (Entry e : group) {
+            if (e instanceof Write w && w.batch()) failedSeqs.failed(w.board(), w.seq());
+        }
+        for (Entry e : queued) {
+            if (e instanceof Write w && w.batch()) failedSeqs.failed(w.board(), w.seq());
+            e.future().completeExceptionally(failed);
+        }
+        if (probe) {
+            backoff.reset();
+            scheduleProbe();
+        }
+        return failed;
+    }
+
+    private void scheduleProbe() {
+        synchronized (lock) {
+            if (closed) return;
+        }
+        vertx.setTimer(backoff.next(), t -> context.runOnContext(v -> probe()));
+    }
+
+    /** While failing: {@code SELECT 1} on a pooled (re)connection; success ends the failing state. */
+    private void probe() {
+        pool.query("SELECT 1").execute().timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).onComplete(ar -> {
+            if (ar.succeeded()) {
+                health.healed();
+            } else {
+                LOG.log(Level.FINE, "PostgreSQL still unreachable", ar.cause());
+                scheduleProbe();
+            }
+        });
+    }
+
     private Future<Void> mark(Mark m) {
         bytesSinceSnapshot.set(0);
+        long failuresBefore = failures.get();
         CompletableFuture<SnapshotContent> captured;
         try {
             captured = Objects.requireNonNull(m.capture().get(), "snapshot capture returned null");
@@ -284,20 +409,27 @@ public final class PgStore implements SharedStore {
                 return;
             }
             context.executeBlocking(() -> PgWrites.snapshotRows(content), false).onComplete(ar -> {
-                if (ar.succeeded()) enqueue(new SnapshotWrite(ar.result(), m.future()));
+                if (ar.succeeded()) enqueue(new SnapshotWrite(ar.result(), failuresBefore, m.future()));
                 else m.future().completeExceptionally(ar.cause());
             });
         });
         return Future.succeededFuture();
     }
 
-    /** A failed snapshot loses only itself; a lost connection shows at the next write. */
+    /**
+     * A failed snapshot loses only itself; a lost connection shows at the next write. A write that
+     * failed since the capture began may be inside it (a batch that was then rolled back), so such
+     * a snapshot is dropped: everything it holds that was stored is still in the batches table.
+     */
     private Future<Void> writeSnapshot(SnapshotWrite s) {
-        return PgWrites.snapshot(conn, s.rows()).timeout(SNAPSHOT_TIMEOUT_MS, TimeUnit.MILLISECONDS).transform(ar -> {
+        if (failures.get() != s.failuresBefore()) {
+            s.future().completeExceptionally(new StoreUnavailableException(
+                    "a write failed while the snapshot was captured; it may hold a batch that was not stored", null));
+            return Future.succeededFuture();
+        }
+        return pool.withConnection(c -> PgWrites.snapshot(c, s.rows())).timeout(SNAPSHOT_TIMEOUT_MS, TimeUnit.MILLISECONDS).transform(ar -> {
             if (ar.succeeded()) {
                 s.future().complete(null);
-            } else if (ar.cause() instanceof TimeoutException) {
-                s.future().completeExceptionally(failed(ar.cause()));
             } else {
                 LOG.log(Level.WARNING, "writing a snapshot to PostgreSQL failed; the journal keeps everything", ar.cause());
                 s.future().completeExceptionally(ar.cause());
@@ -306,34 +438,10 @@ public final class PgStore implements SharedStore {
         });
     }
 
-    /** Records the first failure and drops the connection; from then on every write fails. */
-    private IOException failed(Throwable cause) {
-        synchronized (lock) {
-            if (failure == null) {
-                failure = new IOException("PostgreSQL write failed; the store refuses every later write", cause);
-                LOG.log(Level.SEVERE, "PostgreSQL write failed at " + where + "; the store now fails every write", cause);
-                if (conn != null) conn.close();
-            }
-            return failure;
-        }
-    }
-
-    private void lost() {
-        boolean schedule;
-        synchronized (lock) {
-            if (closed && queue.isEmpty() && !draining) return; // our own close
-            failed(new IOException("lost the connection to PostgreSQL at " + where));
-            schedule = !draining && !queue.isEmpty();
-            draining |= schedule;
-        }
-        if (schedule) context.runOnContext(v -> drain());
-    }
-
-    /** Waits for everything queued (at most 30 s), then closes the connection. */
+    /** Waits for everything queued (at most 30 s), then closes the pool. */
     @Override
     public void close() throws IOException {
         CompletableFuture<Void> done;
-        PgConnection c;
         synchronized (lock) {
             if (closed) return;
             if (Thread.currentThread() == writerThread) {
@@ -343,7 +451,6 @@ public final class PgStore implements SharedStore {
             idle = new CompletableFuture<>();
             if (!draining) idle.complete(null);
             done = idle;
-            c = conn;
         }
         IOException pending = null;
         try {
@@ -351,13 +458,20 @@ public final class PgStore implements SharedStore {
         } catch (IOException e) {
             pending = e; // closing the connection below fails what is still queued
         }
-        if (c != null) {
-            try {
-                PgSupport.await(c.close(), CLOSE_TIMEOUT_MS, "close the PostgreSQL connection");
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "closing the PostgreSQL connection failed", e);
-            }
-        }
+        closePool();
         if (pending != null) throw pending;
+    }
+
+    private void closePool() {
+        synchronized (lock) {
+            closePoolLocked();
+        }
+    }
+
+    private void closePoolLocked() {
+        if (pool == null) return;
+        Pool p = pool;
+        pool = null;
+        p.close().onFailure(e -> LOG.log(Level.WARNING, "closing the PostgreSQL pool failed", e));
     }
 }

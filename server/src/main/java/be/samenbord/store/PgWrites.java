@@ -16,9 +16,12 @@ import java.util.function.Supplier;
 /** The write statements of {@link PgStore}, each group in one transaction. */
 final class PgWrites {
 
-    // Idempotent: a batch appended twice (e.g. after a failover) is stored once and fails nothing.
+    // Idempotent for the same batch: appended twice (a tail persisted twice, a failover) it is
+    // stored once and counts as one row. A different batch under a (board, seq) that is taken
+    // counts 0 rows (the WHERE refuses the update): a clash, failed loudly (rule DU-8).
     static final String INSERT_BATCH = "INSERT INTO batches (board, seq, replica, batch, ops) VALUES ($1, $2, $3, $4, $5)"
-            + " ON CONFLICT (board, seq) DO NOTHING";
+            + " ON CONFLICT (board, seq) DO UPDATE SET ops = EXCLUDED.ops WHERE batches.replica = EXCLUDED.replica"
+            + " AND batches.batch = EXCLUDED.batch AND batches.ops = EXCLUDED.ops";
     static final String UPSERT_WORKSHOP = "INSERT INTO workshops (id, doc) VALUES ($1, $2)"
             + " ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc";
     // An older snapshot finishing after a newer one is skipped.
@@ -61,9 +64,33 @@ final class PgWrites {
         return new SnapshotRows(boards, covered, workshops);
     }
 
-    /** Batches and workshops in call order (executeBatch keeps it), committed together. */
+    /** Batches whose (board, seq) holds another batch in the database; nothing of their group was committed. */
+    static final class ClashException extends RuntimeException {
+        final java.util.Set<Integer> clashing;
+
+        ClashException(java.util.Set<Integer> clashing) {
+            super("(board, seq) already holds another batch", null, false, false);
+            this.clashing = clashing;
+        }
+    }
+
+    /**
+     * Batches and workshops in call order (executeBatch keeps it), committed together; fails with
+     * {@link ClashException} (rolled back) when a batch's (board, seq) holds a different batch.
+     */
     static Future<Void> journal(SqlConnection conn, List<Tuple> batches, List<Tuple> workshops) {
-        return inTransaction(conn, () -> Future.all(rows(conn, INSERT_BATCH, batches), rows(conn, UPSERT_WORKSHOP, workshops)));
+        return inTransaction(conn, () -> {
+            Future<?> inserted = batches.isEmpty() ? Future.succeededFuture()
+                    : conn.preparedQuery(INSERT_BATCH).executeBatch(batches).compose(rs -> {
+                        java.util.Set<Integer> clashing = new java.util.TreeSet<>();
+                        int i = 0;
+                        for (io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> r = rs; r != null; r = r.next(), i++) {
+                            if (r.rowCount() == 0) clashing.add(i);
+                        }
+                        return clashing.isEmpty() ? Future.succeededFuture() : Future.failedFuture(new ClashException(clashing));
+                    });
+            return inserted.compose(v -> rows(conn, UPSERT_WORKSHOP, workshops));
+        });
     }
 
     /** Each board's snapshot, the batches it covers deleted, and workshops not stored yet. */

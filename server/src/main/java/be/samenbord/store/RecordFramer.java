@@ -1,10 +1,7 @@
 package be.samenbord.store;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -50,57 +47,132 @@ final class RecordFramer {
         R decode(byte[] payload) throws JournalRecords.MalformedException;
     }
 
-    /**
-     * What a segment holds: the records of its good prefix, where that prefix ends and, when the
-     * file goes on past it, why the rest was rejected.
-     */
-    record Scan<R>(List<R> records, long goodEnd, long size, String problem) {
-        boolean clean() {
-            return problem == null;
+    /** Bytes recovery could not read in the middle of a segment, up to the next record that checks out. */
+    record Damage(long from, long to, String problem, boolean mayHoldWorkshop) {
+        long length() {
+            return to - from;
         }
     }
 
-    /** Reads a segment up to its first damaged record. Only real I/O errors throw. */
+    /**
+     * What a segment holds: every record that checks out (length in bounds, CRC32C, readable
+     * payload), the damaged stretches between them ({@code damage}, each ending where the next
+     * good record starts), and where the good data ends: bytes after {@code goodEnd} hold no
+     * record that checks out ({@code tailProblem} says why; null when the file ends cleanly).
+     */
+    record Scan<R>(List<R> records, List<Damage> damage, long goodEnd, long size, String tailProblem,
+                   boolean tailMayHoldWorkshop, int recordsAfterDamage) {
+        boolean clean() {
+            return tailProblem == null && damage.isEmpty();
+        }
+    }
+
+    private static final byte[] WORKSHOP_MARK = "\"k\":\"w\"".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Reads a segment, resynchronising after damage: from a record that does not check out it
+     * looks for the next byte offset where one does (rule DU-3), so one flipped byte costs one
+     * record, not everything after it. Only real I/O errors throw.
+     */
     static <R> Scan<R> scan(Path file, Decoder<R> decoder) throws IOException {
         List<R> records = new ArrayList<>();
+        List<Damage> damage = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size == 0) return new Scan<>(records, 0, 0, null);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16));
-            if (size < MAGIC.length || !Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
-                return new Scan<>(records, 0, size, "missing or wrong segment header");
+            if (size == 0) return new Scan<>(records, damage, 0, 0, null, false, 0);
+            if (size > Integer.MAX_VALUE) throw new IOException(file + " is larger than 2 GiB; recovery cannot read it");
+            ByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            int n = (int) size;
+            int pos = MAGIC.length;
+            String headerProblem = null;
+            byte[] head = new byte[Math.min(MAGIC.length, n)];
+            buf.get(0, head);
+            if (!Arrays.equals(head, MAGIC)) headerProblem = "missing or wrong segment header";
+            int firstDamageRecords = -1;
+            if (headerProblem != null) {
+                int next = findNext(buf, n, Math.min(MAGIC.length, n), decoder, records);
+                if (next < 0) return new Scan<>(records, damage, 0, size, headerProblem, contains(buf, 0, n), 0);
+                damage.add(new Damage(0, next, headerProblem, contains(buf, 0, next)));
+                firstDamageRecords = 0;
+                pos = next + frameLength(buf, next);
             }
-            long pos = MAGIC.length;
-            while (pos < size) {
-                long left = size - pos;
-                if (left < HEADER) {
-                    return new Scan<>(records, pos, size, "torn record header at byte " + pos);
+            while (pos < n) {
+                String problem = check(buf, n, pos);
+                if (problem == null) {
+                    try {
+                        records.add(decode(buf, pos, decoder));
+                        pos += frameLength(buf, pos);
+                        continue;
+                    } catch (JournalRecords.MalformedException e) {
+                        problem = "unreadable record at byte " + pos + ": " + e.getMessage();
+                    }
                 }
-                int length = in.readInt();
-                int crc = in.readInt();
-                if (length < 0 || length > MAX_PAYLOAD) {
-                    return new Scan<>(records, pos, size, "impossible record length " + Integer.toUnsignedString(length)
-                            + " at byte " + pos);
+                int next = findNext(buf, n, pos + 1, decoder, records);
+                if (next < 0) {
+                    return new Scan<>(records, damage, pos, size, problem, contains(buf, pos, n),
+                            firstDamageRecords < 0 ? 0 : records.size() - firstDamageRecords);
                 }
-                if (length > left - HEADER) {
-                    return new Scan<>(records, pos, size, "record at byte " + pos + " needs " + length
-                            + " bytes but the file ends after " + (left - HEADER));
-                }
-                byte[] payload = in.readNBytes(length);
-                if (payload.length != length) {
-                    throw new IOException(file + " shrank while being read");
-                }
-                if (crc(payload) != crc) {
-                    return new Scan<>(records, pos, size, "checksum mismatch in record at byte " + pos);
-                }
-                try {
-                    records.add(decoder.decode(payload));
-                } catch (JournalRecords.MalformedException e) {
-                    return new Scan<>(records, pos, size, "unreadable record at byte " + pos + ": " + e.getMessage());
-                }
-                pos += HEADER + length;
+                damage.add(new Damage(pos, next, problem, contains(buf, pos, next)));
+                if (firstDamageRecords < 0) firstDamageRecords = records.size() - 1;
+                pos = next + frameLength(buf, next);
             }
-            return new Scan<>(records, pos, size, null);
+            return new Scan<>(records, damage, pos, size, null, false,
+                    firstDamageRecords < 0 ? 0 : records.size() - firstDamageRecords);
         }
+    }
+
+    /** Null when a whole frame with a matching checksum starts at {@code pos}, else why not. */
+    private static String check(ByteBuffer buf, int n, int pos) {
+        if (n - pos < HEADER) return "torn record header at byte " + pos;
+        int length = buf.getInt(pos);
+        if (length < 0 || length > MAX_PAYLOAD) {
+            return "impossible record length " + Integer.toUnsignedString(length) + " at byte " + pos;
+        }
+        if (length > n - pos - HEADER) {
+            return "record at byte " + pos + " needs " + length + " bytes but the file ends after " + (n - pos - HEADER);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(buf.slice(pos + HEADER, length));
+        if ((int) crc.getValue() != buf.getInt(pos + 4)) return "checksum mismatch in record at byte " + pos;
+        return null;
+    }
+
+    private static int frameLength(ByteBuffer buf, int pos) {
+        return HEADER + buf.getInt(pos);
+    }
+
+    private static <R> R decode(ByteBuffer buf, int pos, Decoder<R> decoder) throws JournalRecords.MalformedException {
+        byte[] payload = new byte[buf.getInt(pos)];
+        buf.get(pos + HEADER, payload);
+        return decoder.decode(payload);
+    }
+
+    /** The first offset from {@code from} where a good record starts (added to {@code records}), or -1. */
+    private static <R> int findNext(ByteBuffer buf, int n, int from, Decoder<R> decoder, List<R> records) {
+        for (int q = from; q + HEADER <= n; q++) {
+            // Cheap first: a JSON payload's length has a zero top byte, JSON text never does.
+            int length = buf.getInt(q);
+            if (length < 2 || length > MAX_PAYLOAD || length > n - q - HEADER) continue;
+            if (check(buf, n, q) != null) continue;
+            try {
+                records.add(decode(buf, q, decoder));
+                return q;
+            } catch (JournalRecords.MalformedException e) {
+                // a checksum match on garbage that is not a record: keep looking
+            }
+        }
+        return -1;
+    }
+
+    /** Whether damaged bytes look like they held a workshop record. */
+    private static boolean contains(ByteBuffer buf, int from, int to) {
+        outer:
+        for (int i = from; i + WORKSHOP_MARK.length <= to; i++) {
+            for (int j = 0; j < WORKSHOP_MARK.length; j++) {
+                if (buf.get(i + j) != WORKSHOP_MARK[j]) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 }

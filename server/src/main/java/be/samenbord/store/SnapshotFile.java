@@ -96,8 +96,9 @@ final class SnapshotFile {
     }
 
     /**
-     * Deletes what snapshot {@code number} makes redundant: older segments and snapshots. Tries
-     * every file; the first failure is thrown with the others attached.
+     * Deletes what snapshot {@code number} (the oldest generation kept) makes redundant: older
+     * segments, snapshots and leftover temporary files. Tries every file; the first failure is
+     * thrown with the others attached.
      */
     static void deleteCovered(DataDir dir, long number) throws IOException {
         List<Path> doomed = new ArrayList<>();

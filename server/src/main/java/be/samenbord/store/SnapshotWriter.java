@@ -18,6 +18,7 @@ final class SnapshotWriter {
     private static final Logger LOG = Logger.getLogger(SnapshotWriter.class.getName());
 
     private final DataDir dir;
+    private final int kept;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "samenbord-snapshot");
         t.setDaemon(true);
@@ -26,8 +27,10 @@ final class SnapshotWriter {
     // Newest snapshot on disk; only the snapshot thread changes it after recovery.
     private volatile long newest;
 
-    SnapshotWriter(DataDir dir) {
+    /** @param kept snapshot generations to keep, each with the journal segments after it (rule DU-6) */
+    SnapshotWriter(DataDir dir, int kept) {
         this.dir = dir;
+        this.kept = kept;
     }
 
     void recovered(long newestOnDisk) {
@@ -35,8 +38,8 @@ final class SnapshotWriter {
     }
 
     /**
-     * Once {@code captured} completes, writes it as snapshot {@code number} and deletes the
-     * segments and snapshots below it; completes {@code done} when that is durable.
+     * Once {@code captured} completes, writes it as snapshot {@code number} and deletes what the
+     * oldest kept generation no longer needs; completes {@code done} when that is durable.
      */
     void writeWhenCaptured(long number, CompletableFuture<SnapshotContent> captured, CompletableFuture<Void> done) {
         captured.whenComplete((content, err) -> {
@@ -59,13 +62,28 @@ final class SnapshotWriter {
             if (number > newest) {
                 SnapshotFile.write(dir, number, content);
                 newest = number;
-                SnapshotFile.deleteCovered(dir, number);
+                SnapshotFile.deleteCovered(dir, oldestKept(number));
             }
             done.complete(null);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "snapshot " + number + " failed; the journal still holds everything", e);
             done.completeExceptionally(e);
         }
+    }
+
+    /**
+     * The oldest of the {@code kept} newest snapshots: segments from its number on stay, so if
+     * every newer snapshot turns out unreadable, it plus those segments still hold everything.
+     */
+    private long oldestKept(long newestNumber) throws IOException {
+        long oldest = newestNumber;
+        int n = 0;
+        for (long number : dir.snapshots().descendingKeySet()) {
+            if (number > newestNumber) continue;
+            if (n++ == kept) break;
+            oldest = number;
+        }
+        return oldest;
     }
 
     /** Lets a running write finish; captures completing later fail their snapshot. */

@@ -34,6 +34,9 @@ public interface Store extends BatchLog, AutoCloseable {
      */
     CompletableFuture<Void> snapshot(Supplier<CompletableFuture<SnapshotContent>> capture);
 
+    /** Whether writes are made durable now, and the writes queued (rules RE-1, OB-1, DU-5). */
+    StoreStatus status();
+
     /** Bytes of journal written since the last snapshot (drives periodic snapshots). */
     long journalBytesSinceSnapshot();
 

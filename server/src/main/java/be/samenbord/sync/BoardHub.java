@@ -5,6 +5,7 @@ import be.samenbord.board.BoardSnapshot;
 import be.samenbord.board.BoardState;
 import be.samenbord.board.Op;
 import be.samenbord.store.BatchLog;
+import be.samenbord.store.StoreUnavailableException;
 import be.samenbord.workshop.BatchRules;
 import be.samenbord.workshop.BoardControl;
 import be.samenbord.workshop.ControlContext;
@@ -34,9 +35,15 @@ import java.util.logging.Logger;
  * <p>Acks, fan-out and welcomes wait until the seq they reflect is durable (rules OP-5, DU-1): a
  * client never learns a seq that a crash could take back, so {@code since} never skips a batch.
  *
+ * <p>A batch is applied to the state before it is durable. When the log cannot store it right now
+ * ({@link StoreUnavailableException}: disk full, database down, backlog bound), the hub takes that
+ * seq and every later one not yet durable back out of the state ({@link BoardState#rollbackTo}),
+ * refuses each to its sender with {@code unavailable} (rule ER-3) and keeps serving (rule DU-5).
+ *
  * <p>In a cluster the state may still be loading when the first session arrives; work queues in
- * order until it is there. A hub whose log refuses a batch (another node took the board) or that
- * loses ownership closes its peers and is dropped: its state may hold a batch nobody else has.
+ * order until it is there. A hub whose log refuses a batch for any other reason (another node
+ * took the board: the tail's fence) or that loses ownership closes its peers and is dropped: its
+ * state may hold a batch nobody else has.
  */
 final class BoardHub {
 
@@ -71,8 +78,11 @@ final class BoardHub {
         void closed(BoardHub hub);
     }
 
-    /** What to do once a seq is durable, or if the log fails before it is. */
-    private record Waiter(Runnable durable, Runnable failed) {
+    /**
+     * What to do once a seq is durable, if the hub stops before it is ({@code failed}), or if the
+     * seq is taken back because the log could not store it ({@code rolledBack}).
+     */
+    private record Waiter(Runnable durable, Runnable failed, Runnable rolledBack) {
     }
 
     /** A peer on this board; it gets fan-out only for seqs after its welcome. */
@@ -130,28 +140,38 @@ final class BoardHub {
                 c.closeForRetry(gone);
                 return;
             }
-            long seq = state.seq();
-            Visibility visibility = Visibility.of(state.items());
-            Optional<List<Op>> catchUp = since >= 0 ? state.opsSince(since) : Optional.empty();
-            // Hidden registers, or a change of what is hidden since then, need a (filtered) snapshot (FA-6).
-            if (catchUp.isPresent() && (visibility != null || shown != null || touchesControl(catchUp.get()))) catchUp = Optional.empty();
-            List<Frames.Peer> peers = new ArrayList<>();
-            members.keySet().forEach(m -> peers.add(new Frames.Peer(m.replica(), m.name(), m.role().wire())));
-            String welcome = Frames.welcome(id, c.role().wire(), seq,
-                    catchUp.isPresent() ? null : Visibility.filter(visibility, c.replica(), state.items()), catchUp.orElse(null), peers, hooks.now());
-            Member member = new Member();
-            member.welcomeSeq = seq;
-            members.put(c, member);
-            afterDurable(seq, () -> {
-                if (members.get(c) != member) return;
-                member.welcomed = true;
-                c.send(welcome);
-                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), null, null));
-            }, () -> {
-                members.remove(c);
-                c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; try again later", null));
-                c.closeForRetry("storage failure");
-            });
+            welcome(c, since);
+        });
+    }
+
+    /** Registers {@code c} and sends its welcome once the seq it shows is durable; again if that seq is taken back. */
+    private void welcome(Peer c, long since) {
+        long seq = state.seq();
+        Visibility visibility = Visibility.of(state.items());
+        Optional<List<Op>> catchUp = since >= 0 ? state.opsSince(since) : Optional.empty();
+        // Hidden registers, or a change of what is hidden since then, need a (filtered) snapshot (FA-6).
+        if (catchUp.isPresent() && (visibility != null || shown != null || touchesControl(catchUp.get()))) catchUp = Optional.empty();
+        List<Frames.Peer> peers = new ArrayList<>();
+        members.keySet().forEach(m -> peers.add(new Frames.Peer(m.replica(), m.name(), m.role().wire())));
+        String welcome = Frames.welcome(id, c.role().wire(), seq,
+                catchUp.isPresent() ? null : Visibility.filter(visibility, c.replica(), state.items()), catchUp.orElse(null), peers, hooks.now());
+        Member member = new Member();
+        member.welcomeSeq = seq;
+        members.put(c, member);
+        afterDurable(seq, () -> {
+            if (members.get(c) != member) return;
+            member.welcomed = true;
+            c.send(welcome);
+            broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), null, null));
+        }, () -> {
+            members.remove(c);
+            c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; try again later", null));
+            c.closeForRetry("storage failure");
+        }, () -> {
+            // The seq it would show was taken back: welcome with the state as it is now.
+            if (members.get(c) != member) return;
+            members.remove(c);
+            welcome(c, since);
         });
     }
 
@@ -184,7 +204,7 @@ final class BoardHub {
     CompletableFuture<Long> submitLocal(String replica, String batchId, List<Op> ops) {
         CompletableFuture<Long> out = new CompletableFuture<>();
         run(() -> apply(null, replica, batchId, ops, out::complete,
-                () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now"))));
+                () -> out.completeExceptionally(unavailable())));
         return out;
     }
 
@@ -218,13 +238,18 @@ final class BoardHub {
             }
             if (ops.isEmpty()) {
                 long seq = state.seq();
-                afterDurable(seq, () -> out.complete(seq), () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
+                afterDurable(seq, () -> out.complete(seq), () -> out.completeExceptionally(unavailable()));
                 return;
             }
             apply(null, ControlWrites.NODE_REPLICA, controlWrites.batchId(state.seq()), ops, out::complete,
-                    () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
+                    () -> out.completeExceptionally(unavailable()));
         });
         return out;
+    }
+
+    /** Why a write or view of this board failed because its seq could not be stored (REST: 503, rule RE-5). */
+    private StoreUnavailableException unavailable() {
+        return new StoreUnavailableException("board " + id + " cannot store right now; try again later", null);
     }
 
     private static boolean touchesControl(List<Op> ops) {
@@ -243,6 +268,7 @@ final class BoardHub {
         BoardState.Outcome outcome = state.submit(replica, batchId, ops);
         if (outcome instanceof BoardState.Accepted accepted) {
             AcceptedBatch batch = accepted.batch();
+            inFlight.put(batch.seq(), batch);
             log.append(id, batch).whenComplete((ok, err) -> context.runOnContext(v -> stored(batch, origin, err)));
         }
         long seq = outcome.seq();
@@ -254,31 +280,66 @@ final class BoardHub {
     }
 
     private final TreeMap<Long, Stored> storedEarly = new TreeMap<>();
+    /** Accepted batches handed to the log and not durable yet, by seq: an answer for any other batch is stale. */
+    private final TreeMap<Long, AcceptedBatch> inFlight = new TreeMap<>();
 
     /**
      * Log completions may arrive out of seq order (callbacks of chained futures run in any order);
-     * fan-out, acks and welcomes must not, so a later seq waits here for the earlier ones.
+     * fan-out, acks and welcomes must not, so a later seq waits here for the earlier ones. A
+     * failure is handled at once: that seq and every later one are taken back.
      */
     private void stored(AcceptedBatch batch, Peer origin, Throwable err) {
-        storedEarly.put(batch.seq(), new Stored(batch, origin, err));
+        // A batch taken back by a rollback may still get its (failed) answer: it no longer counts.
+        if (gone != null || inFlight.get(batch.seq()) != batch) return;
+        if (err != null) {
+            storeFailed(batch, err);
+            return;
+        }
+        storedEarly.put(batch.seq(), new Stored(batch, origin, null));
         for (var next = storedEarly.firstEntry(); next != null && next.getKey() == durableSeq + 1 && gone == null;
              next = storedEarly.firstEntry()) {
             storedEarly.pollFirstEntry();
-            onStored(next.getValue().batch(), next.getValue().origin(), next.getValue().err());
+            inFlight.remove(next.getKey());
+            onStored(next.getValue().batch(), next.getValue().origin());
         }
-        if (err != null && gone == null) onStored(batch, origin, err);
     }
 
-    /** {@code origin}: the peer that sent the batch (null for the node's own writes); it gets no echo. */
-    private void onStored(AcceptedBatch batch, Peer origin, Throwable err) {
-        if (gone != null) return;
-        if (err != null) {
-            // The state now holds a batch the log does not: stop serving it from this state.
+    /**
+     * The log did not store {@code batch}. If the store is only unavailable, take it and every
+     * later not-durable seq back and carry on (rule DU-5); anything else (the cluster's fence:
+     * another node gave out this seq) means this state cannot be trusted: stop serving it.
+     */
+    private void storeFailed(AcceptedBatch batch, Throwable err) {
+        if (!StoreUnavailableException.in(err)) {
             LOG.log(Level.SEVERE, "board " + id + ": storing seq " + batch.seq() + " failed", err);
             shutDown("storage failure", false);
             return;
         }
+        rollback(batch.seq() - 1, err);
+    }
+
+    /** Takes every seq after {@code toSeq} back out of the state; their waiters hear it (senders get {@code unavailable}). */
+    private void rollback(long toSeq, Throwable why) {
+        long from = toSeq + 1;
+        long until = state.seq();
+        state.rollbackTo(toSeq);
+        inFlight.tailMap(toSeq, false).clear();
+        storedEarly.tailMap(toSeq, false).clear();
+        LOG.warning("board " + id + ": could not store seq " + from + (until > from ? "-" + until : "") + " ("
+                + why.getMessage() + "); took " + (until > from ? "them" : "it") + " back, the senders get unavailable"
+                + " and resend later");
+        var taken = whenDurable.tailMap(toSeq, false);
+        List<Waiter> waiters = new ArrayList<>();
+        taken.values().forEach(waiters::addAll);
+        taken.clear();
+        waiters.forEach(w -> w.rolledBack().run());
+    }
+
+    /** {@code origin}: the peer that sent the batch (null for the node's own writes); it gets no echo. */
+    private void onStored(AcceptedBatch batch, Peer origin) {
+        if (gone != null) return;
         durableSeq = batch.seq();
+        state.markDurable(durableSeq);
         // Fan-out before acks and welcomes: a client that sees seq N in an ack has already been
         // sent every ops frame up to N, so it may resume with since = the highest seq it saw (SQ-2).
         Visibility before = shown;
@@ -320,6 +381,8 @@ final class BoardHub {
 
     private void shutDown(String reason, boolean moved) {
         gone = reason;
+        inFlight.clear();
+        storedEarly.clear();
         whenDurable.values().forEach(waiters -> waiters.forEach(w -> w.failed().run()));
         whenDurable.clear();
         members.keySet().forEach(m -> {
@@ -331,9 +394,13 @@ final class BoardHub {
     }
 
     private void afterDurable(long seq, Runnable task, Runnable ifStoreFails) {
+        afterDurable(seq, task, ifStoreFails, ifStoreFails);
+    }
+
+    private void afterDurable(long seq, Runnable task, Runnable ifStoreFails, Runnable ifRolledBack) {
         if (seq <= durableSeq) task.run();
         else if (gone != null) ifStoreFails.run();
-        else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(new Waiter(task, ifStoreFails));
+        else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(new Waiter(task, ifStoreFails, ifRolledBack));
     }
 
     void presence(Peer c, JsonNode cursor, JsonNode selection) {
@@ -385,12 +452,17 @@ final class BoardHub {
                 out.completeExceptionally(new IllegalStateException("board " + id + " cannot be served here right now"));
                 return;
             }
-            long seq = state.seq();
-            // REST readers have no replica: they see nothing that is hidden from anyone (FA-6).
-            String items = Frames.items(Visibility.filter(Visibility.of(state.items()), null, state.items()));
-            afterDurable(seq, () -> out.complete(new BoardView(id, template, seq, items)),
-                    () -> out.completeExceptionally(new IllegalStateException("board " + id + " cannot store right now")));
+            viewWhenDurable(out);
         });
         return out;
+    }
+
+    private void viewWhenDurable(CompletableFuture<BoardView> out) {
+        long seq = state.seq();
+        // REST readers have no replica: they see nothing that is hidden from anyone (FA-6).
+        String items = Frames.items(Visibility.filter(Visibility.of(state.items()), null, state.items()));
+        afterDurable(seq, () -> out.complete(new BoardView(id, template, seq, items)),
+                () -> out.completeExceptionally(unavailable()),
+                () -> viewWhenDurable(out)); // that seq was taken back: the state as it is now
     }
 }

@@ -67,7 +67,7 @@ class BoardTailsBackupTest {
         assertEquals(0, tailsConfig.getAsyncBackupCount(), "no asynchronous backup instead");
 
         StubStore store = new StubStore(false);
-        BoardTails onA = new BoardTails(a, store);
+        BoardTails onA = new BoardTails(a, store, 50_000);
         assertEquals(new Tail(0, List.of()), await(onA.init(board, 0)));
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (long seq = 1; seq <= 200; seq++) acks.add(onA.append(board, batch(seq)));
@@ -89,7 +89,7 @@ class BoardTailsBackupTest {
         }
 
         // The fence on the survivor: a node that still thinks seq 150 is free is refused; 201 is next.
-        BoardTails onB = new BoardTails(b, store);
+        BoardTails onB = new BoardTails(b, store, 50_000);
         ExecutionException refused = assertThrows(ExecutionException.class, () -> await(onB.append(board, batch(150))));
         assertInstanceOf(IllegalStateException.class, refused.getCause(), "refused by the fence");
         await(onB.append(board, batch(201)));

@@ -44,7 +44,7 @@ class BoardTailsTrimTest {
     void trimsWithAppendsThenWhenQuiet() throws Exception {
         start();
         StubStore store = new StubStore(true);
-        BoardTails tails = new BoardTails(hz, store);
+        BoardTails tails = new BoardTails(hz, store, 50_000);
         String board = "board-trim";
         await(tails.init(board, 0));
         for (long seq = 1; seq <= 3; seq++) await(tails.append(board, batch(seq)));
@@ -66,7 +66,7 @@ class BoardTailsTrimTest {
     @DisplayName("batches that arrive while an append is in flight go together in the next one, in seq order")
     void groupsWhileInFlight() {
         start();
-        BoardTails tails = new BoardTails(hz, new StubStore(false));
+        BoardTails tails = new BoardTails(hz, new StubStore(false), 50_000);
         String board = "board-group";
         await(tails.init(board, 0));
         List<CompletableFuture<Void>> acks = new java.util.ArrayList<>();

@@ -38,6 +38,11 @@ final class StubStore implements SharedStore {
     }
 
     @Override
+    public be.samenbord.store.StoreStatus status() {
+        return be.samenbord.store.StoreStatus.healthy(0);
+    }
+
+    @Override
     public Recovery recover() {
         throw new UnsupportedOperationException();
     }

@@ -37,7 +37,11 @@ class JournalStoreRecoveryTest {
 
     /** Opens, recovers, runs {@code writes}, waits for durability and closes. */
     private static Recovery session(Path dir, StoreAction writes) throws IOException {
-        try (JournalStore store = new JournalStore(dir)) {
+        return session(dir, JournalStore.Options.defaults(), writes);
+    }
+
+    static Recovery session(Path dir, JournalStore.Options options, StoreAction writes) throws IOException {
+        try (JournalStore store = new JournalStore(dir, options)) {
             Recovery r = store.recover();
             writes.run(store);
             await(store.flushed());
@@ -45,7 +49,7 @@ class JournalStoreRecoveryTest {
         }
     }
 
-    private interface StoreAction {
+    interface StoreAction {
         void run(JournalStore store) throws IOException;
     }
 
@@ -168,17 +172,23 @@ class JournalStoreRecoveryTest {
         byte[] before = Files.readAllBytes(older);
         flipByte(older, damaged + 8 + 3);
 
+        long recordLength = recordStarts(older).get(3) - damaged;
+
         Recovery r = recoverOnly(dir);
         assertEquals(Map.of("board-a", frozen[0]), r.snapshots());
+        // DU-3: only the damaged record (seq 5) is lost; seq 6 after it in the same file is recovered.
         List<AcceptedBatch> expected = new ArrayList<>(live.subList(2, 4));
-        expected.addAll(live.subList(6, 9));
+        expected.addAll(live.subList(5, 9));
         assertEquals(expected, r.batches().get("board-a"));
-        assertEquals(1, r.warnings().size());
-        Path aside = older.resolveSibling(older.getFileName() + ".corrupt");
+        assertEquals(2, r.warnings().size(), r.warnings()::toString); // the skipped bytes, and seq 5 missing
+        Path aside = older.resolveSibling(older.getFileName() + ".corrupt-1");
         assertTrue(r.warnings().getFirst().contains(aside.getFileName().toString()), r.warnings()::toString);
-        byte[] kept = Files.readAllBytes(aside);
-        assertEquals(before.length - damaged, kept.length);
-        assertEquals(damaged, Files.size(older));
+        assertTrue(r.warnings().getFirst().contains("bytes " + damaged + "-" + (damaged + recordLength - 1)), r.warnings()::toString);
+        assertTrue(r.warnings().get(1).contains("misses seq 5"), r.warnings()::toString);
+        before[(int) (damaged + 8 + 3)] ^= 0x20; // the flip flipByte made, so the copy is byte for byte the damaged file
+        assertArrayEquals(before, Files.readAllBytes(aside));
+        assertEquals(before.length - recordLength, Files.size(older));
+        assertEquals(List.of(), recoverOnly(dir).warnings().stream().filter(w -> w.contains("skipped")).toList());
     }
 
     @Test
@@ -200,7 +210,7 @@ class JournalStoreRecoveryTest {
     }
 
     @Test
-    @DisplayName("DU-3: an unreadable snapshot is moved aside with a warning, never fatal")
+    @DisplayName("DU-7: the only snapshot unreadable: strict refuses to start (naming the file and the setting), salvage moves it aside")
     void unreadableSnapshot() throws IOException {
         session(dir, s -> {
             s.append("board-a", batch(1));
@@ -210,11 +220,18 @@ class JournalStoreRecoveryTest {
         Path snapshot = snapshots(dir).getFirst();
         Files.writeString(snapshot, "{\"format\":\"samenbord-snapshot/1\",\"workshops\":[");
 
-        Recovery r = recoverOnly(dir);
+        IOException refused = assertThrows(IOException.class, () -> recoverOnly(dir));
+        assertTrue(refused.getMessage().contains(snapshot.getFileName().toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("SAMENBORD_RECOVERY=salvage"), refused.getMessage());
+        assertTrue(Files.exists(snapshot), "a refused start changes nothing");
+
+        JournalStore.Options salvage = new JournalStore.Options(2, true, System::currentTimeMillis, 100, 5_000, 0);
+        Recovery r = session(dir, salvage, s -> { });
         assertEquals(List.of(batch(2)), r.batches().get("board-a"));
-        assertEquals(1, r.warnings().size());
-        assertTrue(Files.exists(snapshot.resolveSibling(snapshot.getFileName() + ".corrupt")));
-        assertEquals(List.of(), recoverOnly(dir).warnings());
+        assertFalse(r.fresh());
+        assertTrue(Files.exists(snapshot.resolveSibling(snapshot.getFileName() + ".corrupt-1")));
+        // What the snapshot held is gone, and the log keeps saying so.
+        assertEquals(List.of("board board-a misses seq 1 (unreadable)"), recoverOnly(dir).warnings());
     }
 
     @Test
@@ -222,7 +239,7 @@ class JournalStoreRecoveryTest {
     void emptyDataDir() throws IOException {
         Path fresh = dir.resolve("not/yet/there");
         Recovery r = recoverOnly(fresh);
-        assertEquals(new Recovery(List.of(), Map.of(), Map.of(), List.of()), r);
+        assertEquals(new Recovery(List.of(), Map.of(), Map.of(), List.of(), true), r);
         assertTrue(Files.isDirectory(fresh));
         assertEquals(r, recoverOnly(fresh));
     }
@@ -258,5 +275,30 @@ class JournalStoreRecoveryTest {
             assertEquals(board.items(), back.items(), board.id());
             assertEquals(board.seq(), back.seq(), board.id());
         }
+    }
+
+    @Test
+    @DisplayName("DU-7: damaged bytes that held a workshop record refuse a strict start (naming the file and the setting); salvage keeps the rest")
+    void damagedWorkshopRecordRefusesStrictStart() throws IOException {
+        Workshop ws = workshop("ws-1", "Werkgroep", "board-a");
+        session(dir, s -> {
+            appendAll(s, "board-a", batches(1, 2));
+            s.saveWorkshop(ws);
+            appendAll(s, "board-a", batches(3, 5));
+        });
+        Path segment = segments(dir).getLast();
+        long workshopRecord = recordStarts(segment).get(2);
+        flipByte(segment, workshopRecord + 8 + 30);
+
+        IOException refused = assertThrows(IOException.class, () -> recoverOnly(dir));
+        assertTrue(refused.getMessage().contains(segment.getFileName().toString()), refused.getMessage());
+        assertTrue(refused.getMessage().contains("workshop record"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("SAMENBORD_RECOVERY=salvage"), refused.getMessage());
+
+        JournalStore.Options salvage = new JournalStore.Options(2, true, System::currentTimeMillis, 100, 5_000, 0);
+        Recovery r = session(dir, salvage, s -> { });
+        assertEquals(List.of(), r.workshops());
+        assertEquals(batches(1, 5), r.batches().get("board-a"), "every intact record, also after the damage");
+        assertTrue(Files.exists(segment.resolveSibling(segment.getFileName() + ".corrupt-1")));
     }
 }

@@ -92,16 +92,21 @@ public final class Postgres implements AutoCloseable {
 
     /** Starts postgres on a free port; retries with another port if that one was taken meanwhile. */
     private void launch() throws IOException {
+        launchOn(0);
+    }
+
+    /** {@code fixedPort} 0: a free port, retried if taken meanwhile; else that port (a resume). */
+    private void launchOn(int fixedPort) throws IOException {
         Path log = dir.resolve("postgres.log");
         for (int attempt = 1; ; attempt++) {
-            port = freePort();
+            port = fixedPort != 0 ? fixedPort : freePort();
             process = new ProcessBuilder(asOwner(bin.resolve("postgres").toString(), "-D", dir.resolve("data").toString(),
                     "-p", Integer.toString(port), "-k", dir.toString(), "-c", "listen_addresses=127.0.0.1",
                     "-c", "max_connections=40", "-c", "shared_buffers=16MB"))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             String status = awaitReady();
             if (status.equals("ready")) return;
-            if (attempt < 3 && tail(log).contains("could not bind")) continue;
+            if (attempt < 3 && fixedPort == 0 && tail(log).contains("could not bind")) continue;
             throw new IllegalStateException("PostgreSQL did not start (" + status + "); its log:\n" + tail(log));
         }
     }
@@ -151,6 +156,27 @@ public final class Postgres implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Stops the server (open sessions are cut) but keeps its data: {@link #resume()} starts it again on the same port. */
+    public synchronized void pause() {
+        try {
+            stopServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        process = null;
+        pid = -1;
+    }
+
+    /** Starts a paused server again, same data and port (clients reconnect to the same URL). */
+    public synchronized void resume() {
+        if (process != null) throw new IllegalStateException("not paused");
+        try {
+            launchOn(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the server (open sessions are cut) and deletes its directory. */

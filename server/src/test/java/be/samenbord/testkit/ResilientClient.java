@@ -32,6 +32,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class ResilientClient implements AutoCloseable {
 
     private static final Duration CONNECT_DEADLINE = Duration.ofSeconds(90);
+    private static final long RESEND_MS = 250;
 
     private final List<String> bases;
     private final String token;
@@ -197,10 +198,38 @@ public final class ResilientClient implements AutoCloseable {
                     seq = Math.max(seq, s);
                 }
                 case "presence" -> peersSeen.add(f.path("replica").asText());
+                case "error" -> {
+                    // A batch refused for now (ER-3 unavailable, LI-4 rate_limited) stays unacked and is
+                    // resent after a pause, as the web client does; anything else is a problem.
+                    String code = f.path("code").asText();
+                    String batch = f.path("batch").asText(null);
+                    if ((code.equals("unavailable") || code.equals("rate_limited")) && batch != null) {
+                        refusals.merge(code, 1, Integer::sum);
+                        Thread.ofVirtual().start(() -> resendLater(batch));
+                    } else if (!code.equals("unavailable")) {
+                        problems.add("error " + f);
+                    }
+                }
                 default -> {
-                    // errors for a batch (unavailable, rate_limited): it stays unacked and is resent.
                 }
             }
+        }
+    }
+
+    private final Map<String, Integer> refusals = new TreeMap<>();
+
+    private void resendLater(String batch) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RESEND_MS));
+        synchronized (lock) {
+            ObjectNode frame = unacked.get(batch);
+            if (frame != null && !closed) sendRaw(frame.toString());
+        }
+    }
+
+    /** Batches refused for now, by error code (ER-3 {@code unavailable}, LI-4 {@code rate_limited}). */
+    public Map<String, Integer> refusals() {
+        synchronized (lock) {
+            return Map.copyOf(refusals);
         }
     }
 
