@@ -1,5 +1,8 @@
 package be.samenbord.board;
 
+import be.samenbord.board.text.TextException;
+import be.samenbord.board.text.TextField;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,13 +68,35 @@ public final class BoardState {
         }
     }
 
-    /** Applies a validated batch whole. */
+    /**
+     * The batch does not fit the board's text (TX-4: it names characters the field does not have,
+     * reuses ids, or would make a field longer than {@link #MAX_TEXT}); nothing of it was applied.
+     */
+    public record Refused(long seq, String reason) implements Outcome {
+    }
+
+    /** The longest a text field may show once a batch is merged, in code points (IT-2, TX-4). */
+    public static final int MAX_TEXT = 4000;
+
+    /** Applies a validated batch whole, or nothing of it. */
     public Outcome submit(String replica, String batchId, List<Op> ops) {
         String key = key(replica, batchId);
         Long seen = recentBatchSeqs.get(key);
         if (seen != null) return new Duplicate(seen);
         List<Items.Replaced> replaced = new ArrayList<>();
-        List<Op> won = items.applyAll(ops, replaced);
+        List<Op> won;
+        try {
+            won = items.applyAll(ops, replaced);
+            for (Items.Replaced r : replaced) {
+                TextField text = items.textOf(r.item(), r.field());
+                if (text != null && text.length() > MAX_TEXT) {
+                    throw new TextException(r.field() + " of " + r.item() + " would hold more than " + MAX_TEXT + " characters");
+                }
+            }
+        } catch (TextException e) {
+            items.undo(replaced);
+            return new Refused(seq, e.getMessage());
+        }
         if (won.isEmpty()) {
             recentBatchSeqs.put(key, seq);
             // Acknowledged at a seq that may still be rolled back: then the key goes with it.

@@ -1,5 +1,9 @@
 package be.samenbord.board;
 
+import be.samenbord.board.text.TextField;
+import be.samenbord.board.text.TextJson;
+import be.samenbord.board.text.TextOp;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,35 +15,93 @@ import java.util.TreeMap;
  * The replicated state of a board: item id → field name → register. A state-based CRDT: merge
  * keeps, per (item, field), the register that {@link Register#beats beats} the other, so merge is
  * commutative, associative and idempotent, and applying ops in any order with duplicates converges.
- * Not thread-safe: one board is mutated by one thread at a time.
+ *
+ * <p>A field that receives a text op (rules TX-1..TX-5) is a {@link TextField} that merges
+ * character by character; its register is then derived, holding the merged text as a plain string
+ * with the field's latest stamp, so every reader of registers (REST, exports, rules) sees plain
+ * text. Not thread-safe: one board is mutated by one thread at a time.
  */
 public final class Items {
 
     private final Map<String, Map<String, Register>> items = new HashMap<>();
+    private final Map<String, Map<String, TextField>> texts = new HashMap<>();
 
     /** Applies one op; returns true when it changed the state (it won its field). */
     public boolean apply(Op op) {
+        return !applyOne(op).isEmpty();
+    }
+
+    /** Applies one op; returns what it changed as ops (a whole-string write on a text field becomes others, TX-5). */
+    private List<Op> applyOne(Op op) {
+        TextField text = textOf(op.item(), op.field());
+        TextOp parsed = TextJson.tryParse(op.json(), op.stamp());
+        if (parsed != null || (text != null && isString(op.json()))) return applyText(op, text, parsed);
         Map<String, Register> fields = items.computeIfAbsent(op.item(), k -> new HashMap<>());
         Register current = fields.get(op.field());
         Register incoming = op.register();
         if (current == null || incoming.beats(current)) {
             fields.put(op.field(), incoming);
-            return true;
+            return List.of(op);
         }
-        return false;
+        return List.of();
+    }
+
+    private List<Op> applyText(Op op, TextField existing, TextOp parsed) {
+        TextField field = existing;
+        if (field == null) {
+            // The field's first text op: what it held as a plain register becomes its first run (TX-5).
+            field = new TextField();
+            Register plain = get(op.item(), op.field());
+            if (plain != null && isString(plain.json())) {
+                for (TextOp seed : field.wholeWrite(unquote(plain.json()), plain.stamp())) field.apply(seed);
+            }
+        }
+        List<Op> changed = new ArrayList<>(2);
+        if (parsed != null) {
+            if (field.apply(parsed)) changed.add(op);
+        } else {
+            for (TextOp t : field.wholeWrite(unquote(op.json()), op.stamp())) {
+                field.apply(t);
+                changed.add(new Op(op.item(), op.field(), TextJson.encode(t), op.stamp()));
+            }
+        }
+        // Only now, after the op applied (TextField.apply changes nothing when it throws): a refused
+        // first op leaves no text field behind.
+        if (existing == null) texts.computeIfAbsent(op.item(), k -> new HashMap<>()).put(op.field(), field);
+        items.computeIfAbsent(op.item(), k -> new HashMap<>()).put(op.field(), new Register(TextJson.plain(field), field.latest()));
+        return changed;
+    }
+
+    private static boolean isString(String json) {
+        return !json.isEmpty() && json.charAt(0) == '"';
+    }
+
+    private static String unquote(String json) {
+        return TextJson.unquote(json);
+    }
+
+    /** The text field of an item's field, or null when it is a plain register. */
+    public TextField textOf(String item, String field) {
+        Map<String, TextField> fields = texts.get(item);
+        return fields == null ? null : fields.get(field);
     }
 
     /** Applies every op; returns the ones that won, in order (what others still need to hear). */
     public List<Op> applyAll(List<Op> ops) {
         List<Op> won = new ArrayList<>(ops.size());
-        for (Op op : ops) {
-            if (apply(op)) won.add(op);
-        }
+        for (Op op : ops) won.addAll(applyOne(op));
         return won;
     }
 
-    /** A register an applied op replaced ({@code previous} null: the field had none), to put back on a rollback. */
-    public record Replaced(String item, String field, Register previous) {
+    /**
+     * What an applied op replaced, to put back on a rollback: the register ({@code previous} null:
+     * the field had none) and, for a text field, the field as it was ({@code previousText}; null with
+     * {@code wasText} false: it was no text field).
+     */
+    public record Replaced(String item, String field, Register previous, TextField previousText, boolean wasText) {
+        public Replaced(String item, String field, Register previous) {
+            this(item, field, previous, null, false);
+        }
     }
 
     /** As {@link #applyAll(List)}, and records in {@code replaced} what each winning op replaced. */
@@ -47,9 +109,13 @@ public final class Items {
         List<Op> won = new ArrayList<>(ops.size());
         for (Op op : ops) {
             Register before = get(op.item(), op.field());
-            if (apply(op)) {
-                won.add(op);
-                replaced.add(new Replaced(op.item(), op.field(), before));
+            TextField text = textOf(op.item(), op.field());
+            boolean mayTouchText = text != null || TextJson.looksLikeOp(op.json());
+            TextField copy = mayTouchText && text != null ? text.copy() : null;
+            List<Op> changed = applyOne(op);
+            if (!changed.isEmpty()) {
+                won.addAll(changed);
+                replaced.add(new Replaced(op.item(), op.field(), before, copy, text != null));
             }
         }
         return won;
@@ -62,6 +128,12 @@ public final class Items {
     public void undo(List<Replaced> replaced) {
         for (int i = replaced.size() - 1; i >= 0; i--) {
             Replaced r = replaced.get(i);
+            if (r.wasText()) {
+                texts.get(r.item()).put(r.field(), r.previousText());
+            } else {
+                Map<String, TextField> t = texts.get(r.item());
+                if (t != null && t.remove(r.field()) != null && t.isEmpty()) texts.remove(r.item());
+            }
             Map<String, Register> fields = items.get(r.item());
             if (fields == null) continue;
             if (r.previous() != null) {
@@ -88,6 +160,11 @@ public final class Items {
     public Items copy() {
         Items out = new Items();
         items.forEach((id, fields) -> out.items.put(id, new HashMap<>(fields)));
+        texts.forEach((id, fields) -> {
+            Map<String, TextField> copies = new HashMap<>();
+            fields.forEach((f, t) -> copies.put(f, t.copy()));
+            out.texts.put(id, copies);
+        });
         return out;
     }
 
@@ -114,10 +191,16 @@ public final class Items {
         return new ArrayList<>(new TreeMap<>(items).keySet());
     }
 
-    /** Every register as an op, items and fields in sorted order. */
+    /**
+     * Every register as an op, items and fields in sorted order; a text field as its whole state
+     * (TX-3), so applying these ops to an empty board rebuilds this one.
+     */
     public void forEachOp(java.util.function.Consumer<Op> sink) {
         for (String id : itemIds()) {
-            new TreeMap<>(items.get(id)).forEach((field, r) -> sink.accept(new Op(id, field, r.json(), r.stamp())));
+            new TreeMap<>(items.get(id)).forEach((field, r) -> {
+                TextField text = textOf(id, field);
+                sink.accept(text == null ? new Op(id, field, r.json(), r.stamp()) : new Op(id, field, TextJson.state(text), r.stamp()));
+            });
         }
     }
 
@@ -129,7 +212,7 @@ public final class Items {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Items other && items.equals(other.items);
+        return o instanceof Items other && items.equals(other.items) && texts.equals(other.texts);
     }
 
     @Override

@@ -4,6 +4,9 @@ import be.samenbord.Settings;
 import be.samenbord.board.FractionalIndex;
 import be.samenbord.board.Op;
 import be.samenbord.board.codec.OpCodec;
+import be.samenbord.board.text.TextException;
+import be.samenbord.board.text.TextJson;
+import be.samenbord.board.text.TextOp;
 import be.samenbord.board.template.Template;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -55,10 +58,42 @@ final class BatchValidator {
             if (be.samenbord.workshop.BoardControl.reserved(op.item())) {
                 throw new WireError(WireError.FORBIDDEN, "item " + op.item() + " is the node's own (FA-4)");
             }
-            checkField(op.field(), n.get("v"), template, replica);
+            if (n.get("v").isObject() && textField(op.field(), template)) {
+                checkTextOp(op, replica);
+            } else {
+                checkField(op.field(), n.get("v"), template, replica);
+            }
             ops.add(op);
         }
         return ops;
+    }
+
+    /** Fields that may merge text (TX-4): {@code text} and free string fields, never the fixed or per-person ones. */
+    static boolean textField(String field, Template template) {
+        if (field.equals("text")) return true;
+        if (field.indexOf(':') >= 0 || FIXED_FIELDS.contains(field)) return false;
+        List<String> allowed = template.itemFields().get(field);
+        return allowed == null || allowed.isEmpty();
+    }
+
+    private static final java.util.Set<String> FIXED_FIELDS = java.util.Set.of("kind", "x", "y", "w", "h", "color", "zone", "author", "z", "deleted");
+
+    /** A text op from a client (TX-3, TX-4): its shape, its own replica in the ids it makes, no states. */
+    private static void checkTextOp(Op op, String replica) {
+        TextOp t;
+        try {
+            t = TextJson.parse(op.json(), op.stamp());
+        } catch (TextException e) {
+            throw invalid(op.field() + ": " + e.getMessage());
+        }
+        switch (t) {
+            case TextOp.Insert ins -> {
+                if (!ins.first().replica().equals(replica)) throw invalid("inserted characters carry your own replica id (TX-4)");
+            }
+            case TextOp.Delete del -> {
+            }
+            case TextOp.State st -> throw invalid("only the node sends a text field's state (TX-4)");
+        }
     }
 
     private void checkField(String field, JsonNode v, Template template, String replica) {

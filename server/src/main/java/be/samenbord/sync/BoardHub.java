@@ -149,12 +149,15 @@ final class BoardHub {
         long seq = state.seq();
         Visibility visibility = Visibility.of(state.items());
         Optional<List<Op>> catchUp = since >= 0 ? state.opsSince(since) : Optional.empty();
-        // Hidden registers, or a change of what is hidden since then, need a (filtered) snapshot (FA-6).
-        if (catchUp.isPresent() && (visibility != null || shown != null || touchesControl(catchUp.get()))) catchUp = Optional.empty();
+        // Hidden registers, or a change of what is hidden since then, need a (filtered) snapshot (FA-6);
+        // so do text ops for a client that does not merge text (TX-6: it gets the merged text).
+        if (catchUp.isPresent() && (visibility != null || shown != null || touchesControl(catchUp.get())
+                || (!c.mergesText() && TextFrames.anyTextOp(catchUp.get(), state.items())))) catchUp = Optional.empty();
         List<Frames.Peer> peers = new ArrayList<>();
         members.keySet().forEach(m -> peers.add(new Frames.Peer(m.replica(), m.name(), m.role().wire())));
         String welcome = Frames.welcome(id, c.role().wire(), seq,
-                catchUp.isPresent() ? null : Visibility.filter(visibility, c.replica(), state.items()), catchUp.orElse(null), peers, hooks.now());
+                catchUp.isPresent() ? null : Visibility.filter(visibility, c.replica(), state.items()), catchUp.orElse(null), peers, hooks.now(),
+                c.mergesText());
         Member member = new Member();
         member.welcomeSeq = seq;
         members.put(c, member);
@@ -196,7 +199,8 @@ final class BoardHub {
             apply(c, c.replica(), batchId, ops, seq -> {
                 c.send(Frames.ack(batchId, seq));
                 hooks.acked(ops.size(), System.nanoTime() - received);
-            }, () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId)));
+            }, () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId)),
+                    reason -> c.send(Frames.error(WireError.INVALID_OP, reason, batchId)));
         });
     }
 
@@ -204,7 +208,7 @@ final class BoardHub {
     CompletableFuture<Long> submitLocal(String replica, String batchId, List<Op> ops) {
         CompletableFuture<Long> out = new CompletableFuture<>();
         run(() -> apply(null, replica, batchId, ops, out::complete,
-                () -> out.completeExceptionally(unavailable())));
+                () -> out.completeExceptionally(unavailable()), reason -> out.completeExceptionally(new IllegalArgumentException(reason))));
         return out;
     }
 
@@ -242,7 +246,7 @@ final class BoardHub {
                 return;
             }
             apply(null, ControlWrites.NODE_REPLICA, controlWrites.batchId(state.seq()), ops, out::complete,
-                    () -> out.completeExceptionally(unavailable()));
+                    () -> out.completeExceptionally(unavailable()), reason -> out.completeExceptionally(new IllegalStateException(reason)));
         });
         return out;
     }
@@ -260,15 +264,23 @@ final class BoardHub {
     }
 
     /** On the board's context: applies, stores, and calls {@code onDurable} with the seq to acknowledge. */
-    private void apply(Peer origin, String replica, String batchId, List<Op> ops, LongConsumer onDurable, Runnable onUnavailable) {
+    private void apply(Peer origin, String replica, String batchId, List<Op> ops, LongConsumer onDurable, Runnable onUnavailable,
+                       java.util.function.Consumer<String> onRefused) {
         if (gone != null) {
             onUnavailable.run();
             return;
         }
         BoardState.Outcome outcome = state.submit(replica, batchId, ops);
+        if (outcome instanceof BoardState.Refused refused) {
+            // The batch does not fit the board's text (TX-4): nothing of it was applied.
+            onRefused.accept(refused.reason());
+            return;
+        }
         if (outcome instanceof BoardState.Accepted accepted) {
             AcceptedBatch batch = accepted.batch();
             inFlight.put(batch.seq(), batch);
+            List<Op> plain = TextFrames.plain(batch.ops(), state.items());
+            if (plain != null) plainText.put(batch.seq(), plain);
             log.append(id, batch).whenComplete((ok, err) -> context.runOnContext(v -> stored(batch, origin, err)));
         }
         long seq = outcome.seq();
@@ -282,6 +294,8 @@ final class BoardHub {
     private final TreeMap<Long, Stored> storedEarly = new TreeMap<>();
     /** Accepted batches handed to the log and not durable yet, by seq: an answer for any other batch is stale. */
     private final TreeMap<Long, AcceptedBatch> inFlight = new TreeMap<>();
+    /** For in-flight batches with text ops: the batch as clients that do not merge text get it (TX-6). */
+    private final java.util.Map<Long, List<Op>> plainText = new java.util.HashMap<>();
 
     /**
      * Log completions may arrive out of seq order (callbacks of chained futures run in any order);
@@ -324,6 +338,7 @@ final class BoardHub {
         long until = state.seq();
         state.rollbackTo(toSeq);
         inFlight.tailMap(toSeq, false).clear();
+        plainText.keySet().removeIf(seq -> seq > toSeq);
         storedEarly.tailMap(toSeq, false).clear();
         LOG.warning("board " + id + ": could not store seq " + from + (until > from ? "-" + until : "") + " ("
                 + why.getMessage() + "); took " + (until > from ? "them" : "it") + " back, the senders get unavailable"
@@ -344,11 +359,16 @@ final class BoardHub {
         // sent every ops frame up to N, so it may resume with since = the highest seq it saw (SQ-2).
         Visibility before = shown;
         if (touchesControl(batch.ops())) shown = Visibility.of(state.items());
-        String frame = before == null && shown == null ? Frames.ops(batch.seq(), batch.ops()) : null;
+        List<Op> plain = plainText.remove(batch.seq());
+        boolean open = before == null && shown == null;
+        String frame = open ? Frames.ops(batch.seq(), batch.ops()) : null;
+        String plainFrame = open && plain != null ? Frames.ops(batch.seq(), plain) : null;
         members.forEach((m, member) -> {
             // Skip only the sender itself: another tab may share its replica id (a duplicated tab).
             if (member.welcomed && member.welcomeSeq < batch.seq() && m != origin) {
-                m.send(frame != null ? frame : filteredOps(batch, before, m.replica()));
+                boolean asPlain = plain != null && !m.mergesText();
+                if (open) m.send(asPlain ? plainFrame : frame);
+                else m.send(filteredOps(batch.seq(), asPlain ? plain : batch.ops(), before, m.replica()));
             }
         });
         var due = whenDurable.headMap(durableSeq, true);
@@ -360,8 +380,8 @@ final class BoardHub {
      * The ops frame of {@code batch} as {@code viewer} may see it (FA-6, FA-7): hidden registers left
      * out, and what a change of the board's control newly shows added.
      */
-    private String filteredOps(AcceptedBatch batch, Visibility before, String viewer) {
-        List<Op> ops = Visibility.filter(shown, viewer, batch.ops(), state.items());
+    private String filteredOps(long seq, List<Op> batchOps, Visibility before, String viewer) {
+        List<Op> ops = Visibility.filter(shown, viewer, batchOps, state.items());
         if (before != shown) {
             List<Op> more = Visibility.revealed(before, shown, viewer, state.items());
             if (!more.isEmpty()) {
@@ -369,7 +389,7 @@ final class BoardHub {
                 ops.addAll(more);
             }
         }
-        return Frames.ops(batch.seq(), ops);
+        return Frames.ops(seq, ops);
     }
 
     /** The board moved to another node: peers reconnect (to its new owner) at once. */
@@ -382,6 +402,7 @@ final class BoardHub {
     private void shutDown(String reason, boolean moved) {
         gone = reason;
         inFlight.clear();
+        plainText.clear();
         storedEarly.clear();
         whenDurable.values().forEach(waiters -> waiters.forEach(w -> w.failed().run()));
         whenDurable.clear();
@@ -403,23 +424,25 @@ final class BoardHub {
         else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(new Waiter(task, ifStoreFails, ifRolledBack));
     }
 
-    void presence(Peer c, JsonNode cursor, JsonNode selection) {
+    void presence(Peer c, JsonNode cursor, JsonNode selection, JsonNode caret) {
         run(() -> {
             Member member = members.get(c);
             if (member == null || !member.welcomed) return;
-            Visibility visibility = selection == null || selection.isEmpty() ? null : Visibility.of(state.items());
+            boolean namesItems = (selection != null && !selection.isEmpty()) || caret != null;
+            Visibility visibility = namesItems ? Visibility.of(state.items()) : null;
             if (visibility == null || !visibility.hidesItems()) {
-                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, selection));
+                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, selection, caret));
                 return;
             }
-            // ID-7: a selection may name someone's private note; each peer gets only ids it may see.
+            // ID-7: a selection or caret may name someone's private note; each peer gets only ids it may see.
             members.forEach((m, other) -> {
                 if (m == c || !other.welcomed) return;
                 com.fasterxml.jackson.databind.node.ArrayNode seen = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-                selection.forEach(id -> {
+                if (selection != null) selection.forEach(id -> {
                     if (!visibility.hidesItem(m.replica(), id.asText(), state.items())) seen.add(id);
                 });
-                m.sendDroppable(Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, seen));
+                boolean caretSeen = caret != null && !visibility.hidesItem(m.replica(), caret.path("i").asText(), state.items());
+                m.sendDroppable(Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, seen, caretSeen ? caret : null));
             });
         });
     }

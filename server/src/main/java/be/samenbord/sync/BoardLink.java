@@ -14,7 +14,8 @@ interface BoardLink {
 
     void submit(String batchId, List<Op> ops);
 
-    void presence(JsonNode cursor, JsonNode selection);
+    /** {@code caret}: where the caret is in a text field (TX-8), or null. */
+    void presence(JsonNode cursor, JsonNode selection, JsonNode caret);
 
     void leave();
 
@@ -36,8 +37,8 @@ interface BoardLink {
         }
 
         @Override
-        public void presence(JsonNode cursor, JsonNode selection) {
-            hub.presence(connection, cursor, selection);
+        public void presence(JsonNode cursor, JsonNode selection, JsonNode caret) {
+            hub.presence(connection, cursor, selection, caret);
         }
 
         @Override

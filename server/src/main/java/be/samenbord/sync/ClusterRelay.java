@@ -106,6 +106,7 @@ final class ClusterRelay {
             links.put(key, this);
             JsonObject m = new JsonObject().put("k", "join").put("conn", key).put("board", board).put("node", ownership.localNode())
                     .put("replica", connection.replica()).put("name", connection.name()).put("role", connection.role().wire())
+                    .put("text", connection.mergesText())
                     .put("since", since);
             // What this thread gathered (e.g. the leave of this client's previous session) goes first.
             outbox.flush();
@@ -121,9 +122,10 @@ final class ClusterRelay {
         }
 
         @Override
-        public void presence(JsonNode cursor, JsonNode selection) {
-            outbox.add(OWNER + owner, RelayBatch.Item.of(RelayBatch.PRESENCE, key,
-                    cursor == null ? null : cursor.toString(), selection == null ? null : selection.toString()));
+        public void presence(JsonNode cursor, JsonNode selection, JsonNode caret) {
+            // The selection and the caret travel together as [selection, caret].
+            String rest = "[" + (selection == null ? "null" : selection.toString()) + "," + (caret == null ? "null" : caret.toString()) + "]";
+            outbox.add(OWNER + owner, RelayBatch.Item.of(RelayBatch.PRESENCE, key, cursor == null ? null : cursor.toString(), rest));
         }
 
         @Override
@@ -213,7 +215,10 @@ final class ClusterRelay {
         try {
             switch (item.kind()) {
                 case RelayBatch.OPS -> withPeer(conn, p -> p.hub().submit(p, item.text(), decodeOps(item.extra())));
-                case RelayBatch.PRESENCE -> withPeer(conn, p -> p.hub().presence(p, tree(item.text()), tree(item.extra())));
+                case RelayBatch.PRESENCE -> withPeer(conn, p -> {
+                    JsonNode rest = tree(item.extra());
+                    p.hub().presence(p, tree(item.text()), nullIfNull(rest.get(0)), nullIfNull(rest.get(1)));
+                });
                 case RelayBatch.LEAVE -> {
                     RemotePeer p = peers.remove(conn);
                     if (p != null) p.hub().leave(p);
@@ -231,7 +236,7 @@ final class ClusterRelay {
             Role role = Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT));
             RemotePeer[] self = new RemotePeer[1];
             self[0] = new RemotePeer(outbox, key, body.getString("node"), body.getString("replica"), body.getString("name"), role,
-                    hub, () -> peers.remove(key, self[0]));
+                    body.getBoolean("text", false), hub, () -> peers.remove(key, self[0]));
             peers.put(key, self[0]);
             hub.join(self[0], body.getLong("since", -1L));
             m.reply("joined");
@@ -334,5 +339,9 @@ final class ClusterRelay {
         } catch (IOException e) {
             throw new IllegalArgumentException("relay message does not parse: " + e.getMessage());
         }
+    }
+
+    private static JsonNode nullIfNull(JsonNode n) {
+        return n == null || n.isNull() ? null : n;
     }
 }

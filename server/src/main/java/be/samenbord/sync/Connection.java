@@ -50,6 +50,7 @@ final class Connection implements Peer {
     private String replica;
     private String name;
     private Role role;
+    private boolean mergesText;
     private WorkshopDirectory.Access access;
     private long limitedSince = -1;
     private int limitedFrames;
@@ -90,6 +91,11 @@ final class Connection implements Peer {
     @Override
     public Role role() {
         return role;
+    }
+
+    @Override
+    public boolean mergesText() {
+        return mergesText;
     }
 
     private void heard() {
@@ -222,6 +228,7 @@ final class Connection implements Peer {
                 .orElseThrow(() -> new WireError(WireError.UNKNOWN_BOARD, "no board with that id"));
         replica = rep;
         name = display;
+        mergesText = capability(f, "text");
         role = access.get().role();
         this.access = access.get();
         Optional<BoardLink> target = endpoint.registry().link(this, board);
@@ -274,6 +281,31 @@ final class Connection implements Peer {
         });
     }
 
+    /** Whether the hello's {@code caps} list names {@code cap} (TX-7); anything else there is ignored. */
+    private static boolean capability(JsonNode hello, String cap) {
+        JsonNode caps = hello.get("caps");
+        if (caps == null || !caps.isArray()) return false;
+        for (JsonNode c : caps) if (c.isTextual() && c.asText().equals(cap)) return true;
+        return false;
+    }
+
+    /** A presence caret (TX-8): {@code {"i":item,"f":field,"at":id|null,"to":id|null}}; null when absent. */
+    private static JsonNode caret(JsonNode t) {
+        if (t == null || t.isNull()) return null;
+        if (!t.isObject() || t.size() > 4 || !t.path("i").isTextual() || !BatchValidator.ITEM_ID.matcher(t.path("i").asText()).matches()
+                || !t.path("f").isTextual() || !BatchValidator.FIELD.matcher(t.path("f").asText()).matches()
+                || !charIdOrNull(t.get("at")) || !charIdOrNull(t.get("to"))) {
+            throw new WireError(WireError.BAD_MESSAGE, "text must be {i, f, at, to} with character ids [replica, n] or null (TX-8)");
+        }
+        return t;
+    }
+
+    private static boolean charIdOrNull(JsonNode id) {
+        if (id == null || id.isNull()) return true;
+        return id.isArray() && id.size() == 2 && id.get(0).isTextual() && id.get(0).asText().length() <= 100
+                && id.get(1).isIntegralNumber() && id.get(1).asLong() >= 0 && id.get(1).asLong() <= Integer.MAX_VALUE;
+    }
+
     private void onPresence(JsonNode f) {
         if (link == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
         JsonNode cursor = f.get("cursor");
@@ -290,7 +322,7 @@ final class Connection implements Peer {
                 }
             }
         }
-        link.presence(cursor, selection);
+        link.presence(cursor, selection, caret(f.get("text")));
     }
 
     /**

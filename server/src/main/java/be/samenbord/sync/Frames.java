@@ -48,6 +48,12 @@ public final class Frames {
     /** Welcome with a full snapshot ({@code catchUp == null}) or with the ops after {@code since}. */
     public static String welcome(String board, String role, long seq, Items snapshot, List<Op> catchUp,
                                  List<Peer> peers, long time) {
+        return welcome(board, role, seq, snapshot, catchUp, peers, time, false);
+    }
+
+    /** {@code withText}: text fields as their state (TX-7), for a client that merges text. */
+    public static String welcome(String board, String role, long seq, Items snapshot, List<Op> catchUp,
+                                 List<Peer> peers, long time, boolean withText) {
         return frame("welcome", g -> {
             g.writeNumberField("v", 1);
             g.writeStringField("board", board);
@@ -55,7 +61,7 @@ public final class Frames {
             g.writeNumberField("seq", seq);
             if (catchUp == null) {
                 g.writeFieldName("snapshot");
-                writeItems(g, snapshot);
+                writeItems(g, snapshot, withText);
             } else {
                 g.writeFieldName("ops");
                 writeOps(g, catchUp);
@@ -89,6 +95,11 @@ public final class Frames {
     }
 
     public static String presence(String replica, String name, String role, JsonNode cursor, JsonNode selection) {
+        return presence(replica, name, role, cursor, selection, null);
+    }
+
+    /** With {@code caret}: where the person's caret is in a text field (TX-8); left out when null. */
+    public static String presence(String replica, String name, String role, JsonNode cursor, JsonNode selection, JsonNode caret) {
         return frame("presence", g -> {
             g.writeStringField("replica", replica);
             g.writeStringField("name", name);
@@ -97,6 +108,10 @@ public final class Frames {
             g.writeRawValue(cursor == null ? "null" : cursor.toString());
             g.writeFieldName("selection");
             g.writeRawValue(selection == null ? "[]" : selection.toString());
+            if (caret != null && !caret.isNull()) {
+                g.writeFieldName("text");
+                g.writeRawValue(caret.toString());
+            }
         });
     }
 
@@ -137,13 +152,19 @@ public final class Frames {
 
     /** {@code {"<item>":{"<field>":{"v":..,"s":..}}}}, sorted, so equal states encode equally. */
     public static void writeItems(JsonGenerator g, Items items) throws IOException {
+        writeItems(g, items, false);
+    }
+
+    /** Items in the shape of {@code welcome.snapshot}; with {@code withText}, text fields as states (TX-7), else plain (TX-6). */
+    public static void writeItems(JsonGenerator g, Items items, boolean withText) throws IOException {
         g.writeStartObject();
         for (String id : items.itemIds()) {
             g.writeObjectFieldStart(id);
             for (Map.Entry<String, Register> f : new TreeMap<>(items.item(id)).entrySet()) {
                 g.writeObjectFieldStart(f.getKey());
                 g.writeFieldName("v");
-                g.writeRawValue(f.getValue().json());
+                be.samenbord.board.text.TextField text = withText ? items.textOf(id, f.getKey()) : null;
+                g.writeRawValue(text == null ? f.getValue().json() : be.samenbord.board.text.TextJson.state(text));
                 g.writeFieldName("s");
                 OpCodec.writeStamp(g, f.getValue().stamp());
                 g.writeEndObject();

@@ -14,6 +14,9 @@ interface Peer {
 
     Role role();
 
+    /** Whether the client merges text (its hello said {@code "caps":["text"]}, TX-7); else it gets plain text (TX-6). */
+    boolean mergesText();
+
     /** A frame that must arrive (acks, ops, welcome, errors). */
     void send(String frame);
 

@@ -16,18 +16,26 @@ final class RemotePeer implements Peer {
     private final String replica;
     private final String name;
     private final Role role;
+    private final boolean mergesText;
     private final BoardHub hub;
     private final Runnable forget;
 
-    RemotePeer(RelayOutbox outbox, String key, String node, String replica, String name, Role role, BoardHub hub, Runnable forget) {
+    RemotePeer(RelayOutbox outbox, String key, String node, String replica, String name, Role role, boolean mergesText, BoardHub hub,
+               Runnable forget) {
         this.outbox = outbox;
         this.key = key;
         this.node = node;
         this.replica = replica;
         this.name = name;
         this.role = role;
+        this.mergesText = mergesText;
         this.hub = hub;
         this.forget = forget;
+    }
+
+    @Override
+    public boolean mergesText() {
+        return mergesText;
     }
 
     String node() {

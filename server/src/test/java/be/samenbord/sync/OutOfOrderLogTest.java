@@ -222,6 +222,11 @@ class OutOfOrderLogTest {
             this.replica = replica;
         }
 
+        @Override
+        public boolean mergesText() {
+            return false;
+        }
+
         List<JsonNode> of(String type) {
             return frames.stream().map(RecordingPeer::parse).filter(f -> f.path("t").asText().equals(type)).toList();
         }

@@ -399,6 +399,53 @@ public final class TextField {
         return new TextOp.Delete(ranges, stamp);
     }
 
+    /**
+     * TX-5: the ops a whole-string write (a plain string from a client that does not merge text, or
+     * from the node) becomes: when it is newer than everything in the field, a delete of every
+     * visible character and an insert of the string under the start with ids
+     * {@code ["~<ms>.<counter>.<replica>", 0...]} (no real replica id has '~'); else nothing, as a
+     * last-writer-wins register would ignore it.
+     */
+    public List<TextOp> wholeWrite(String text, Stamp stamp) {
+        if (latest != null && !stamp.isAfter(latest)) return List.of();
+        List<TextOp> out = new ArrayList<>(2);
+        if (visibleLength > 0) out.add(deleteAt(0, visibleLength, stamp));
+        if (!text.isEmpty()) {
+            CharId first = new CharId("~" + stamp.ms() + "." + stamp.counter() + "." + stamp.replica(), 0);
+            out.add(new TextOp.Insert(first, text, null, true, stamp));
+        }
+        return out;
+    }
+
+    /** An independent copy, node for node (linear in the runs; a state round trip would be quadratic). */
+    public TextField copy() {
+        TextField out = new TextField();
+        Map<Node, Node> twin = new java.util.IdentityHashMap<>();
+        for (Node n : order) {
+            Node c = new Node(n.replica, n.n, n.text, n.parent, n.right, n.deleted);
+            twin.put(n, c);
+            out.order.add(c);
+            out.index(c);
+        }
+        for (Node n : order) {
+            Node c = twin.get(n);
+            c.leftKids = copyKids(n.leftKids, twin);
+            c.rightKids = copyKids(n.rightKids, twin);
+        }
+        for (Node r : roots) out.roots.add(twin.get(r));
+        out.latest = latest;
+        out.visibleLength = visibleLength;
+        out.cachedText = cachedText;
+        return out;
+    }
+
+    private static List<Node> copyKids(List<Node> kids, Map<Node, Node> twin) {
+        if (kids.isEmpty()) return List.of();
+        List<Node> out = new ArrayList<>(kids.size());
+        for (Node k : kids) out.add(twin.get(k));
+        return out;
+    }
+
     /** The runs as {@link #forEachRun} lists them. */
     public List<Run> runList() {
         List<Run> out = new ArrayList<>();

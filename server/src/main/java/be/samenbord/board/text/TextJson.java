@@ -118,6 +118,31 @@ public final class TextJson {
         return b.append("]}").toString();
     }
 
+    /** A text op's value, as {@link #parse} reads it (a state is the node's to send; it encodes like one). */
+    public static String encode(TextOp op) {
+        return switch (op) {
+            case TextOp.Insert i -> insert(i);
+            case TextOp.Delete d -> delete(d);
+            case TextOp.State st -> state(st.field());
+        };
+    }
+
+    /** The string a JSON string literal holds. */
+    public static String unquote(String json) {
+        if (!(MiniJson.parse(json) instanceof String s)) throw new TextException("not a JSON string");
+        return s;
+    }
+
+    /** A text op, or null when the value is some other JSON object (a plain register, IT-3). */
+    public static TextOp tryParse(String json, Stamp stamp) {
+        if (!looksLikeOp(json)) return null;
+        try {
+            return parse(json, stamp);
+        } catch (TextException notATextOp) {
+            return null;
+        }
+    }
+
     /** The plain text as a JSON string: the field's value for readers that do not merge text. */
     public static String plain(TextField field) {
         return MiniJson.quote(field.text());
