@@ -34,13 +34,38 @@ public record Settings(
         long snapshotEveryBytes,
         long snapshotCheckMs,
         boolean demoWorkshop,
-        long pingMs) {
+        long pingMs,
+        Limits limits) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
             "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
-            "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS");
+            "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS",
+            "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
+            "MAX_CONN_PER_TOKEN_PER_BOARD", "MAX_CONN_PER_ADDRESS_PER_BOARD", "HELLO_RATE_PER_ADDRESS", "HELLO_BURST_PER_ADDRESS",
+            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES");
+    /**
+     * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
+     * so nobody with a link, or none, can exhaust it for the others.
+     *
+     * @param httpIdleMs             an HTTP connection (not an upgraded WebSocket) silent this long is closed (LI-8)
+     * @param createPerMinute        workshops one client address may create per minute; 0 = no limit (LI-9)
+     * @param createBurst            ... of which this many at once
+     * @param maxBoardsPerWorkshop   boards of a workshop, fiches not counted (chosen, room, breakout copies; LI-10)
+     * @param maxFichesPerWorkshop   fiche boards of a workshop (LI-10)
+     * @param maxConnPerTokenPerBoard   joined connections of one token (workshop and role) on one board, per node (LI-11)
+     * @param maxConnPerAddressPerBoard joined connections from one client address on one board, per node (LI-11)
+     * @param helloPerSecondPerAddress  hellos one client address may send per second, per node (LI-12)
+     * @param helloBurstPerAddress      ... of which this many at once
+     * @param maxItemsPerBoard       items of a board, deleted ones included (LI-13)
+     * @param maxBoardBytes          approximate size of a board's items as JSON (LI-13)
+     */
+    public record Limits(long httpIdleMs, int createPerMinute, int createBurst, int maxBoardsPerWorkshop, int maxFichesPerWorkshop,
+                         int maxConnPerTokenPerBoard, int maxConnPerAddressPerBoard, int helloPerSecondPerAddress,
+                         int helloBurstPerAddress, int maxItemsPerBoard, long maxBoardBytes) {
+    }
+
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
@@ -78,7 +103,22 @@ public record Settings(
                 r.integer("SNAPSHOT_BYTES", 16 * 1024 * 1024, 1024, Integer.MAX_VALUE),
                 r.integer("SNAPSHOT_CHECK_MS", 30_000, 100, 86_400_000),
                 r.bool("DEMO", true),
-                r.integer("PING_MS", 25_000, 50, 600_000));
+                r.integer("PING_MS", 25_000, 50, 600_000),
+                new Limits(
+                        r.integer("HTTP_IDLE_MS", 10_000, 100, 3_600_000),
+                        r.integer("CREATE_PER_MINUTE", 10, 0, 1_000_000),
+                        r.integer("CREATE_BURST", 10, 1, 1_000_000),
+                        // 20 chosen templates and the room board always fit (rule RE-3).
+                        r.integer("MAX_BOARDS_PER_WORKSHOP", 200, 21, 1_000_000),
+                        r.integer("MAX_FICHES_PER_WORKSHOP", 200, 0, 1_000_000),
+                        // A training of ~300 people behind one NAT address shares one participant token.
+                        r.integer("MAX_CONN_PER_TOKEN_PER_BOARD", 400, 1, 1_000_000),
+                        r.integer("MAX_CONN_PER_ADDRESS_PER_BOARD", 400, 1, 1_000_000),
+                        r.integer("HELLO_RATE_PER_ADDRESS", 20, 1, 1_000_000),
+                        // 300 people each joining the room and a board at once after a restart.
+                        r.integer("HELLO_BURST_PER_ADDRESS", 600, 1, 1_000_000),
+                        r.integer("MAX_ITEMS_PER_BOARD", 5_000, 1, 100_000_000),
+                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");

@@ -16,17 +16,61 @@ import java.util.TreeMap;
 public final class Items {
 
     private final Map<String, Map<String, Register>> items = new HashMap<>();
+    /** About the size of the state as JSON, kept up to date by every write (rule LI-13). */
+    private long bytes;
 
     /** Applies one op; returns true when it changed the state (it won its field). */
     public boolean apply(Op op) {
-        Map<String, Register> fields = items.computeIfAbsent(op.item(), k -> new HashMap<>());
+        Map<String, Register> fields = items.get(op.item());
+        if (fields == null) {
+            fields = new HashMap<>();
+            items.put(op.item(), fields);
+            bytes += itemBytes(op.item());
+        }
         Register current = fields.get(op.field());
         Register incoming = op.register();
         if (current == null || incoming.beats(current)) {
             fields.put(op.field(), incoming);
+            bytes += registerBytes(op.field(), incoming) - (current == null ? 0 : registerBytes(op.field(), current));
             return true;
         }
         return false;
+    }
+
+    /**
+     * About how many bytes the items take as JSON in a welcome snapshot: each item's id, each
+     * register's field name, value and stamp, and a fixed allowance for the punctuation. Cheap,
+     * and the same on every replica that holds the same state.
+     */
+    public long approximateBytes() {
+        return bytes;
+    }
+
+    static long itemBytes(String item) {
+        return item.length() + 6L;
+    }
+
+    static long registerBytes(String field, Register r) {
+        return field.length() + r.json().length() + r.stamp().replica().length() + 40L;
+    }
+
+    /** What applying {@code ops} would add: new items and bytes (an upper bound: every op that would win counts). */
+    public record Growth(int newItems, long bytes) {
+    }
+
+    /** The growth {@code ops} would cause if applied now; nothing changes. */
+    public Growth growth(List<Op> ops) {
+        java.util.Set<String> newIds = new java.util.HashSet<>();
+        long delta = 0;
+        for (Op op : ops) {
+            Map<String, Register> fields = items.get(op.item());
+            Register current = fields == null ? null : fields.get(op.field());
+            Register incoming = op.register();
+            if (current != null && !incoming.beats(current)) continue;
+            if (fields == null && newIds.add(op.item())) delta += itemBytes(op.item());
+            delta += registerBytes(op.field(), incoming) - (current == null ? 0 : registerBytes(op.field(), current));
+        }
+        return new Growth(newIds.size(), delta);
     }
 
     /** Applies every op; returns the ones that won, in order (what others still need to hear). */
@@ -53,6 +97,7 @@ public final class Items {
     public Items copy() {
         Items out = new Items();
         items.forEach((id, fields) -> out.items.put(id, new HashMap<>(fields)));
+        out.bytes = bytes;
         return out;
     }
 
