@@ -182,6 +182,9 @@ final class Connection implements Peer {
         long now = endpoint.nanoClock().getAsLong();
         lastDropped = now;
         if (++limitedFrames > 20 * endpoint.settings().rateLimitBurst()) {
+            // Read nothing more: Vert.x answers every ping it reads with a pong, and a flooder's
+            // backlog of frames would keep the loop busy until the close handshake times out.
+            ws.pause();
             close(CLOSE_POLICY, "flooding");
             return;
         }
