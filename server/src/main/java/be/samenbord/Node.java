@@ -9,6 +9,7 @@ import be.samenbord.http.ControlRoutes;
 import be.samenbord.http.ExportPool;
 import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
+import be.samenbord.http.IdleConnections;
 import be.samenbord.http.Metrics;
 import be.samenbord.store.JournalStore;
 import be.samenbord.store.PgStore;
@@ -86,7 +87,10 @@ public final class Node {
         Tokens tokens = new Tokens(new SecureRandom());
         WorkshopDirectory directory = new WorkshopDirectory(tokens);
         this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
+        registry.limitBoards(new be.samenbord.board.BoardLimits(settings.limits().maxItemsPerBoard(), settings.limits().maxBoardBytes()));
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
+        workshops.limitBoards(new WorkshopService.BoardCaps(settings.limits().maxBoardsPerWorkshop(),
+                settings.limits().maxFichesPerWorkshop(), FicheBoards.TEMPLATE));
         this.broadcast = cluster != null ? new WorkshopBroadcast(vertx, cluster.nodeId(), cluster::nodeIds) : null;
         if (broadcast != null) workshops.announceWith(broadcast::announce);
         this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
@@ -100,7 +104,8 @@ public final class Node {
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .withHealth(this::clusterHealth)
                 .withStore(this::storeStatus)
-                .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of());
+                .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of())
+                .withNanoClock(nanoClock);
         this.json = json;
     }
 
@@ -160,14 +165,26 @@ public final class Node {
                 .setMaxWebSocketFrameSize(1024 * 1024)
                 .setMaxWebSocketMessageSize(1024 * 1024)
                 .setWebSocketClosingTimeout(5)
-                .setCompressionSupported(true);
+                // gzip of answers (the web client's files); never inflating what clients send.
+                .setCompressionSupported(true)
+                // No permessage-deflate (on by default in Vert.x): a small compressed message would be
+                // inflated whole before the 1 MiB message limit applies, a compression bomb (rule LI-1).
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
+                // A connection that sends nothing, or half a request, is closed (rule LI-8); upgraded
+                // WebSockets leave this to the hello timeout and the heartbeat (HE-1, LI-7).
+                .setIdleTimeout((int) settings.limits().httpIdleMs())
+                .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         server = vertx.createHttpServer(options)
                 .webSocketHandshakeHandler(h -> {
                     if (!h.path().equals("/ws")) h.reject(404);
                     else if (!ready.get()) h.reject(503);
                     else h.accept();
                 })
-                .webSocketHandler(sync::accept)
+                .webSocketHandler(ws -> {
+                    IdleConnections.keepUpgraded(ws);
+                    sync.accept(ws);
+                })
                 .requestHandler(api.router(vertx));
         server.listen().await();
         publicUrl = settings.publicUrl().orElse("http://localhost:" + server.actualPort());

@@ -48,14 +48,39 @@ public record Settings(
         boolean salvage,
         int snapshotsKept,
         int clusterBacklog,
-        long testDiskLimitBytes) {
+        long testDiskLimitBytes,
+        Limits limits) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
             "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS",
-            "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES");
+            "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
+            "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
+            "MAX_CONN_PER_TOKEN_PER_BOARD", "MAX_CONN_PER_ADDRESS_PER_BOARD", "HELLO_RATE_PER_ADDRESS", "HELLO_BURST_PER_ADDRESS",
+            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES");
+    /**
+     * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
+     * so nobody with a link, or none, can exhaust it for the others.
+     *
+     * @param httpIdleMs             an HTTP connection (not an upgraded WebSocket) silent this long is closed (LI-8)
+     * @param createPerMinute        workshops one client address may create per minute; 0 = no limit (LI-9)
+     * @param createBurst            ... of which this many at once
+     * @param maxBoardsPerWorkshop   boards of a workshop, fiches not counted (chosen, room, breakout copies; LI-10)
+     * @param maxFichesPerWorkshop   fiche boards of a workshop (LI-10)
+     * @param maxConnPerTokenPerBoard   joined connections of one token (workshop and role) on one board, per node (LI-11)
+     * @param maxConnPerAddressPerBoard joined connections from one client address on one board, per node (LI-11)
+     * @param helloPerSecondPerAddress  hellos one client address may send per second, per node (LI-12)
+     * @param helloBurstPerAddress      ... of which this many at once
+     * @param maxItemsPerBoard       items of a board, deleted ones included (LI-13)
+     * @param maxBoardBytes          approximate size of a board's items as JSON (LI-13)
+     */
+    public record Limits(long httpIdleMs, int createPerMinute, int createBurst, int maxBoardsPerWorkshop, int maxFichesPerWorkshop,
+                         int maxConnPerTokenPerBoard, int maxConnPerAddressPerBoard, int helloPerSecondPerAddress,
+                         int helloBurstPerAddress, int maxItemsPerBoard, long maxBoardBytes) {
+    }
+
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
@@ -99,7 +124,22 @@ public record Settings(
                 r.choice("RECOVERY", "strict", "strict", "salvage").equals("salvage"),
                 r.integer("SNAPSHOTS_KEPT", 2, 1, 100),
                 r.integer("CLUSTER_BACKLOG", 50_000, 1, 100_000_000),
-                r.integer("TEST_DISK_LIMIT_BYTES", 0, 0, Integer.MAX_VALUE));
+                r.integer("TEST_DISK_LIMIT_BYTES", 0, 0, Integer.MAX_VALUE),
+                new Limits(
+                        r.integer("HTTP_IDLE_MS", 10_000, 100, 3_600_000),
+                        r.integer("CREATE_PER_MINUTE", 10, 0, 1_000_000),
+                        r.integer("CREATE_BURST", 10, 1, 1_000_000),
+                        // 20 chosen templates and the room board always fit (rule RE-3).
+                        r.integer("MAX_BOARDS_PER_WORKSHOP", 200, 21, 1_000_000),
+                        r.integer("MAX_FICHES_PER_WORKSHOP", 200, 0, 1_000_000),
+                        // A training of ~300 people behind one NAT address shares one participant token.
+                        r.integer("MAX_CONN_PER_TOKEN_PER_BOARD", 400, 1, 1_000_000),
+                        r.integer("MAX_CONN_PER_ADDRESS_PER_BOARD", 400, 1, 1_000_000),
+                        r.integer("HELLO_RATE_PER_ADDRESS", 20, 1, 1_000_000),
+                        // 300 people each joining the room and a board at once after a restart.
+                        r.integer("HELLO_BURST_PER_ADDRESS", 600, 1, 1_000_000),
+                        r.integer("MAX_ITEMS_PER_BOARD", 5_000, 1, 100_000_000),
+                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");

@@ -32,6 +32,17 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("CF-2, LI-8 to LI-13: every limit has its documented default; below its floor a limit is refused")
+    void limits() {
+        Settings.Limits l = Settings.defaults().limits();
+        assertEquals(new Settings.Limits(10_000, 10, 10, 200, 200, 400, 400, 20, 600, 5_000, 4L * 1024 * 1024), l);
+        var boards = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of("SAMENBORD_MAX_BOARDS_PER_WORKSHOP", "20")));
+        assertTrue(boards.getMessage().contains("SAMENBORD_MAX_BOARDS_PER_WORKSHOP") && boards.getMessage().contains("21"), boards.getMessage());
+        assertEquals(0, Settings.fromEnv(Map.of("SAMENBORD_CREATE_PER_MINUTE", "0")).limits().createPerMinute(), "0 = no limit");
+        assertEquals(List.of(), Settings.unknownVariables(Map.of("SAMENBORD_MAX_ITEMS_PER_BOARD", "1", "SAMENBORD_HTTP_IDLE_MS", "500")));
+    }
+
+    @Test
     @DisplayName("CF-1: values are read, trimmed and normalised")
     void values() {
         Settings s = Settings.fromEnv(Map.of("SAMENBORD_HTTP_PORT", " 9090 ", "SAMENBORD_PUBLIC_URL", "https://bord.example/",

@@ -7,8 +7,10 @@ import be.samenbord.board.text.TextOp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +27,8 @@ public final class Items {
 
     private final Map<String, Map<String, Register>> items = new HashMap<>();
     private final Map<String, Map<String, TextField>> texts = new HashMap<>();
+    /** About the size of the state as JSON, kept up to date by every write (rule LI-13). */
+    private long bytes;
 
     /** Applies one op; returns true when it changed the state (it won its field). */
     public boolean apply(Op op) {
@@ -36,11 +40,10 @@ public final class Items {
         TextField text = textOf(op.item(), op.field());
         TextOp parsed = TextJson.tryParse(op.json(), op.stamp());
         if (parsed != null || (text != null && isString(op.json()))) return applyText(op, text, parsed);
-        Map<String, Register> fields = items.computeIfAbsent(op.item(), k -> new HashMap<>());
-        Register current = fields.get(op.field());
+        Register current = get(op.item(), op.field());
         Register incoming = op.register();
         if (current == null || incoming.beats(current)) {
-            fields.put(op.field(), incoming);
+            putRegister(op.item(), op.field(), incoming);
             return List.of(op);
         }
         return List.of();
@@ -53,14 +56,15 @@ public final class Items {
             field = new TextField();
             Register plain = get(op.item(), op.field());
             if (plain != null && isString(plain.json())) {
-                for (TextOp seed : field.wholeWrite(unquote(plain.json()), plain.stamp())) field.apply(seed);
+                for (TextOp seed : field.wholeWrite(TextJson.unquote(plain.json()), plain.stamp())) field.apply(seed);
             }
         }
+        long before = existing == null ? 0 : existing.approximateBytes();
         List<Op> changed = new ArrayList<>(2);
         if (parsed != null) {
             if (field.apply(parsed)) changed.add(op);
         } else {
-            for (TextOp t : field.wholeWrite(unquote(op.json()), op.stamp())) {
+            for (TextOp t : field.wholeWrite(TextJson.unquote(op.json()), op.stamp())) {
                 field.apply(t);
                 changed.add(new Op(op.item(), op.field(), TextJson.encode(t), op.stamp()));
             }
@@ -68,22 +72,96 @@ public final class Items {
         // Only now, after the op applied (TextField.apply changes nothing when it throws): a refused
         // first op leaves no text field behind.
         if (existing == null) texts.computeIfAbsent(op.item(), k -> new HashMap<>()).put(op.field(), field);
-        items.computeIfAbsent(op.item(), k -> new HashMap<>()).put(op.field(), new Register(TextJson.plain(field), field.latest()));
+        bytes += field.approximateBytes() - before;
+        putRegister(op.item(), op.field(), new Register(TextJson.plain(field), field.latest()));
         return changed;
+    }
+
+    /** The one place registers are written, so the byte count follows every change. */
+    private void putRegister(String item, String field, Register r) {
+        Map<String, Register> fields = items.get(item);
+        if (fields == null) {
+            fields = new HashMap<>();
+            items.put(item, fields);
+            bytes += itemBytes(item);
+        }
+        Register previous = fields.put(field, r);
+        bytes += registerBytes(field, r) - (previous == null ? 0 : registerBytes(field, previous));
+    }
+
+    private void removeRegister(String item, String field) {
+        Map<String, Register> fields = items.get(item);
+        if (fields == null) return;
+        Register previous = fields.remove(field);
+        if (previous != null) bytes -= registerBytes(field, previous);
+        if (fields.isEmpty()) {
+            items.remove(item);
+            bytes -= itemBytes(item);
+        }
+    }
+
+    private void putText(String item, String field, TextField text) {
+        TextField previous = text == null ? removeText(item, field) : texts.computeIfAbsent(item, k -> new HashMap<>()).put(field, text);
+        bytes += (text == null ? 0 : text.approximateBytes()) - (previous == null ? 0 : previous.approximateBytes());
+    }
+
+    private TextField removeText(String item, String field) {
+        Map<String, TextField> fields = texts.get(item);
+        if (fields == null) return null;
+        TextField gone = fields.remove(field);
+        if (fields.isEmpty()) texts.remove(item);
+        return gone;
     }
 
     private static boolean isString(String json) {
         return !json.isEmpty() && json.charAt(0) == '"';
     }
 
-    private static String unquote(String json) {
-        return TextJson.unquote(json);
-    }
-
     /** The text field of an item's field, or null when it is a plain register. */
     public TextField textOf(String item, String field) {
         Map<String, TextField> fields = texts.get(item);
         return fields == null ? null : fields.get(field);
+    }
+
+    /**
+     * About how many bytes the items take as JSON in a welcome snapshot: each item's id, each
+     * register's field name, value and stamp, each text field's runs (tombstones included), and a
+     * fixed allowance for the punctuation. Cheap, and the same on every replica with the same state.
+     */
+    public long approximateBytes() {
+        return bytes;
+    }
+
+    static long itemBytes(String item) {
+        return item.length() + 6L;
+    }
+
+    static long registerBytes(String field, Register r) {
+        return field.length() + r.json().length() + r.stamp().replica().length() + 40L;
+    }
+
+    /** What applying {@code ops} would add: new items and bytes (an upper bound: every op that would win counts). */
+    public record Growth(int newItems, long bytes) {
+    }
+
+    /** The growth {@code ops} would cause if applied now; nothing changes. */
+    public Growth growth(List<Op> ops) {
+        Set<String> newIds = new HashSet<>();
+        long delta = 0;
+        for (Op op : ops) {
+            Map<String, Register> fields = items.get(op.item());
+            Register current = fields == null ? null : fields.get(op.field());
+            if (fields == null && newIds.add(op.item())) delta += itemBytes(op.item());
+            if (TextJson.looksLikeOp(op.json()) || textOf(op.item(), op.field()) != null) {
+                // A text op adds at most its own text twice (the run and the derived register).
+                delta += 2L * op.json().length() + op.field().length() + 40L;
+                continue;
+            }
+            Register incoming = op.register();
+            if (current != null && !incoming.beats(current)) continue;
+            delta += registerBytes(op.field(), incoming) - (current == null ? 0 : registerBytes(op.field(), current));
+        }
+        return new Growth(newIds.size(), delta);
     }
 
     /** Applies every op; returns the ones that won, in order (what others still need to hear). */
@@ -110,8 +188,7 @@ public final class Items {
         for (Op op : ops) {
             Register before = get(op.item(), op.field());
             TextField text = textOf(op.item(), op.field());
-            boolean mayTouchText = text != null || TextJson.looksLikeOp(op.json());
-            TextField copy = mayTouchText && text != null ? text.copy() : null;
+            TextField copy = text != null ? text.copy() : null;
             List<Op> changed = applyOne(op);
             if (!changed.isEmpty()) {
                 won.addAll(changed);
@@ -128,20 +205,9 @@ public final class Items {
     public void undo(List<Replaced> replaced) {
         for (int i = replaced.size() - 1; i >= 0; i--) {
             Replaced r = replaced.get(i);
-            if (r.wasText()) {
-                texts.get(r.item()).put(r.field(), r.previousText());
-            } else {
-                Map<String, TextField> t = texts.get(r.item());
-                if (t != null && t.remove(r.field()) != null && t.isEmpty()) texts.remove(r.item());
-            }
-            Map<String, Register> fields = items.get(r.item());
-            if (fields == null) continue;
-            if (r.previous() != null) {
-                fields.put(r.field(), r.previous());
-            } else {
-                fields.remove(r.field());
-                if (fields.isEmpty()) items.remove(r.item());
-            }
+            putText(r.item(), r.field(), r.wasText() ? r.previousText() : null);
+            if (r.previous() != null) putRegister(r.item(), r.field(), r.previous());
+            else removeRegister(r.item(), r.field());
         }
     }
 
@@ -165,6 +231,7 @@ public final class Items {
             fields.forEach((f, t) -> copies.put(f, t.copy()));
             out.texts.put(id, copies);
         });
+        out.bytes = bytes;
         return out;
     }
 

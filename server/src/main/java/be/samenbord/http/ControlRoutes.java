@@ -55,9 +55,6 @@ public final class ControlRoutes {
     }
 
     private static ApiError refusal(ControlRefused r) {
-        return switch (r.code()) {
-            case ControlRefused.FORBIDDEN -> ApiError.forbidden(r.getMessage());
-            default -> ApiError.badRequest(r.getMessage());
-        };
+        return HttpApi.refusal(r);
     }
 }

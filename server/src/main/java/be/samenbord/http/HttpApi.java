@@ -54,6 +54,7 @@ public final class HttpApi {
     private final List<java.util.function.Consumer<Router>> extraRoutes = new ArrayList<>();
     private java.util.function.Consumer<ObjectNode> healthDetail = body -> {
     };
+    private RequestLimits limits;
 
     public HttpApi(Settings settings, ObjectMapper json, TemplateCatalog templates, WorkshopService workshops,
                    BoardRegistry boards, SyncEndpoint sync, BooleanSupplier ready, Supplier<String> publicUrl) {
@@ -65,6 +66,23 @@ public final class HttpApi {
         this.sync = sync;
         this.ready = ready;
         this.publicUrl = publicUrl;
+        this.limits = requestLimits(settings, System::nanoTime);
+    }
+
+    /**
+     * With an API key only its holders create workshops (CF-3): they are not rate limited, and
+     * nobody without the key can use up a shared address's bucket (behind a reverse proxy every
+     * client has the proxy's address).
+     */
+    private static RequestLimits requestLimits(Settings settings, java.util.function.LongSupplier nanoClock) {
+        int perMinute = settings.apiKey().isPresent() ? 0 : settings.limits().createPerMinute();
+        return new RequestLimits(perMinute, settings.limits().createBurst(), nanoClock);
+    }
+
+    /** The clock of the workshop-creation rate (rule LI-9); tests inject theirs. */
+    public HttpApi withNanoClock(java.util.function.LongSupplier nanoClock) {
+        this.limits = requestLimits(settings, nanoClock);
+        return this;
     }
 
     /** Routes of other features (e.g. fiches), added before the catch-all and static ones. */
@@ -97,12 +115,14 @@ public final class HttpApi {
 
     public Router router(Vertx vertx) {
         Router r = Router.router(vertx);
-        r.route().handler(HttpApi::securityHeaders);
+        r.route().handler(this::securityHeaders);
+        r.route().handler(limits::jsonBodiesOnly);
         r.get("/health").handler(this::health);
         r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));
         r.get("/api/templates/:id").handler(ctx -> ok(ctx, 200, templates.find(ctx.pathParam("id")).map(Template::json)
                 .orElseThrow(() -> ApiError.notFound("unknown_template", "no template with that id"))));
-        r.post("/api/workshops").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY)).handler(this::createWorkshop);
+        r.post("/api/workshops").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY))
+                .handler(limits::creationRate).handler(this::createWorkshop);
         r.get("/api/workshops/:id").handler(this::getWorkshop);
         r.get("/api/boards/:id").handler(this::getBoard);
         r.get("/api/nodes").handler(ctx -> {
@@ -120,18 +140,58 @@ public final class HttpApi {
     }
 
     /**
-     * Headers for every answer (rule RE-6): the page may only load and talk to its own origin, is
-     * not framed, and sends no referrer (links carry tokens in their fragment).
+     * Headers for every answer (rule RE-6): the page may only load from its own origin and talk to
+     * it and to the cluster's other nodes, is not framed, and sends no referrer (links carry tokens
+     * in their fragment). API answers carry tokens and board data: no cache keeps them (RE-7).
      */
-    private static void securityHeaders(RoutingContext ctx) {
+    private void securityHeaders(RoutingContext ctx) {
         ctx.response().headers()
                 .set("X-Content-Type-Options", "nosniff")
                 .set("Referrer-Policy", "no-referrer")
                 .set("X-Frame-Options", "DENY")
-                .set("Content-Security-Policy", "default-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; "
-                        + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; "
-                        + "frame-ancestors 'none'; form-action 'self'");
+                .set("Content-Security-Policy", contentSecurityPolicy());
+        String path = ctx.request().path();
+        if (path != null && (path.startsWith("/api/") || path.equals("/health") || path.equals("/metrics"))) {
+            ctx.response().headers().set("Cache-Control", "no-store");
+        }
         ctx.next();
+    }
+
+    private volatile Csp csp = new Csp(List.of(), contentSecurityPolicy(List.of()));
+
+    private record Csp(List<String> nodes, String header) {
+    }
+
+    private String contentSecurityPolicy() {
+        List<String> now = nodes.get();
+        Csp known = csp;
+        if (!known.nodes().equals(now)) csp = known = new Csp(now, contentSecurityPolicy(now));
+        return known.header();
+    }
+
+    /**
+     * The CSP for a node list (rule RE-6): {@code connect-src} is this origin plus, in a cluster,
+     * each node's origin and its WebSocket origin (http → ws, https → wss), where the web client
+     * fails over to (CU-7). Never any host: an injected script could not send data anywhere else.
+     */
+    public static String contentSecurityPolicy(List<String> nodeUrls) {
+        java.util.LinkedHashSet<String> connect = new java.util.LinkedHashSet<>();
+        connect.add("'self'");
+        for (String url : nodeUrls) {
+            try {
+                java.net.URI u = new java.net.URI(url);
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+                if (u.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) continue;
+                String hostPort = u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
+                connect.add(scheme + "://" + hostPort);
+                connect.add((scheme.equals("https") ? "wss" : "ws") + "://" + hostPort);
+            } catch (java.net.URISyntaxException e) {
+                LOG.warning("node URL left out of the Content-Security-Policy: " + url + " (" + e.getMessage() + ")");
+            }
+        }
+        return "default-src 'self'; script-src 'self'; connect-src " + String.join(" ", connect) + "; "
+                + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'; "
+                + "frame-ancestors 'none'; form-action 'self'";
     }
 
     private void health(RoutingContext ctx) {
@@ -286,6 +346,15 @@ public final class HttpApi {
         ok(ctx, e.status, body);
     }
 
+    /** A refusal of the workshop rules as REST answers it; a cap reached is 409 limit_reached (rule LI-10). */
+    static ApiError refusal(be.samenbord.workshop.ControlRefused r) {
+        return switch (r.code()) {
+            case be.samenbord.workshop.ControlRefused.FORBIDDEN -> ApiError.forbidden(r.getMessage());
+            case be.samenbord.workshop.ControlRefused.TOO_LARGE -> new ApiError(409, "limit_reached", r.getMessage());
+            default -> ApiError.badRequest(r.getMessage());
+        };
+    }
+
     private void onFailure(RoutingContext ctx) {
         Throwable f = ctx.failure();
         if (f instanceof java.util.concurrent.CompletionException && f.getCause() != null) f = f.getCause();
@@ -294,6 +363,8 @@ public final class HttpApi {
             fail(ctx, e);
         } else if (StoreUnavailableException.in(f)) {
             fail(ctx, new ApiError(503, "unavailable", "the node cannot store right now; try again later"));
+        } else if (be.samenbord.workshop.ControlRefused.in(f) instanceof be.samenbord.workshop.ControlRefused r) {
+            fail(ctx, refusal(r));
         } else if (f instanceof IllegalArgumentException e) {
             fail(ctx, ApiError.badRequest(e.getMessage()));
         } else if (ctx.statusCode() == 413) {

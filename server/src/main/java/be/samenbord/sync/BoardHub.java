@@ -76,6 +76,11 @@ final class BoardHub {
 
         /** The hub stopped serving (log failure or eviction); the registry forgets it. */
         void closed(BoardHub hub);
+
+        /** Caps on the board's items and bytes for client batches (rule LI-13). */
+        default be.samenbord.board.BoardLimits limits() {
+            return be.samenbord.board.BoardLimits.NONE;
+        }
     }
 
     /**
@@ -193,6 +198,11 @@ final class BoardHub {
                     BatchRules.check(state.items(), c.role(), c.replica(), ops);
                 } catch (ControlRefused refused) {
                     c.send(Frames.error(refused.code(), refused.getMessage(), batchId));
+                    return;
+                }
+                String tooBig = hooks.limits().refusal(state.items(), ops);
+                if (tooBig != null) {
+                    c.send(Frames.error(WireError.TOO_LARGE, tooBig, batchId));
                     return;
                 }
             }

@@ -43,6 +43,7 @@ public final class BoardRegistry {
     private final Map<String, BoardHub> hubs = new ConcurrentHashMap<>();
     private Cluster cluster;
     private volatile boolean stopping;
+    private volatile be.samenbord.board.BoardLimits limits = be.samenbord.board.BoardLimits.NONE;
 
     /** What a clustered registry needs besides a single node's parts. */
     private record Cluster(Ownership ownership, BoardSource source, ClusterRelay relay) {
@@ -82,6 +83,11 @@ public final class BoardRegistry {
             }
 
             @Override
+            public be.samenbord.board.BoardLimits limits() {
+                return limits;
+            }
+
+            @Override
             public void closed(BoardHub hub) {
                 // A single node keeps a broken hub (its store is gone); a cluster reloads on next use.
                 if (cluster != null) hubs.remove(hub.id(), hub);
@@ -98,6 +104,11 @@ public final class BoardRegistry {
         cluster = new Cluster(ownership, source, relay);
         ownership.onChange(this::dropMovedBoards);
         return relay.start();
+    }
+
+    /** Caps on every board's items and bytes for client batches (rule LI-13); set before serving. */
+    public void limitBoards(be.samenbord.board.BoardLimits limits) {
+        this.limits = limits;
     }
 
     public boolean clustered() {

@@ -37,6 +37,11 @@ final class Connection implements Peer {
     static final short CLOSE_GOING_AWAY = 1001;
     /** Longest display name, in code points (HE-2). */
     static final int MAX_NAME_CHARS = 60;
+    static final short CLOSE_TOO_BIG = 1009;
+    /** How far into a dropped frame the batch id is looked for (rule LI-4): a bounded scan, no parsing. */
+    static final int BATCH_SCAN_CHARS = 256;
+    private static final java.util.regex.Pattern BATCH_FIELD =
+            java.util.regex.Pattern.compile("\"batch\"\\s*:\\s*\"([A-Za-z0-9_.:-]{1,64})\"");
 
     private final ServerWebSocket ws;
     private final SyncEndpoint endpoint;
@@ -53,7 +58,11 @@ final class Connection implements Peer {
     private boolean mergesText;
     private WorkshopDirectory.Access access;
     private long limitedSince = -1;
+    /** Frames dropped since the client last kept to the rate for a second (rule LI-4). */
     private int limitedFrames;
+    private long lastDropped;
+    /** This connection's place on its board (rule LI-11), given back when it closes. */
+    private Admissions.Ticket admission;
     private volatile boolean closing;
     /** Characters handed to the socket but not yet written out (about bytes: frames are mostly ASCII). */
     private final AtomicLong pendingChars = new AtomicLong();
@@ -69,6 +78,10 @@ final class Connection implements Peer {
         ws.exceptionHandler(this::onSocketError);
         ws.closeHandler(v -> onClosed());
         ws.pongHandler(b -> heard());
+        // Vert.x answers pings itself; they still count against the frame rate (rule LI-4).
+        ws.frameHandler(f -> {
+            if (f.type() == io.vertx.core.http.WebSocketFrameType.PING) onPing();
+        });
         this.pingTimer = endpoint.vertx().setPeriodic(s.pingMs(), t -> pingOrDrop());
         this.helloTimer = endpoint.vertx().setTimer(s.helloTimeoutMs(), t -> {
             if (link == null) {
@@ -117,14 +130,30 @@ final class Connection implements Peer {
         }
     }
 
+    private void onPing() {
+        heard();
+        if (closing) return;
+        if (!withinRate()) onLimited(null);
+    }
+
+    /**
+     * Takes a frame from the rate (rule LI-4). The count of dropped frames starts again only
+     * after a second without any: a flood that lets one frame through whenever a token comes
+     * back still adds up, and is cut off.
+     */
+    private boolean withinRate() {
+        if (!limiter.tryAcquire()) return false;
+        if (limitedFrames > 0 && endpoint.nanoClock().getAsLong() - lastDropped > 1_000_000_000L) limitedFrames = 0;
+        return true;
+    }
+
     private void onText(String text) {
         heard();
         if (closing) return;
-        if (!limiter.tryAcquire()) {
+        if (!withinRate()) {
             onLimited(text);
             return;
         }
-        limitedFrames = 0;
         if (text.length() > Settings.MAX_FRAME_BYTES / 3
                 && text.getBytes(StandardCharsets.UTF_8).length > Settings.MAX_FRAME_BYTES) {
             sendError(WireError.TOO_LARGE, "frames are limited to 64 KiB", null);
@@ -167,26 +196,30 @@ final class Connection implements Peer {
      * other frames are reported at most once a second. A client that never stops is cut off.
      */
     private void onLimited(String text) {
+        long now = endpoint.nanoClock().getAsLong();
+        lastDropped = now;
         if (++limitedFrames > 20 * endpoint.settings().rateLimitBurst()) {
+            // Read nothing more: Vert.x answers every ping it reads with a pong, and a flooder's
+            // backlog of frames would keep the loop busy until the close handshake times out.
+            ws.pause();
             close(CLOSE_POLICY, "flooding");
             return;
         }
-        String batch = null;
-        if (text.length() <= Settings.MAX_FRAME_BYTES && text.contains("\"batch\"")) {
-            try {
-                JsonNode f = endpoint.json().readTree(text);
-                if (f != null && f.path("batch").isTextual()) batch = f.path("batch").asText();
-            } catch (JsonProcessingException e) {
-                batch = null; // not a batch we can name; falls back to the generic notice
-            }
-        }
-        long now = endpoint.nanoClock().getAsLong();
+        // Never parsed: a flood of large frames would cost a JSON parse each (1.7 GB in 14 s once).
+        String batch = text == null ? null : batchIdIn(text);
         if (batch != null) {
             sendError(WireError.RATE_LIMITED, "too many frames; resend this batch later", batch);
         } else if (limitedSince < 0 || now - limitedSince > 1_000_000_000L) {
             limitedSince = now;
             sendError(WireError.RATE_LIMITED, "too many frames; slow down and resend what was not acknowledged", null);
         }
+    }
+
+    /** The batch id a frame names near its start, found without parsing it; null if none. */
+    static String batchIdIn(String text) {
+        java.util.regex.Matcher m = BATCH_FIELD.matcher(text);
+        m.region(0, Math.min(text.length(), BATCH_SCAN_CHARS));
+        return m.find() ? m.group(1) : null;
     }
 
     private void onHello(JsonNode f) {
@@ -226,6 +259,7 @@ final class Connection implements Peer {
         }
         be.samenbord.board.template.Template boardTemplate = endpoint.registry().templateOf(board)
                 .orElseThrow(() -> new WireError(WireError.UNKNOWN_BOARD, "no board with that id"));
+        if (!admitted(board, access.get())) return;
         replica = rep;
         name = display;
         mergesText = capability(f, "text");
@@ -243,6 +277,27 @@ final class Connection implements Peer {
         link = target.get();
         endpoint.opened(this);
         link.join(since);
+    }
+
+    /**
+     * Rules LI-11, LI-12: the hello rate of the client's address and the caps on connections of
+     * one token and one address to the board. Over them the hello gets an error and the
+     * connection closes with 1008; false then.
+     */
+    private boolean admitted(String board, WorkshopDirectory.Access a) {
+        try {
+            admission = endpoint.admissions().admit(board, a.workshop().id() + '/' + a.role().wire(), clientAddress());
+            return true;
+        } catch (WireError refused) {
+            sendError(refused.code(), refused.getMessage(), null);
+            close(CLOSE_POLICY, refused.getMessage());
+            return false;
+        }
+    }
+
+    private String clientAddress() {
+        io.vertx.core.net.SocketAddress remote = ws.remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
     }
 
     private void onOps(JsonNode f, String batch) {
@@ -386,7 +441,20 @@ final class Connection implements Peer {
 
     private void onSocketError(Throwable e) {
         LOG.log(Level.FINE, "socket error on " + replica, e);
-        close(CLOSE_POLICY, "connection error");
+        if (tooBig(e)) close(CLOSE_TOO_BIG, "message over 1 MiB");
+        else close(CLOSE_POLICY, "connection error");
+    }
+
+    /**
+     * A message or frame over the WebSocket layer's 1 MiB bound (rule LI-1): RFC 6455 "message too
+     * big" (1009). Vert.x reports an oversized message as an IllegalStateException naming the max
+     * message size, and Netty an oversized frame as a corrupted frame with status 1009.
+     */
+    static boolean tooBig(Throwable e) {
+        if (e instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException c) {
+            return c.closeStatus() != null && c.closeStatus().code() == CLOSE_TOO_BIG;
+        }
+        return e instanceof IllegalStateException && e.getMessage() != null && e.getMessage().contains("max message size");
     }
 
     private boolean closedOnce;
@@ -397,6 +465,7 @@ final class Connection implements Peer {
         closing = true;
         endpoint.vertx().cancelTimer(helloTimer);
         endpoint.vertx().cancelTimer(pingTimer);
+        if (admission != null) admission.release();
         if (link != null) {
             link.leave();
             endpoint.closed(this);

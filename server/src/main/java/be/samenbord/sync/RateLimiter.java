@@ -3,10 +3,11 @@ package be.samenbord.sync;
 import java.util.function.LongSupplier;
 
 /**
- * Token bucket per connection (rule LI-4): {@code perSecond} frames a second on average, bursts up
- * to {@code burst}. The nano clock is injected so tests control time.
+ * A token bucket: {@code perSecond} tokens a second on average, bursts up to {@code burst}. Used
+ * per connection for frames (rule LI-4) and per client address for hellos and workshop creation
+ * ({@link AddressRate}). The nano clock is injected so tests control time. Not thread-safe.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     private final double perNano;
     private final double burst;
@@ -14,7 +15,7 @@ final class RateLimiter {
     private double tokens;
     private long last;
 
-    RateLimiter(int perSecond, int burst, LongSupplier nanoClock) {
+    public RateLimiter(double perSecond, int burst, LongSupplier nanoClock) {
         this.perNano = perSecond / 1e9;
         this.burst = burst;
         this.nanoClock = nanoClock;
@@ -23,12 +24,28 @@ final class RateLimiter {
     }
 
     /** Takes one token; false when the bucket is empty. */
-    boolean tryAcquire() {
-        long now = nanoClock.getAsLong();
-        tokens = Math.min(burst, tokens + (now - last) * perNano);
-        last = now;
+    public boolean tryAcquire() {
+        refill();
         if (tokens < 1) return false;
         tokens -= 1;
         return true;
+    }
+
+    /** Nanoseconds until the next token (0 when there is one now). */
+    public long nanosUntilNext() {
+        refill();
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
+    }
+
+    /** True when the bucket is full again: the client has been quiet long enough to forget it. */
+    boolean full() {
+        refill();
+        return tokens >= burst;
+    }
+
+    private void refill() {
+        long now = nanoClock.getAsLong();
+        tokens = Math.min(burst, tokens + (now - last) * perNano);
+        last = now;
     }
 }

@@ -24,6 +24,7 @@ public final class SyncEndpoint {
     private final BatchValidator validator;
     private final LongSupplier nanoClock;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final Admissions admissions;
     private Facilitation facilitation;
 
     public SyncEndpoint(Vertx vertx, Settings settings, ObjectMapper json, WorkshopDirectory directory,
@@ -35,6 +36,7 @@ public final class SyncEndpoint {
         this.registry = registry;
         this.nanoClock = nanoClock;
         this.validator = new BatchValidator(settings.maxOpsPerBatch(), clock);
+        this.admissions = new Admissions(settings.limits(), nanoClock);
     }
 
     /** Facilitation requests (rule FA-8); set before serving. */
@@ -94,6 +96,10 @@ public final class SyncEndpoint {
 
     BatchValidator validator() {
         return validator;
+    }
+
+    Admissions admissions() {
+        return admissions;
     }
 
     LongSupplier nanoClock() {

@@ -13,6 +13,8 @@ public final class WireError extends RuntimeException {
     public static final String CLOCK_SKEW = "clock_skew";
     /** Extension (rule ER-3): the node cannot store right now; resend later. */
     public static final String UNAVAILABLE = "unavailable";
+    /** Extension (rule LI-11): this link or address has its maximum of connections on the board. */
+    public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
 
     private final String code;
 

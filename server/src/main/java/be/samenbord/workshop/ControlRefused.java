@@ -2,13 +2,15 @@ package be.samenbord.workshop;
 
 /**
  * A facilitation action or a batch refused by the board's facilitation rules. {@code code} is a
- * wire error code (PROTOCOL ER-2): {@code forbidden}, {@code bad_message}, {@code invalid_op}.
+ * wire error code (PROTOCOL ER-2): {@code forbidden}, {@code bad_message}, {@code invalid_op}, {@code too_large}.
  */
 public final class ControlRefused extends RuntimeException {
 
     public static final String FORBIDDEN = "forbidden";
     public static final String BAD_MESSAGE = "bad_message";
     public static final String INVALID_OP = "invalid_op";
+    /** A cap of the node reached (rules LI-10, LI-13), e.g. the boards of a workshop. */
+    public static final String TOO_LARGE = "too_large";
 
     private final String code;
 

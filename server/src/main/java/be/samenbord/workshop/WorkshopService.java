@@ -26,6 +26,20 @@ public final class WorkshopService {
         this.clock = clock;
     }
 
+    /**
+     * Caps on the boards of one workshop (rule LI-10): boards that are not fiches (chosen
+     * templates, room, breakout copies) and fiche boards, counted apart.
+     */
+    public record BoardCaps(int maxBoards, int maxFiches, String ficheTemplate) {
+        public static final BoardCaps NONE = new BoardCaps(Integer.MAX_VALUE, Integer.MAX_VALUE, "");
+    }
+
+    private volatile BoardCaps caps = BoardCaps.NONE;
+
+    public void limitBoards(BoardCaps caps) {
+        this.caps = caps;
+    }
+
     /** In a cluster: tells the other nodes about a stored workshop before the caller hears it is done. */
     public void announceWith(java.util.function.Function<Workshop, CompletableFuture<Void>> announcer) {
         this.announce = announcer;
@@ -71,12 +85,32 @@ public final class WorkshopService {
         if (added.isEmpty()) return CompletableFuture.completedFuture(current);
         List<Workshop.BoardRef> all = new java.util.ArrayList<>(current.boards());
         all.addAll(added);
+        checkCaps(current.boards(), all);
         Workshop updated = new Workshop(current.id(), current.title(), current.createdAt(), current.tokenHashes(), all);
         return store.saveWorkshop(updated).thenApply(v -> {
             added.forEach(boardMaker);
             directory.add(updated);
             return updated;
         }).thenCompose(w -> announce.apply(w).thenApply(v -> w));
+    }
+
+    /**
+     * Refuses an addition that would pass a cap (rule LI-10), whole. A workshop already over one
+     * (the cap was lowered) keeps its boards but gets no more of that kind.
+     */
+    private void checkCaps(List<Workshop.BoardRef> before, List<Workshop.BoardRef> after) {
+        BoardCaps c = caps;
+        long fichesBefore = before.stream().filter(b -> b.template().equals(c.ficheTemplate())).count();
+        long fiches = after.stream().filter(b -> b.template().equals(c.ficheTemplate())).count();
+        if (fiches > fichesBefore && fiches > c.maxFiches()) {
+            throw new ControlRefused(ControlRefused.TOO_LARGE, "a workshop holds at most " + c.maxFiches()
+                    + " fiches; this would make " + fiches);
+        }
+        long boards = after.size() - fiches;
+        if (boards > before.size() - fichesBefore && boards > c.maxBoards()) {
+            throw new ControlRefused(ControlRefused.TOO_LARGE, "a workshop holds at most " + c.maxBoards()
+                    + " boards; this would make " + boards);
+        }
     }
 
     /**

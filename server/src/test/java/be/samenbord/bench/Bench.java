@@ -39,6 +39,7 @@ public final class Bench {
     private Scenarios.Spec s2;
     private Scenarios.Spec s3;
     private final Scenarios.StepSpec s5;
+    private final Scenarios.HostileSpec s7;
     private final int catchUpRounds;
     private Scenarios run;
 
@@ -53,12 +54,14 @@ public final class Bench {
             s2 = new Scenarios.Spec(60, 1, 0.1, 0.2, 1, 2, 4);
             s3 = new Scenarios.Spec(Math.min(2000, s3Clients), 100, 2, 0.1, 200, 2, 4);
             s5 = new Scenarios.StepSpec(50, 10, 10, new double[] {1, 8, 64}, 1, 2, 25);
+            s7 = new Scenarios.HostileSpec(10, 1500, 4, 1, 4);
             catchUpRounds = 1;
         } else {
             s1 = new Scenarios.Spec(1000, 200, 2, 10, 1, 4, 10);
             s2 = new Scenarios.Spec(300, 1, 0.1, 0.2, 1, 3, 8);
             s3 = new Scenarios.Spec(s3Clients, 1000, 2, 0.1, 200, 3, 8);
             s5 = new Scenarios.StepSpec(100, 20, 10, new double[] {1, 4, 16, 64, 256}, 1.5, 3, 25);
+            s7 = new Scenarios.HostileSpec(10, 1500, 4, 2, 10);
             catchUpRounds = 3;
         }
         s1 = override("S1", s1);
@@ -87,6 +90,10 @@ public final class Bench {
                 + " boards, presence " + s5.presenceHz()
                 + " Hz, rate per client " + Arrays.toString(s5.rates()) + "; best step with p99 fan-out <= " + s5.p99LimitMs()
                 + " ms, no errors, >= 95 % of offered batches acknowledged");
+        add("S7", "hostile", "hostile: one user editing a board at " + s7.rate() + " batches/s on one Samenbord node with every"
+                + " limit at its default; ack latency alone (" + s7.measureS() + " s), then while " + s7.hellos() + " hellos on the same"
+                + " participant link and " + s7.pingFlooders() + " ping flooders hit the board from the same address")
+                .put("note", "the user joined before the attack; Samenbord only (the baselines have no limits to test)");
     }
 
     /** -Dbench.S1=clients,boards,rate,presenceHz,activeEvery,warmupS,measureS replaces a load scenario's shape. */
@@ -107,7 +114,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        Set<String> wanted = new TreeSet<>(Arrays.asList(System.getProperty("bench.scenarios", "S1,S2,S3,S4,S5").toUpperCase().split("\\s*,\\s*")));
+        Set<String> wanted = new TreeSet<>(Arrays.asList(System.getProperty("bench.scenarios", "S1,S2,S3,S4,S5,S7").toUpperCase().split("\\s*,\\s*")));
         Bench b = new Bench(Boolean.getBoolean("bench.quick"), wanted, Path.of(System.getProperty("bench.out", "server/target/bench")),
                 Path.of(System.getProperty("bench.hocuspocus", "server/src/bench/hocuspocus")));
         ObjectNode root = Report.JSON.createObjectNode();
@@ -139,7 +146,7 @@ public final class Bench {
     }
 
     private void samenbord() {
-        if (!systems.contains("samenbord") || !any("S1", "S2", "S3", "S4", "S5")) return;
+        if (!systems.contains("samenbord") || !any("S1", "S2", "S3", "S4", "S5", "S7")) return;
         try (Postgres pg = Postgres.start()) {
             if (any("S1", "S2", "S4")) {
                 long t = System.nanoTime();
@@ -154,6 +161,11 @@ public final class Bench {
                 try (Systems.Samenbord one = Systems.Samenbord.single(pg.createDatabase("bench_single"), "1g", logs("single"))) {
                     javaScenarios(one, "S3", "S5");
                     if (wanted.contains("S4")) step("S4", "samenbord", one.pids(), () -> run.coldLoad(one, 2000));
+                }
+            }
+            if (any("S7")) {
+                try (Systems.Samenbord one = Systems.Samenbord.singleAtDefaults(pg.createDatabase("bench_hostile"), "512m", logs("hostile"))) {
+                    step("S7", "samenbord", one.pids(), () -> run.hostile(one, s7));
                 }
             }
         } catch (Exception e) {
@@ -251,6 +263,8 @@ public final class Bench {
     private static String summary(ObjectNode r) {
         if (r.has("error") && !r.has("coldload_ms")) return "error " + r.path("error").asText();
         if (r.has("steps")) return "best " + Report.f(r.path("best").get("batches_per_s")) + " batches/s";
+        if (r.path("mode").asText().equals("hostile")) return "user ack p99 alone " + Report.f(r.path("quiet").path("ack_ms").get("p99"))
+                + " ms, under attack " + Report.f(r.path("hostile").path("ack_ms").get("p99")) + " ms";
         if (r.path("mode").asText().equals("catchup")) return "catch-up " + Report.f(r.get("catchup_ms")) + " ms, cold load "
                 + Report.f(r.get("coldload_ms")) + " ms";
         return "p99 fan-out " + Report.f(r.path("fanout_ms").get("p99")) + " ms, " + Report.f(r.get("batches_per_s"))
@@ -272,11 +286,13 @@ public final class Bench {
                 figures.put("coldload", new String[] {"coldload_ms"});
                 // Hocuspocus' "coldload" is a new client's sync of a board in server memory: Samenbord's warm load.
                 figures.put("warmload_vs_coldload", new String[] {"warmload_ms", "|", "coldload_ms"});
+            } else if (kind.equals("hostile")) {
+                // Nothing to compare with: the baselines have no limits.
             } else {
                 figures.put("p99_fanout", new String[] {"best", "fanout_ms", "p99"});
                 figures.put("max_throughput", new String[] {"best", "batches_per_s"});
             }
-            Report.ratios(s, figures);
+            if (!figures.isEmpty()) Report.ratios(s, figures);
             list.add(s);
             Report.printScenario(System.out, s);
         }

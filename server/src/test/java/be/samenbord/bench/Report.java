@@ -75,6 +75,10 @@ final class Report {
         out.println(s.path("id").asText() + " - " + s.path("title").asText());
         if (s.has("note")) out.println("  " + s.path("note").asText());
         String kind = s.path("kind").asText();
+        if (kind.equals("hostile")) {
+            printHostile(out, s.path("results").path("samenbord"));
+            return;
+        }
         if (kind.equals("catchup")) {
             out.printf("  %-11s %13s %17s %13s %13s%n", "system", "catch-up ms", "cold load ms", "warm load ms", "restart ms");
         } else if (kind.equals("stepup")) {
@@ -118,6 +122,24 @@ final class Report {
                 out.printf("  samenbord / %-10s %s%n", other, line);
             }
         }
+    }
+
+    /** S7: the user's acks alone and under attack, and what the attack did. */
+    private static void printHostile(PrintStream out, JsonNode r) {
+        if (r.isMissingNode()) return;
+        if (r.has("error")) {
+            out.printf("  samenbord failed: %s%n", r.path("error").asText());
+            return;
+        }
+        out.printf("  %-22s %8s %8s %8s %6s %7s %6s %7s%n", "user on samenbord", "ack p50", "ack p99", "ack max", "acks", "errors", "CPU %",
+                "others%");
+        for (String phase : List.of("quiet", "hostile")) {
+            JsonNode p = r.path(phase);
+            out.printf("  %-22s %8s %8s %8s %6s %7s %6s %7s%n", phase.equals("quiet") ? "alone" : "under attack",
+                    f(p.path("ack_ms").get("p50")), f(p.path("ack_ms").get("p99")), f(p.path("ack_ms").get("max")),
+                    f(p.path("ack_ms").get("count")), f(p.get("errors")), f(cpu(p)), f(p.get("others_cpu_pct")));
+        }
+        out.printf("  attack: %s; user still connected: %s%n", r.path("hostile").path("attack"), r.path("user_still_connected").asText());
     }
 
     /** Server CPU plus its store's (PostgreSQL) where there is one. */

@@ -234,6 +234,54 @@ final class Scenarios {
         return out;
     }
 
+    /** S7's shape: the user's rate, the attack, and the two measuring windows. */
+    record HostileSpec(double rate, int hellos, int pingFlooders, double warmupS, double measureS) {
+    }
+
+    /**
+     * S7 hostile: one real user edits a board (acks measured) alone, then while an attacker with
+     * the same participant link sends {@code hellos} hellos to that board from the same address
+     * and floods it with pings from joined connections. The user joined first: on one address
+     * the caps that stop the attacker would also stop a user who came after it (LI-11, LI-12).
+     */
+    ObjectNode hostile(Systems.Samenbord t, HostileSpec s) throws Exception {
+        ObjectNode out = Report.JSON.createObjectNode().put("mode", "hostile").put("clients", 1);
+        List<LoadRun.Board> board = t.boards(1);
+        try (LoadRun user = new LoadRun(vertx, t.endpoints(), board, 1, 19)) {
+            if (user.connectAll(1, 30_000) != 1) throw new IllegalStateException("hostile: the user did not connect: " + user.errorKinds());
+            user.startTraffic(i -> true, s.rate(), 0);
+            ObjectNode quiet = user.measure(s.warmupS(), s.measureS(), t.pids(), t.storePids(), false);
+            out.set("quiet", quiet);
+            System.out.printf("    quiet: user ack p50 %s ms, p99 %s ms%n", Report.f(quiet.path("ack_ms").get("p50")),
+                    Report.f(quiet.path("ack_ms").get("p99")));
+            try (Hostile attacker = new Hostile(vertx, t.endpoints().getFirst(), board.getFirst())) {
+                long t0 = System.nanoTime();
+                attacker.floodPings(s.pingFlooders());
+                // The storm runs beside the measuring window, which starts with it.
+                Thread storm = Thread.ofVirtual().start(() -> {
+                    try {
+                        attacker.helloStorm(s.hellos(), 200, 60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                ObjectNode hostile = user.measure(0, s.measureS(), t.pids(), t.storePids(), true);
+                attacker.stop();
+                storm.join(TimeUnit.SECONDS.toMillis(60));
+                hostile.put("attack_s", Report.round((System.nanoTime() - t0) / 1e9));
+                hostile.set("attack", attacker.stats());
+                out.set("hostile", hostile);
+                System.out.printf("    hostile: user ack p50 %s ms, p99 %s ms; attack %s%n", Report.f(hostile.path("ack_ms").get("p50")),
+                        Report.f(hostile.path("ack_ms").get("p99")), attacker.stats());
+            }
+            out.put("user_still_connected", user.clients.getFirst().isOpen());
+            out.set("ack_ms", out.path("hostile").get("ack_ms"));
+            out.set("errors", out.path("hostile").get("errors"));
+            out.set("error_kinds", user.errorKinds());
+        }
+        return out;
+    }
+
     static int count(String s, String needle) {
         int n = 0;
         for (int i = s.indexOf(needle); i >= 0; i = s.indexOf(needle, i + 1)) n++;

@@ -21,6 +21,21 @@ final class Systems {
 
     private static final Pattern PG_PORT = Pattern.compile("@[^:/]+:(\\d+)/");
 
+    /**
+     * The limits of PROTOCOL.md LI-9 to LI-13 lifted for S1-S5: their load comes from one address
+     * (127.0.0.1) with one participant link per 20 boards, e.g. S3's ~19,000 hellos at once and
+     * S5's step-up making tens of thousands of notes per board; at the defaults the node would
+     * refuse them, as it should refuse an attacker. S7 runs at the defaults.
+     */
+    static final Map<String, String> LOAD_LIMITS = Map.of(
+            "SAMENBORD_CREATE_PER_MINUTE", "0",
+            "SAMENBORD_MAX_CONN_PER_TOKEN_PER_BOARD", "1000000",
+            "SAMENBORD_MAX_CONN_PER_ADDRESS_PER_BOARD", "1000000",
+            "SAMENBORD_HELLO_RATE_PER_ADDRESS", "1000000",
+            "SAMENBORD_HELLO_BURST_PER_ADDRESS", "1000000",
+            "SAMENBORD_MAX_ITEMS_PER_BOARD", "100000000",
+            "SAMENBORD_MAX_BOARD_BYTES", Integer.toString(Integer.MAX_VALUE));
+
     /** Everything started and not yet closed, closed by {@link #closeAll()} (a shutdown hook) on Ctrl-C. */
     private static final java.util.Set<AutoCloseable> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -88,7 +103,7 @@ final class Systems {
 
         /** {@code logDir}: where the nodes' logs are copied when they stop. */
         static Samenbord cluster(String pgUrl, int nodes, Path logDir) {
-            ClusterNodes c = new ClusterNodes(nodes, pgUrl, Map.of());
+            ClusterNodes c = new ClusterNodes(nodes, pgUrl, LOAD_LIMITS);
             try {
                 c.startAll(nodes);
             } catch (RuntimeException e) {
@@ -101,8 +116,18 @@ final class Systems {
         }
 
         static Samenbord single(String pgUrl, String maxHeap, Path logDir) throws IOException {
-            Map<String, String> env = Map.of("SAMENBORD_STORE", pgUrl, "SAMENBORD_DEMO", "false",
-                    "SAMENBORD_RATE_LIMIT", "100000", "SAMENBORD_RATE_BURST", "100000");
+            Map<String, String> env = new java.util.HashMap<>(LOAD_LIMITS);
+            env.putAll(Map.of("SAMENBORD_STORE", pgUrl, "SAMENBORD_DEMO", "false",
+                    "SAMENBORD_RATE_LIMIT", "100000", "SAMENBORD_RATE_BURST", "100000"));
+            return single(maxHeap, logDir, env);
+        }
+
+        /** A single node with every limit at its default (S7). */
+        static Samenbord singleAtDefaults(String pgUrl, String maxHeap, Path logDir) throws IOException {
+            return single(maxHeap, logDir, Map.of("SAMENBORD_STORE", pgUrl, "SAMENBORD_DEMO", "false"));
+        }
+
+        private static Samenbord single(String maxHeap, Path logDir, Map<String, String> env) throws IOException {
             Samenbord s = new Samenbord(null, Files.createTempDirectory("samenbord-bench"), env, maxHeap, logDir);
             s.single = NodeProcess.start(s.dataDir, env, maxHeap);
             return track(s);

@@ -175,6 +175,35 @@ class HttpApiTest {
     }
 
     @Test
+    @DisplayName("RE-6: connect-src is this origin only, not any ws:/wss: host (finding: CSP allowed every host)")
+    void cspConnectsToOwnOriginOnly() {
+        String csp = node.api.get("/", null).headers().firstValue("Content-Security-Policy").orElse("");
+        assertTrue(csp.contains("connect-src 'self';"), csp);
+        assertFalse(csp.contains("ws:") || csp.contains("wss:"), csp);
+    }
+
+    @Test
+    @DisplayName("RE-6, CU-7: in a cluster connect-src adds each node's http(s) and ws(s) origin, nothing else")
+    void cspListsClusterOrigins() {
+        String csp = HttpApi.contentSecurityPolicy(List.of("http://node1.example:8081", "https://bord.example/samenbord", "ftp://x", "::bad"));
+        String connect = csp.substring(csp.indexOf("connect-src"), csp.indexOf(';', csp.indexOf("connect-src")));
+        assertEquals("connect-src 'self' http://node1.example:8081 ws://node1.example:8081 https://bord.example wss://bord.example", connect);
+    }
+
+    @Test
+    @DisplayName("RE-7: every /api answer (tokens, board data), /health and /metrics carry Cache-Control: no-store")
+    void apiAnswersAreNotCached() {
+        TestNode.Board board = node.board("three-b");
+        for (Api.Reply r : List.of(node.api.get("/api/boards/" + board.id(), board.token("observer")),
+                node.api.get("/api/workshops/" + board.workshop().path("id").asText(), board.token("observer")),
+                node.api.get("/api/templates", null), node.api.get("/api/nothing-here", null),
+                node.api.post("/api/workshops", "{\"title\":\"x\",\"templates\":[\"windroos\"]}"),
+                node.api.get("/health", null), node.api.get("/metrics", null))) {
+            assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""), r.text());
+        }
+    }
+
+    @Test
     @DisplayName("CF-3: with SAMENBORD_API_KEY set, creating a workshop needs the key")
     void apiKey() {
         try (TestNode locked = TestNode.start("SAMENBORD_API_KEY", "s3cret-key-for-test")) {

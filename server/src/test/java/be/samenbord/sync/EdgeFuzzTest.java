@@ -78,7 +78,8 @@ class EdgeFuzzTest {
 
     @BeforeAll
     static void start() {
-        node = TestNode.start("SAMENBORD_RATE_LIMIT", "1000000", "SAMENBORD_RATE_BURST", "1000000");
+        node = TestNode.start("SAMENBORD_RATE_LIMIT", "1000000", "SAMENBORD_RATE_BURST", "1000000",
+                "SAMENBORD_HELLO_RATE_PER_ADDRESS", "1000000", "SAMENBORD_HELLO_BURST_PER_ADDRESS", "1000000");
         Logger.getLogger("").addHandler(CRASHES);
     }
 

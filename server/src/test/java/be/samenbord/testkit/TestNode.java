@@ -40,6 +40,8 @@ public final class TestNode implements AutoCloseable {
         env.put("SAMENBORD_HTTP_PORT", "0");
         env.put("SAMENBORD_DATA_DIR", dataDir.toString());
         env.put("SAMENBORD_DEMO", "false");
+        // Tests make workshops by the dozen from 127.0.0.1; the creation rate (LI-9) has its own test.
+        env.put("SAMENBORD_CREATE_PER_MINUTE", "0");
         for (int i = 0; i + 1 < extraEnv.length; i += 2) env.put(extraEnv[i], extraEnv[i + 1]);
         try {
             return new TestNode(Node.start(Settings.fromEnv(env)), dataDir);

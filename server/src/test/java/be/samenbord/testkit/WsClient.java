@@ -85,6 +85,22 @@ public final class WsClient implements AutoCloseable {
         return this;
     }
 
+    /** One fragment of a text message ({@code last}: the final one). */
+    public WsClient sendFragment(String text, boolean last) {
+        ws.sendText(text, last).orTimeout(10, TimeUnit.SECONDS).join();
+        return this;
+    }
+
+    /** A ping frame; false once the socket no longer takes any. */
+    public boolean ping() {
+        try {
+            ws.sendPing(java.nio.ByteBuffer.wrap(new byte[] {1})).orTimeout(10, TimeUnit.SECONDS).join();
+            return true;
+        } catch (java.util.concurrent.CompletionException | IllegalStateException e) {
+            return false;
+        }
+    }
+
     public WsClient send(JsonNode frame) {
         return send(frame.toString());
     }

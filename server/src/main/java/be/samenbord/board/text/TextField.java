@@ -63,6 +63,8 @@ public final class TextField {
     private final List<Node> order = new ArrayList<>();
     private final Map<String, TreeMap<Integer, Node>> byReplica = new HashMap<>();
     private Stamp latest;
+    /** About the size of the field's state as JSON (runs, tombstones included): what it costs a board (LI-13). */
+    private long bytes;
     private String cachedText;
     private int visibleLength;
 
@@ -97,6 +99,15 @@ public final class TextField {
         if (runs == null || runs.isEmpty()) return 0;
         Node last = runs.lastEntry().getValue();
         return last.n + last.len;
+    }
+
+    /** About the bytes of the field's state (runs and tombstones), kept up to date by every change. */
+    public long approximateBytes() {
+        return bytes;
+    }
+
+    private static long runBytes(Node node) {
+        return node.replica.length() + 24L;
     }
 
     /** Runs held (for memory accounting and tests). */
@@ -212,11 +223,13 @@ public final class TextField {
         siblings.add(at, node);
         order.add(index, node);
         index(node);
+        bytes += node.text.length() + runBytes(node);
     }
 
-    private static void extend(Node host, Node more) {
+    private void extend(Node host, Node more) {
         host.text = host.text + more.text;
         host.len += more.len;
+        bytes += more.text.length();
     }
 
     /** The first node of a subtree in document order. */
@@ -257,6 +270,7 @@ public final class TextField {
         node.rightKids = chain;
         order.add(order.indexOf(node) + 1, tail);
         index(tail);
+        bytes += runBytes(tail);
         return tail;
     }
 
@@ -434,6 +448,7 @@ public final class TextField {
         }
         for (Node r : roots) out.roots.add(twin.get(r));
         out.latest = latest;
+        out.bytes = bytes;
         out.visibleLength = visibleLength;
         out.cachedText = cachedText;
         return out;
