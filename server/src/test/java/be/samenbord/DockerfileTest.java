@@ -51,7 +51,9 @@ class DockerfileTest {
         assertTrue(exposed.contains(String.valueOf(settings.httpPort())), "exposes the HTTP port it sets");
         assertTrue(exposed.contains(String.valueOf(settings.clusterPort())), "exposes the Hazelcast port");
         assertTrue(text.contains("USER samenbord"), "runs as a non-root user");
-        assertTrue(text.contains("FROM eclipse-temurin:21-jre"), "a JRE only at run time");
+        String major = pinnedJdk();
+        assertTrue(text.contains("FROM eclipse-temurin:" + major + "-jre"), "a JRE only at run time, the JDK CI builds with (" + major + ")");
+        assertTrue(text.contains("FROM maven:3.9-eclipse-temurin-" + major + " AS build"), "the image is built with the JDK CI uses");
         assertTrue(text.contains("/usr/local/bin/npm"), "the build stage has npm for the web client");
         assertEquals(-1, text.indexOf("SAMENBORD_API_KEY="), "no credentials baked into the image");
     }
@@ -88,5 +90,16 @@ class DockerfileTest {
         }
         assertTrue(found != null, "a " + keyword + " instruction");
         return found;
+    }
+
+    /** The JDK major .ci/jdk.sh picks for CI: the Docker image must use the same (issue "Faults"). */
+    static String pinnedJdk() {
+        try {
+            Matcher m = Pattern.compile("(?m)^PINNED_MAJOR=(\\d+)$").matcher(java.nio.file.Files.readString(java.nio.file.Path.of("..", ".ci", "jdk.sh")));
+            assertTrue(m.find(), ".ci/jdk.sh pins a JDK major");
+            return m.group(1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

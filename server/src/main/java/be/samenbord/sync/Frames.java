@@ -76,6 +76,10 @@ public final class Frames {
             }
             g.writeEndArray();
             g.writeNumberField("time", time);
+            // TX-7: this node merges text; a client sends text ops only to a node that says so.
+            g.writeArrayFieldStart("caps");
+            g.writeString("text");
+            g.writeEndArray();
         });
     }
 
