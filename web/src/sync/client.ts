@@ -2,7 +2,7 @@
 // kept across reloads, resent after reconnects (OP-4 makes resends harmless). Batches that a
 // closed tab left behind are adopted: resent under that tab's replica once its Web Lock is free.
 import { Adoption, defaultLocks } from "./adoption";
-import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role } from "./api";
+import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role, TextCaret, TextView } from "./api";
 import { Link, type Frame } from "./connection";
 import { Emitter } from "./emitter";
 import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
@@ -15,7 +15,9 @@ import { defaultPendingStore } from "./pending";
 import { PeerMap } from "./peers";
 import { PresenceThrottle } from "./presence";
 import { helloSeat, personOf, seatedReplica, seatId } from "./seat";
-import { inverse, UndoStack } from "./undo";
+import { invertedChanges, typedChanges } from "./text/changes";
+import { readTextOp } from "./text/json";
+import { inverse, UndoStack, type UndoEntry } from "./undo";
 
 // Exported from here before the adoption had a module of its own.
 export { ADOPTION_DEADLINE_MS, ADOPTION_RETRY_MS, ADOPTION_ROUNDS } from "./adoption";
@@ -28,8 +30,13 @@ type Events = {
   error: [string, string];
 };
 
-/** Batch errors that mean "resend later" (LI-4, ER-3); any other batch error drops the batch. */
+/**
+ * Batch errors that mean "resend later" (LI-4, ER-3): that batch and every later one are resent in
+ * order (TX-8); any other batch error drops the batch, unless it came after one to be resent.
+ */
 const RETRY = new Set(["rate_limited", "unavailable"]);
+/** What this client can merge (TX-7). */
+const CAPS = ["text"];
 /** Errors of a refused hello that no retry can fix (AU-3). */
 const FATAL = new Set(["unauthorized", "forbidden", "unknown_board"]);
 
@@ -49,6 +56,10 @@ export class SyncClient implements BoardClient {
   private confirmed = new Items();
   private pending: PendingBatch[] = [];
   private hasConfirmed = false;
+  /** TX-7: the node merges text (its welcome said so, or it sent merged text). */
+  private textMerging = false;
+  /** TX-8: a refused batch to be resent, with every later one; until then new batches wait. */
+  private heldFrom: string | null = null;
   private seq = 0;
   private gaps = 0;
   private welcomed = false;
@@ -163,18 +174,49 @@ export class SyncClient implements BoardClient {
     if (entry) this.undoStack.push(options?.mergeKey === undefined ? entry : { ...entry, mergeKey: options.mergeKey });
   }
 
+  get mergesText(): boolean {
+    return this.textMerging;
+  }
+
+  text(item: string, field: string): TextView | null {
+    return this.items.text(item, field);
+  }
+
+  editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean }): void {
+    if (this.role === "observer") return;
+    const undoable = options?.undoable ?? true;
+    const mergeKey = options?.mergeKey;
+    // Character ops only where the node merges them: an older node would refuse them on `text`
+    // and keep them as odd values elsewhere. A field that already merges always gets them.
+    const typed = this.textMerging || this.items.isText(item, field) ? typedChanges(this.items, item, field, value, this.replica, options?.caret) : null;
+    if (typed === null) {
+      if (this.items.value(item, field) === value) return;
+      return this.change([{ item, field, value }], { undoable, ...(mergeKey !== undefined ? { mergeKey } : {}) });
+    }
+    this.commit(typed.changes);
+    if (undoable) this.undoStack.push({ undo: [], redo: [], text: [typed.undo], ...(mergeKey !== undefined ? { mergeKey } : {}) });
+  }
+
   undo(): boolean {
     if (this.role === "observer") return false;
     const entry = this.undoStack.takeUndo();
-    if (entry) this.commit(entry.undo);
+    if (entry) this.run(entry, entry.undo);
     return entry !== undefined;
   }
 
   redo(): boolean {
     if (this.role === "observer") return false;
     const entry = this.undoStack.takeRedo();
-    if (entry) this.commit(entry.redo);
+    if (entry) this.run(entry, entry.redo);
     return entry !== undefined;
+  }
+
+  /** Runs one direction of an entry: its plain changes, and the inverse of what it last did to text. */
+  private run(entry: UndoEntry, plain: Change[]): void {
+    if (!entry.text) return this.commit(plain);
+    const inverted = invertedChanges(this.items, entry.text, this.replica);
+    entry.text = inverted.steps;
+    this.commit([...plain, ...inverted.changes]);
   }
 
   canUndo(): boolean {
@@ -187,6 +229,10 @@ export class SyncClient implements BoardClient {
 
   setPresence(cursor: [number, number] | null, selection: string[]): void {
     this.presence.set(cursor, selection);
+  }
+
+  setTextCaret(caret: TextCaret | null): void {
+    this.presence.setText(caret);
   }
 
   on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;
@@ -241,7 +287,8 @@ export class SyncClient implements BoardClient {
   }
 
   private sendBatch(batch: PendingBatch): void {
-    if (this.welcomed) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
+    // TX-8: while an earlier batch waits to be resent, later ones wait too (they may build on it).
+    if (this.welcomed && this.heldFrom === null) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
   }
 
   /** HE-2 (+ ID-2 `seat`); `since` once a welcome was seen, so a reconnect misses nothing (SQ-1). */
@@ -249,7 +296,7 @@ export class SyncClient implements BoardClient {
     const o = this.options;
     const since = this.hasConfirmed ? { since: this.seq } : {};
     const seat = this.seat !== undefined ? { seat: this.seat } : {};
-    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since });
+    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since, caps: CAPS });
   }
 
   private onFrame(f: Frame): void {
@@ -267,8 +314,14 @@ export class SyncClient implements BoardClient {
 
   private onWelcome(f: Frame): void {
     const snapshot = readSnapshot(f.snapshot);
+    const caught = snapshot ? [] : readOps(f.ops);
     if (snapshot) this.confirmed = Items.fromSnapshot(snapshot);
-    else this.confirmed.applyAll(readOps(f.ops));
+    else this.confirmed.applyAll(caught);
+    // TX-7: the node says it merges text, or shows it does by sending merged text.
+    this.textMerging =
+      (Array.isArray(f.caps) && f.caps.includes("text")) ||
+      (snapshot !== null && Object.values(snapshot).some((fields) => Object.values(fields).some((r) => readTextOp(r.v) !== null))) ||
+      caught.some((op) => readTextOp(op.v) !== null);
     for (const op of this.confirmed.toOps()) this.hlc.observe(op.s);
     if (typeof f.time === "number") this.hlc.syncTo(f.time);
     this.hasConfirmed = true;
@@ -279,6 +332,7 @@ export class SyncClient implements BoardClient {
     this.link.welcomed();
     this.peers.welcome(f.peers);
     this.retries.clear();
+    this.heldFrom = null;
     for (const b of this.pending) this.sendBatch(b);
     const changed = this.recompute(false);
     this.updateStatus();
@@ -297,6 +351,7 @@ export class SyncClient implements BoardClient {
     if (seq !== null && this.hasConfirmed && seq > this.seq + 1) return this.resync(seq);
     const changed = new Set<string>();
     for (const op of readOps(f.ops)) {
+      if (!this.textMerging && readTextOp(op.v) !== null) this.textMerging = true;
       this.hlc.observe(op.s);
       this.confirmed.apply(op);
       if (this.items.apply(op)) changed.add(op.i);
@@ -323,7 +378,10 @@ export class SyncClient implements BoardClient {
     const id = str(f.batch);
     const at = this.pending.findIndex((b) => b.batch === id);
     if (id !== null && at >= 0) {
-      if (RETRY.has(code)) return this.retries.schedule(id, () => this.resend(id));
+      if (RETRY.has(code)) return this.hold(id);
+      // TX-8: a batch after one that waits to be resent may only have failed for want of it.
+      const held = this.heldFrom === null ? -1 : this.pending.findIndex((b) => b.batch === this.heldFrom);
+      if (held >= 0 && at > held) return;
       this.pending.splice(at, 1);
       this.forget(id);
       this.recompute();
@@ -348,6 +406,7 @@ export class SyncClient implements BoardClient {
     this.welcomed = false;
     this.controls.failAll("offline", "the connection dropped before the server answered");
     this.retries.clear();
+    this.heldFrom = null;
     if (this.peers.size > 0) {
       this.peers.clear();
       this.emitter.emit("peers");
@@ -366,9 +425,26 @@ export class SyncClient implements BoardClient {
     return changed;
   }
 
-  private resend(id: string): void {
-    const batch = this.pending.find((b) => b.batch === id);
-    if (batch) this.sendBatch(batch);
+  /**
+   * TX-8: batch `id` was refused for now. It and every later batch are resent in order after a
+   * backoff; a refusal of a later one meanwhile (it came in the same burst) changes nothing.
+   */
+  private hold(id: string): void {
+    if (this.heldFrom !== null) {
+      const held = this.pending.findIndex((b) => b.batch === this.heldFrom);
+      const at = this.pending.findIndex((b) => b.batch === id);
+      if (held >= 0 && held <= at) return;
+      this.retries.cancel(this.heldFrom);
+    }
+    this.heldFrom = id;
+    this.retries.schedule(id, () => this.resendFrom(id));
+  }
+
+  private resendFrom(id: string): void {
+    if (this.heldFrom !== id) return;
+    this.heldFrom = null;
+    const at = Math.max(0, this.pending.findIndex((b) => b.batch === id));
+    for (const b of this.pending.slice(at)) this.sendBatch(b);
   }
 
   private forget(id: string): void {
