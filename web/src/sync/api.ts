@@ -179,11 +179,13 @@ export interface BoardClient {
   /**
    * Sets a text field to `value` as typed (TX-3): the difference from the field's merged text
    * becomes character ops, so others' concurrent typing is kept. `caret` (code points into
-   * `value`, where the caret stood after the input) places ambiguous edits. Undoable by default;
-   * the same `mergeKey` makes an editing session one undo step. Against a node that does not merge
-   * text (no `text` capability in its welcome) the value is written whole, as before.
+   * `value`, where the caret stood after the input) places ambiguous edits. `base` is the state
+   * the input showed when it differs from the view (a composition held remote changes back): the
+   * edit is made against it and applied by character id, so those changes stay. Undoable by
+   * default; the same `mergeKey` makes an editing session one undo step. Against a node that does
+   * not merge text (no `text` capability in its welcome) the value is written whole, as before.
    */
-  editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean }): void;
+  editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean; base?: TextView | null }): void;
   /** The field as merged text (a plain string reads as text too); null for a field of another type. */
   text(item: string, field: string): TextView | null;
   /** Whether edits of text fields go out as character ops (the node said `caps: ["text"]`, or sent merged text). */

@@ -182,13 +182,13 @@ export class SyncClient implements BoardClient {
     return this.items.text(item, field);
   }
 
-  editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean }): void {
+  editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean; base?: TextView | null }): void {
     if (this.role === "observer") return;
     const undoable = options?.undoable ?? true;
     const mergeKey = options?.mergeKey;
     // Character ops only where the node merges them: an older node would refuse them on `text`
     // and keep them as odd values elsewhere. A field that already merges always gets them.
-    const typed = this.textMerging || this.items.isText(item, field) ? typedChanges(this.items, item, field, value, this.replica, options?.caret) : null;
+    const typed = this.textMerging || this.items.isText(item, field) ? typedChanges(this.items, item, field, value, this.replica, options?.caret, options?.base) : null;
     if (typed === null) {
       if (this.items.value(item, field) === value) return;
       return this.change([{ item, field, value }], { undoable, ...(mergeKey !== undefined ? { mergeKey } : {}) });

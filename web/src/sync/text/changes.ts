@@ -4,7 +4,8 @@
 import type { Change } from "../api";
 import type { Items } from "../items";
 import { diffText } from "./diff";
-import { editOps, undoOps, type MadeOps, type TextUndo } from "./edits";
+import { editOps, rebasedEditOps, undoOps, type MadeOps, type TextUndo } from "./edits";
+import { TextField } from "./field";
 import { textOpValue } from "./json";
 
 function changesOf(item: string, field: string, made: MadeOps): Change[] {
@@ -22,12 +23,20 @@ export function typedChanges(
   value: string,
   replica: string,
   caret?: number,
+  base?: unknown,
 ): { changes: Change[]; undo: TextUndo } | null {
   const current = items.text(item, field);
   if (current === null) return null;
-  const edit = diffText(current.text(), value, caret);
+  // The value was typed over `base` (what the input showed); remote changes since are kept by id.
+  const from = base instanceof TextField && base !== current ? base : current;
+  const edit = diffText(from.text(), value, caret);
   if (edit === null) return null;
-  const made = editOps(current.copy(), edit, replica);
+  let made = from === current ? null : rebasedEditOps(current.copy(), from, edit, replica);
+  if (made === null) {
+    const direct = diffText(current.text(), value, caret);
+    if (direct === null) return null;
+    made = editOps(current.copy(), direct, replica);
+  }
   return { changes: changesOf(item, field, made), undo: { item, field, deleted: made.deleted, inserted: made.inserted } };
 }
 

@@ -53,6 +53,24 @@ export function editOps(work: TextField, edit: TextEdit, replica: string): MadeO
   return out;
 }
 
+/**
+ * The ops of `edit`, made against `base` (an older state of the field: what an input showed while
+ * a composition held remote changes back), applied to `work` by id: the characters it deleted and
+ * the character it typed after. Null when `work` lacks one of them (the field was replaced whole).
+ */
+export function rebasedEditOps(work: TextField, base: TextField, edit: TextEdit, replica: string): MadeOps | null {
+  const deleted = edit.del > 0 ? base.deleteAt(edit.pos, edit.del).ranges : [];
+  const after = base.anchorAt(edit.pos);
+  if ((after !== null && !work.contains(after)) || deleted.some((r) => !work.contains(r.id) || !work.contains([r.id[0], r.id[1] + r.len - 1]))) {
+    return null;
+  }
+  const out: MadeOps = { ops: [], deleted: [], inserted: [] };
+  const shown = work.visibleIn(deleted);
+  if (shown.length > 0) deleteRanges(work, shown, out);
+  if (edit.ins.length > 0) insertText(work, after, edit.ins, replica, out);
+  return out;
+}
+
 /** The ops that undo `u` on `work` (applied to it as they are made). */
 export function undoOps(work: TextField, u: TextUndo, replica: string): MadeOps {
   const out: MadeOps = { ops: [], deleted: [], inserted: [] };
