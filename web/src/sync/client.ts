@@ -5,19 +5,18 @@ import { Adoption, defaultLocks } from "./adoption";
 import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role, TextCaret, TextView } from "./api";
 import { Link, type Frame } from "./connection";
 import { Emitter } from "./emitter";
-import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
+import { mergesText, readOps, readRole, readSeq, readSnapshot, str } from "./frames";
 import { HybridLogicalClock } from "./hlc";
 import { BatchIds, helloName, tabReplica } from "./ids";
 import { Items } from "./items";
-import { chunkOps, cloneJson, ResendTimers } from "./batches";
+import { chunkOps, cloneJson, ResendTimers, SendOrder } from "./batches";
 import { ControlError, ControlRequests } from "./control";
 import { defaultPendingStore } from "./pending";
 import { PeerMap } from "./peers";
 import { PresenceThrottle } from "./presence";
 import { helloSeat, personOf, seatedReplica, seatId } from "./seat";
-import { invertedChanges, typedChanges } from "./text/changes";
+import { Editing } from "./editing";
 import { readTextOp } from "./text/json";
-import { inverse, UndoStack, type UndoEntry } from "./undo";
 
 // Exported from here before the adoption had a module of its own.
 export { ADOPTION_DEADLINE_MS, ADOPTION_RETRY_MS, ADOPTION_ROUNDS } from "./adoption";
@@ -58,8 +57,7 @@ export class SyncClient implements BoardClient {
   private hasConfirmed = false;
   /** TX-7: the node merges text (its welcome said so, or it sent merged text). */
   private textMerging = false;
-  /** TX-8: a refused batch to be resent, with every later one; until then new batches wait. */
-  private heldFrom: string | null = null;
+  private readonly order: SendOrder;
   private seq = 0;
   private gaps = 0;
   private welcomed = false;
@@ -70,7 +68,7 @@ export class SyncClient implements BoardClient {
   private readonly adoption: Adoption;
   private readonly retries: ResendTimers;
   private readonly emitter = new Emitter<Events>();
-  private readonly undoStack = new UndoStack();
+  private readonly editing: Editing;
   private readonly storage: PendingStore;
   private readonly random: () => number;
   private readonly hlc: HybridLogicalClock;
@@ -106,9 +104,14 @@ export class SyncClient implements BoardClient {
     });
     this.adoptions = this.adoption.finished;
     this.retries = new ResendTimers(this.random);
+    this.order = new SendOrder(this.retries, (from) => {
+      const at = Math.max(0, this.pending.findIndex((b) => b.batch === from));
+      for (const b of this.pending.slice(at)) this.sendBatch(b);
+    });
     const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error("no WebSocket in this environment: pass options.WebSocketImpl");
     this.hlc = new HybridLogicalClock(this.replica, now);
+    this.editing = new Editing(this.items, this.replica, (changes) => this.commit(changes));
     this.batchIds = new BatchIds(now, this.random);
     this.presence = new PresenceThrottle((p) => this.welcomed && this.link.send({ t: "presence", ...p }));
     this.link = new Link({
@@ -168,10 +171,7 @@ export class SyncClient implements BoardClient {
   }
 
   change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void {
-    if (this.role === "observer" || changes.length === 0) return;
-    const entry = options?.undoable ? inverse(this.items, changes) : null;
-    this.commit(changes);
-    if (entry) this.undoStack.push(options?.mergeKey === undefined ? entry : { ...entry, mergeKey: options.mergeKey });
+    if (this.role !== "observer") this.editing.change(changes, options);
   }
 
   get mergesText(): boolean {
@@ -183,48 +183,23 @@ export class SyncClient implements BoardClient {
   }
 
   editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean; base?: TextView | null }): void {
-    if (this.role === "observer") return;
-    const undoable = options?.undoable ?? true;
-    const mergeKey = options?.mergeKey;
-    // Character ops only where the node merges them: an older node would refuse them on `text`
-    // and keep them as odd values elsewhere. A field that already merges always gets them.
-    const typed = this.textMerging || this.items.isText(item, field) ? typedChanges(this.items, item, field, value, this.replica, options?.caret, options?.base) : null;
-    if (typed === null) {
-      if (this.items.value(item, field) === value) return;
-      return this.change([{ item, field, value }], { undoable, ...(mergeKey !== undefined ? { mergeKey } : {}) });
-    }
-    this.commit(typed.changes);
-    if (undoable) this.undoStack.push({ undo: [], redo: [], text: [typed.undo], ...(mergeKey !== undefined ? { mergeKey } : {}) });
+    if (this.role !== "observer") this.editing.editText(item, field, value, this.textMerging, options);
   }
 
   undo(): boolean {
-    if (this.role === "observer") return false;
-    const entry = this.undoStack.takeUndo();
-    if (entry) this.run(entry, entry.undo);
-    return entry !== undefined;
+    return this.role !== "observer" && this.editing.undo();
   }
 
   redo(): boolean {
-    if (this.role === "observer") return false;
-    const entry = this.undoStack.takeRedo();
-    if (entry) this.run(entry, entry.redo);
-    return entry !== undefined;
-  }
-
-  /** Runs one direction of an entry: its plain changes, and the inverse of what it last did to text. */
-  private run(entry: UndoEntry, plain: Change[]): void {
-    if (!entry.text) return this.commit(plain);
-    const inverted = invertedChanges(this.items, entry.text, this.replica);
-    entry.text = inverted.steps;
-    this.commit([...plain, ...inverted.changes]);
+    return this.role !== "observer" && this.editing.redo();
   }
 
   canUndo(): boolean {
-    return this.role !== "observer" && this.undoStack.canUndo();
+    return this.role !== "observer" && this.editing.canUndo();
   }
 
   canRedo(): boolean {
-    return this.role !== "observer" && this.undoStack.canRedo();
+    return this.role !== "observer" && this.editing.canRedo();
   }
 
   setPresence(cursor: [number, number] | null, selection: string[]): void {
@@ -288,7 +263,7 @@ export class SyncClient implements BoardClient {
 
   private sendBatch(batch: PendingBatch): void {
     // TX-8: while an earlier batch waits to be resent, later ones wait too (they may build on it).
-    if (this.welcomed && this.heldFrom === null) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
+    if (this.welcomed && !this.order.holding) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
   }
 
   /** HE-2 (+ ID-2 `seat`); `since` once a welcome was seen, so a reconnect misses nothing (SQ-1). */
@@ -317,11 +292,7 @@ export class SyncClient implements BoardClient {
     const caught = snapshot ? [] : readOps(f.ops);
     if (snapshot) this.confirmed = Items.fromSnapshot(snapshot);
     else this.confirmed.applyAll(caught);
-    // TX-7: the node says it merges text, or shows it does by sending merged text.
-    this.textMerging =
-      (Array.isArray(f.caps) && f.caps.includes("text")) ||
-      (snapshot !== null && Object.values(snapshot).some((fields) => Object.values(fields).some((r) => readTextOp(r.v) !== null))) ||
-      caught.some((op) => readTextOp(op.v) !== null);
+    this.textMerging = mergesText(f.caps, snapshot, caught);
     for (const op of this.confirmed.toOps()) this.hlc.observe(op.s);
     if (typeof f.time === "number") this.hlc.syncTo(f.time);
     this.hasConfirmed = true;
@@ -332,7 +303,7 @@ export class SyncClient implements BoardClient {
     this.link.welcomed();
     this.peers.welcome(f.peers);
     this.retries.clear();
-    this.heldFrom = null;
+    this.order.clear();
     for (const b of this.pending) this.sendBatch(b);
     const changed = this.recompute(false);
     this.updateStatus();
@@ -378,10 +349,9 @@ export class SyncClient implements BoardClient {
     const id = str(f.batch);
     const at = this.pending.findIndex((b) => b.batch === id);
     if (id !== null && at >= 0) {
-      if (RETRY.has(code)) return this.hold(id);
+      if (RETRY.has(code)) return this.order.hold(this.pending, id);
       // TX-8: a batch after one that waits to be resent may only have failed for want of it.
-      const held = this.heldFrom === null ? -1 : this.pending.findIndex((b) => b.batch === this.heldFrom);
-      if (held >= 0 && at > held) return;
+      if (this.order.keeps(this.pending, id)) return;
       this.pending.splice(at, 1);
       this.forget(id);
       this.recompute();
@@ -406,7 +376,7 @@ export class SyncClient implements BoardClient {
     this.welcomed = false;
     this.controls.failAll("offline", "the connection dropped before the server answered");
     this.retries.clear();
-    this.heldFrom = null;
+    this.order.clear();
     if (this.peers.size > 0) {
       this.peers.clear();
       this.emitter.emit("peers");
@@ -423,28 +393,6 @@ export class SyncClient implements BoardClient {
     const changed = Items.changedItems(before, next);
     if (emit && changed.size > 0) this.emitter.emit("items", changed);
     return changed;
-  }
-
-  /**
-   * TX-8: batch `id` was refused for now. It and every later batch are resent in order after a
-   * backoff; a refusal of a later one meanwhile (it came in the same burst) changes nothing.
-   */
-  private hold(id: string): void {
-    if (this.heldFrom !== null) {
-      const held = this.pending.findIndex((b) => b.batch === this.heldFrom);
-      const at = this.pending.findIndex((b) => b.batch === id);
-      if (held >= 0 && held <= at) return;
-      this.retries.cancel(this.heldFrom);
-    }
-    this.heldFrom = id;
-    this.retries.schedule(id, () => this.resendFrom(id));
-  }
-
-  private resendFrom(id: string): void {
-    if (this.heldFrom !== id) return;
-    this.heldFrom = null;
-    const at = Math.max(0, this.pending.findIndex((b) => b.batch === id));
-    for (const b of this.pending.slice(at)) this.sendBatch(b);
   }
 
   private forget(id: string): void {

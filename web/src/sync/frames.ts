@@ -1,6 +1,7 @@
 // Reading the server's frames defensively (HE-3, OP-5, OP-6, PR-2, PR-3, ER-1): a malformed
 // part is dropped rather than trusted, so one bad frame never corrupts the state.
 import type { CharId, Json, Op, Peer, Role, Snapshot, Stamp, TextCaret } from "./api";
+import { readTextOp } from "./text/json";
 
 function isStamp(s: unknown): s is Stamp {
   return (
@@ -93,4 +94,11 @@ export function readPeers(x: unknown, self: string): Peer[] {
 
 export function str(x: unknown): string | null {
   return typeof x === "string" ? x : null;
+}
+
+/** TX-7: whether a welcome's node merges text: it says so, or it sent merged text. */
+export function mergesText(caps: unknown, snapshot: Snapshot | null, ops: Op[]): boolean {
+  if (Array.isArray(caps) && caps.includes("text")) return true;
+  if (snapshot && Object.values(snapshot).some((fields) => Object.values(fields).some((r) => readTextOp(r.v) !== null))) return true;
+  return ops.some((op) => readTextOp(op.v) !== null);
 }
