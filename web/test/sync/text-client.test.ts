@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Op } from "../../src/sync/api";
 import type { SyncClient } from "../../src/sync/client";
-import { readTextOp } from "../../src/sync/text/json";
+import type { TextField } from "../../src/sync/text/field";
+import { readTextOp, stateJson } from "../../src/sync/text/json";
 import { note, setUp, startAll, type TestClient } from "./helpers";
 
 afterEach(() => {
@@ -145,6 +146,18 @@ describe("text that merges (TX-3..TX-8)", () => {
     type(a.client, "n1", 5, " plan");
     await tick();
     expect(net.server.items.value("n1", "text")).toBe("Nieuw plan");
+  });
+
+  it("a plain write of one's own on a text field reads as the node's TX-5 ops: client, node and others end with one state", async () => {
+    const { net, a, b, tick } = await twoOnANote("Idee");
+    a.client.change([{ item: "n1", field: "text", value: "Nieuw idee" }]);
+    type(b.client, "n1", 4, "!"); // concurrent with it
+    await tick();
+    const state = (c: SyncClient) => stateJson(c.items.text("n1", "text") as TextField);
+    const node = stateJson(net.server.items.text("n1", "text") as TextField);
+    expect(state(a.client)).toBe(node);
+    expect(state(b.client)).toBe(node);
+    expect(node).toContain(`"~`);
   });
 
   it("a late joiner gets the text as a state in its welcome and types on", async () => {

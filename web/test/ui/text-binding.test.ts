@@ -166,6 +166,23 @@ describe("text binding", () => {
     expect(areaB.value).toBe("Samen ster zet");
   });
 
+  it("issue 14's double-tap: opening a note someone is still typing in and typing there loses none of their characters", async () => {
+    const { a, b, areaA, tick } = await pair("Overu"); // A is typing "Overuren"
+    const areaB = new FakeTextarea(); // B double-taps the note: an editor opens with what is there now
+    const bindB = bind(b.client, areaB, "b-session");
+    expect(areaB.value).toBe("Overu");
+    areaA.type("ren"); // A types on; before the fix B's next keystroke wrote "Overu…" over it
+    areaB.type("Buddy voor nieuwkomers");
+    await tick();
+    const text = a.client.items.value("n1", "text") as string;
+    expect(b.client.items.value("n1", "text")).toBe(text);
+    expect(areaA.value).toBe(text);
+    expect(areaB.value).toBe(text);
+    expect(text).toContain("Buddy voor nieuwkomers");
+    expect([...text].sort().join("")).toBe([..."OverurenBuddy voor nieuwkomers"].sort().join(""));
+    bindB.destroy();
+  });
+
   it("stops listening when destroyed", async () => {
     const { areaA, bindA, b, tick } = await pair("x");
     const n = areaA.listenerCount();
