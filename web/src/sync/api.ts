@@ -31,6 +31,30 @@ export type Role = "facilitator" | "participant" | "observer";
  */
 export type ConnectionStatus = "connecting" | "connected" | "saving" | "offline";
 
+/** A character of a merged text field: `[replica, n]` (TX-1). */
+export type CharId = readonly [string, number];
+
+/**
+ * Where a person's caret is in a text field (TX-8 presence `text`): after character `at` (null =
+ * the start), the selection's other end after `to`.
+ */
+export interface TextCaret {
+  i: string;
+  f: string;
+  at: CharId | null;
+  to: CharId | null;
+}
+
+/** A text field read by character (TX-2): positions are visible code points. */
+export interface TextView {
+  text(): string;
+  readonly length: number;
+  /** The character left of visible position `pos` (null at the start): a caret's anchor. */
+  anchorAt(pos: number): CharId | null;
+  /** The position just after `anchor` now (deleted: where it was); null for an unknown character. */
+  positionOf(anchor: CharId | null): number | null;
+}
+
 export interface Peer {
   replica: string;
   name: string;
@@ -38,6 +62,8 @@ export interface Peer {
   role: Role;
   cursor: [number, number] | null;
   selection: string[];
+  /** TX-8: the peer's caret in a text field, if they are typing in one. */
+  text: TextCaret | null;
 }
 
 /** What the UI asks for; the client stamps it. */
@@ -150,6 +176,20 @@ export interface BoardClient {
    * session) make one undo step that goes back to before the first of them.
    */
   change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void;
+  /**
+   * Sets a text field to `value` as typed (TX-3): the difference from the field's merged text
+   * becomes character ops, so others' concurrent typing is kept. `caret` (code points into
+   * `value`, where the caret stood after the input) places ambiguous edits. `base` is the state
+   * the input showed when it differs from the view (a composition held remote changes back): the
+   * edit is made against it and applied by character id, so those changes stay. Undoable by
+   * default; the same `mergeKey` makes an editing session one undo step. Against a node that does
+   * not merge text (no `text` capability in its welcome) the value is written whole, as before.
+   */
+  editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean; base?: TextView | null }): void;
+  /** The field as merged text (a plain string reads as text too); null for a field of another type. */
+  text(item: string, field: string): TextView | null;
+  /** Whether edits of text fields go out as character ops (the node said `caps: ["text"]`, or sent merged text). */
+  readonly mergesText: boolean;
   undo(): boolean;
   redo(): boolean;
   canUndo(): boolean;
@@ -165,6 +205,8 @@ export interface BoardClient {
   serverNow(): number;
   /** Throttled to at most 10 frames a second. */
   setPresence(cursor: [number, number] | null, selection: string[]): void;
+  /** The caret in a text field (TX-8), sent with the presence, same throttle; null when not typing. */
+  setTextCaret(caret: TextCaret | null): void;
   on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;
   on(event: "status", listener: (status: ConnectionStatus) => void): () => void;
   on(event: "peers", listener: () => void): () => void;

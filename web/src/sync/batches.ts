@@ -59,3 +59,51 @@ export class ResendTimers {
     for (const id of [...this.entries.keys()]) this.cancel(id);
   }
 }
+
+/**
+ * TX-8: text ops build on earlier batches, so batches go out in order. When one is refused for now
+ * (rate_limited, unavailable), new batches wait, and after a backoff it and every later one are
+ * resent in order; a later batch refused meanwhile (it came in the same burst, and may only have
+ * lacked the refused one) is kept.
+ */
+export class SendOrder {
+  private heldFrom: string | null = null;
+
+  constructor(
+    private readonly retries: ResendTimers,
+    /** Sends the pending batches from `id` on, in order. */
+    private readonly resendFrom: (id: string) => void,
+  ) {}
+
+  /** Whether new batches must wait. */
+  get holding(): boolean {
+    return this.heldFrom !== null;
+  }
+
+  /** Batch `id` of `pending` was refused for now. */
+  hold(pending: readonly { batch: string }[], id: string): void {
+    if (this.heldFrom !== null) {
+      const held = pending.findIndex((b) => b.batch === this.heldFrom);
+      if (held >= 0 && held <= pending.findIndex((b) => b.batch === id)) return; // resent with it
+      this.retries.cancel(this.heldFrom);
+    }
+    this.heldFrom = id;
+    this.retries.schedule(id, () => {
+      if (this.heldFrom !== id) return;
+      this.heldFrom = null;
+      this.resendFrom(id);
+    });
+  }
+
+  /** Whether a refusal of batch `id` is to be ignored: it comes after the one held. */
+  keeps(pending: readonly { batch: string }[], id: string): boolean {
+    if (this.heldFrom === null) return false;
+    const held = pending.findIndex((b) => b.batch === this.heldFrom);
+    return held >= 0 && pending.findIndex((b) => b.batch === id) > held;
+  }
+
+  /** A new connection: everything is sent again from the start anyway. */
+  clear(): void {
+    this.heldFrom = null;
+  }
+}

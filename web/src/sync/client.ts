@@ -2,20 +2,21 @@
 // kept across reloads, resent after reconnects (OP-4 makes resends harmless). Batches that a
 // closed tab left behind are adopted: resent under that tab's replica once its Web Lock is free.
 import { Adoption, defaultLocks } from "./adoption";
-import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role } from "./api";
+import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role, TextCaret, TextView } from "./api";
 import { Link, type Frame } from "./connection";
 import { Emitter } from "./emitter";
-import { readOps, readRole, readSeq, readSnapshot, str } from "./frames";
+import { mergesText, readOps, readRole, readSeq, readSnapshot, str } from "./frames";
 import { HybridLogicalClock } from "./hlc";
 import { BatchIds, helloName, tabReplica } from "./ids";
 import { Items } from "./items";
-import { chunkOps, cloneJson, ResendTimers } from "./batches";
+import { chunkOps, cloneJson, ResendTimers, SendOrder } from "./batches";
 import { ControlError, ControlRequests } from "./control";
 import { defaultPendingStore } from "./pending";
 import { PeerMap } from "./peers";
 import { PresenceThrottle } from "./presence";
 import { helloSeat, personOf, seatedReplica, seatId } from "./seat";
-import { inverse, UndoStack } from "./undo";
+import { Editing } from "./editing";
+import { readTextOp } from "./text/json";
 
 // Exported from here before the adoption had a module of its own.
 export { ADOPTION_DEADLINE_MS, ADOPTION_RETRY_MS, ADOPTION_ROUNDS } from "./adoption";
@@ -28,8 +29,13 @@ type Events = {
   error: [string, string];
 };
 
-/** Batch errors that mean "resend later" (LI-4, ER-3); any other batch error drops the batch. */
+/**
+ * Batch errors that mean "resend later" (LI-4, ER-3): that batch and every later one are resent in
+ * order (TX-8); any other batch error drops the batch, unless it came after one to be resent.
+ */
 const RETRY = new Set(["rate_limited", "unavailable"]);
+/** What this client can merge (TX-7). */
+const CAPS = ["text"];
 /** Errors of a refused hello that no retry can fix (AU-3). */
 const FATAL = new Set(["unauthorized", "forbidden", "unknown_board"]);
 
@@ -49,6 +55,9 @@ export class SyncClient implements BoardClient {
   private confirmed = new Items();
   private pending: PendingBatch[] = [];
   private hasConfirmed = false;
+  /** TX-7: the node merges text (its welcome said so, or it sent merged text). */
+  private textMerging = false;
+  private readonly order: SendOrder;
   private seq = 0;
   private gaps = 0;
   private welcomed = false;
@@ -59,7 +68,7 @@ export class SyncClient implements BoardClient {
   private readonly adoption: Adoption;
   private readonly retries: ResendTimers;
   private readonly emitter = new Emitter<Events>();
-  private readonly undoStack = new UndoStack();
+  private readonly editing: Editing;
   private readonly storage: PendingStore;
   private readonly random: () => number;
   private readonly hlc: HybridLogicalClock;
@@ -95,9 +104,14 @@ export class SyncClient implements BoardClient {
     });
     this.adoptions = this.adoption.finished;
     this.retries = new ResendTimers(this.random);
+    this.order = new SendOrder(this.retries, (from) => {
+      const at = Math.max(0, this.pending.findIndex((b) => b.batch === from));
+      for (const b of this.pending.slice(at)) this.sendBatch(b);
+    });
     const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error("no WebSocket in this environment: pass options.WebSocketImpl");
     this.hlc = new HybridLogicalClock(this.replica, now);
+    this.editing = new Editing(this.items, this.replica, (changes) => this.commit(changes));
     this.batchIds = new BatchIds(now, this.random);
     this.presence = new PresenceThrottle((p) => this.welcomed && this.link.send({ t: "presence", ...p }));
     this.link = new Link({
@@ -157,36 +171,43 @@ export class SyncClient implements BoardClient {
   }
 
   change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void {
-    if (this.role === "observer" || changes.length === 0) return;
-    const entry = options?.undoable ? inverse(this.items, changes) : null;
-    this.commit(changes);
-    if (entry) this.undoStack.push(options?.mergeKey === undefined ? entry : { ...entry, mergeKey: options.mergeKey });
+    if (this.role !== "observer") this.editing.change(changes, options);
+  }
+
+  get mergesText(): boolean {
+    return this.textMerging;
+  }
+
+  text(item: string, field: string): TextView | null {
+    return this.items.text(item, field);
+  }
+
+  editText(item: string, field: string, value: string, options?: { caret?: number; mergeKey?: string; undoable?: boolean; base?: TextView | null }): void {
+    if (this.role !== "observer") this.editing.editText(item, field, value, this.textMerging, options);
   }
 
   undo(): boolean {
-    if (this.role === "observer") return false;
-    const entry = this.undoStack.takeUndo();
-    if (entry) this.commit(entry.undo);
-    return entry !== undefined;
+    return this.role !== "observer" && this.editing.undo();
   }
 
   redo(): boolean {
-    if (this.role === "observer") return false;
-    const entry = this.undoStack.takeRedo();
-    if (entry) this.commit(entry.redo);
-    return entry !== undefined;
+    return this.role !== "observer" && this.editing.redo();
   }
 
   canUndo(): boolean {
-    return this.role !== "observer" && this.undoStack.canUndo();
+    return this.role !== "observer" && this.editing.canUndo();
   }
 
   canRedo(): boolean {
-    return this.role !== "observer" && this.undoStack.canRedo();
+    return this.role !== "observer" && this.editing.canRedo();
   }
 
   setPresence(cursor: [number, number] | null, selection: string[]): void {
     this.presence.set(cursor, selection);
+  }
+
+  setTextCaret(caret: TextCaret | null): void {
+    this.presence.setText(caret);
   }
 
   on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;
@@ -241,7 +262,8 @@ export class SyncClient implements BoardClient {
   }
 
   private sendBatch(batch: PendingBatch): void {
-    if (this.welcomed) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
+    // TX-8: while an earlier batch waits to be resent, later ones wait too (they may build on it).
+    if (this.welcomed && !this.order.holding) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
   }
 
   /** HE-2 (+ ID-2 `seat`); `since` once a welcome was seen, so a reconnect misses nothing (SQ-1). */
@@ -249,7 +271,7 @@ export class SyncClient implements BoardClient {
     const o = this.options;
     const since = this.hasConfirmed ? { since: this.seq } : {};
     const seat = this.seat !== undefined ? { seat: this.seat } : {};
-    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since });
+    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since, caps: CAPS });
   }
 
   private onFrame(f: Frame): void {
@@ -267,8 +289,10 @@ export class SyncClient implements BoardClient {
 
   private onWelcome(f: Frame): void {
     const snapshot = readSnapshot(f.snapshot);
+    const caught = snapshot ? [] : readOps(f.ops);
     if (snapshot) this.confirmed = Items.fromSnapshot(snapshot);
-    else this.confirmed.applyAll(readOps(f.ops));
+    else this.confirmed.applyAll(caught);
+    this.textMerging = mergesText(f.caps, snapshot, caught);
     for (const op of this.confirmed.toOps()) this.hlc.observe(op.s);
     if (typeof f.time === "number") this.hlc.syncTo(f.time);
     this.hasConfirmed = true;
@@ -279,6 +303,7 @@ export class SyncClient implements BoardClient {
     this.link.welcomed();
     this.peers.welcome(f.peers);
     this.retries.clear();
+    this.order.clear();
     for (const b of this.pending) this.sendBatch(b);
     const changed = this.recompute(false);
     this.updateStatus();
@@ -297,6 +322,7 @@ export class SyncClient implements BoardClient {
     if (seq !== null && this.hasConfirmed && seq > this.seq + 1) return this.resync(seq);
     const changed = new Set<string>();
     for (const op of readOps(f.ops)) {
+      if (!this.textMerging && readTextOp(op.v) !== null) this.textMerging = true;
       this.hlc.observe(op.s);
       this.confirmed.apply(op);
       if (this.items.apply(op)) changed.add(op.i);
@@ -323,7 +349,9 @@ export class SyncClient implements BoardClient {
     const id = str(f.batch);
     const at = this.pending.findIndex((b) => b.batch === id);
     if (id !== null && at >= 0) {
-      if (RETRY.has(code)) return this.retries.schedule(id, () => this.resend(id));
+      if (RETRY.has(code)) return this.order.hold(this.pending, id);
+      // TX-8: a batch after one that waits to be resent may only have failed for want of it.
+      if (this.order.keeps(this.pending, id)) return;
       this.pending.splice(at, 1);
       this.forget(id);
       this.recompute();
@@ -348,6 +376,7 @@ export class SyncClient implements BoardClient {
     this.welcomed = false;
     this.controls.failAll("offline", "the connection dropped before the server answered");
     this.retries.clear();
+    this.order.clear();
     if (this.peers.size > 0) {
       this.peers.clear();
       this.emitter.emit("peers");
@@ -364,11 +393,6 @@ export class SyncClient implements BoardClient {
     const changed = Items.changedItems(before, next);
     if (emit && changed.size > 0) this.emitter.emit("items", changed);
     return changed;
-  }
-
-  private resend(id: string): void {
-    const batch = this.pending.find((b) => b.batch === id);
-    if (batch) this.sendBatch(batch);
   }
 
   private forget(id: string): void {

@@ -1,6 +1,7 @@
 // Reading the server's frames defensively (HE-3, OP-5, OP-6, PR-2, PR-3, ER-1): a malformed
 // part is dropped rather than trusted, so one bad frame never corrupts the state.
-import type { Json, Op, Peer, Role, Snapshot, Stamp } from "./api";
+import type { CharId, Json, Op, Peer, Role, Snapshot, Stamp, TextCaret } from "./api";
+import { readTextOp } from "./text/json";
 
 function isStamp(s: unknown): s is Stamp {
   return (
@@ -58,6 +59,22 @@ export function readSelection(x: unknown): string[] {
   return Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : [];
 }
 
+function readCharId(x: unknown): CharId | null | undefined {
+  if (x === null) return null;
+  return Array.isArray(x) && x.length === 2 && typeof x[0] === "string" && Number.isSafeInteger(x[1]) && (x[1] as number) >= 0
+    ? [x[0], x[1] as number]
+    : undefined;
+}
+
+/** TX-8: a presence's caret in a text field; null when missing or malformed. */
+export function readTextCaret(x: unknown): TextCaret | null {
+  if (!isRecord(x) || typeof x.i !== "string" || typeof x.f !== "string") return null;
+  const at = readCharId(x.at);
+  const to = x.to === undefined ? at : readCharId(x.to);
+  if (at === undefined || to === undefined) return null;
+  return { i: x.i, f: x.f, at, to };
+}
+
 /** FA-1: a peer's role; peers without one are participants. */
 export function readPeerRole(x: unknown): Role {
   return readRole(x) ?? "participant";
@@ -69,7 +86,7 @@ export function readPeers(x: unknown, self: string): Peer[] {
   const out: Peer[] = [];
   for (const p of x) {
     if (isRecord(p) && typeof p.replica === "string" && p.replica !== self) {
-      out.push({ replica: p.replica, name: typeof p.name === "string" ? p.name : "", role: readPeerRole(p.role), cursor: null, selection: [] });
+      out.push({ replica: p.replica, name: typeof p.name === "string" ? p.name : "", role: readPeerRole(p.role), cursor: null, selection: [], text: null });
     }
   }
   return out;
@@ -77,4 +94,11 @@ export function readPeers(x: unknown, self: string): Peer[] {
 
 export function str(x: unknown): string | null {
   return typeof x === "string" ? x : null;
+}
+
+/** TX-7: whether a welcome's node merges text: it says so, or it sent merged text. */
+export function mergesText(caps: unknown, snapshot: Snapshot | null, ops: Op[]): boolean {
+  if (Array.isArray(caps) && caps.includes("text")) return true;
+  if (snapshot && Object.values(snapshot).some((fields) => Object.values(fields).some((r) => readTextOp(r.v) !== null))) return true;
+  return ops.some((op) => readTextOp(op.v) !== null);
 }

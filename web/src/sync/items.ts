@@ -1,7 +1,11 @@
 // The replicated board state, mirroring server/.../board/Items.java: item id → field → register.
 // A state-based CRDT (LWW map): apply in any order, with duplicates, converges; merge is a join.
+// A field that receives a text op merges character by character instead (TX-3..TX-5, text/).
 import type { ItemsView, Json, Op, Register, Snapshot } from "./api";
 import { beats, registersEqual } from "./stamp";
+import type { TextField } from "./text/field";
+import { stateValue } from "./text/json";
+import { applyTextOp, isTextRegister, textOf, textRegistersEqual } from "./text/register";
 
 type Fields = Record<string, Register>;
 
@@ -46,8 +50,13 @@ export class Items implements ItemsView {
   /** Applies one op; true when it won its field (changed the state). */
   apply(op: Op): boolean {
     const current = this.map.get(op.i);
-    const incoming: Register = { v: op.v, s: op.s };
-    if (current && has(current, op.f) && !beats(incoming, current[op.f] as Register)) return false;
+    const register = current && has(current, op.f) ? (current[op.f] as Register) : undefined;
+    let incoming: Register | null | undefined = applyTextOp(register, op);
+    if (incoming === null) return false;
+    if (incoming === undefined) {
+      incoming = { v: op.v, s: op.s };
+      if (register && !beats(incoming, register)) return false;
+    }
     const next = Object.assign(Object.create(null) as Fields, current);
     next[op.f] = incoming;
     this.map.set(op.i, next);
@@ -83,7 +92,7 @@ export class Items implements ItemsView {
       const keys = Object.keys(fields);
       if (keys.length !== Object.keys(theirs).length) return false;
       for (const f of keys) {
-        if (!has(theirs, f) || !registersEqual(fields[f] as Register, theirs[f] as Register)) return false;
+        if (!has(theirs, f) || !sameRegister(fields[f] as Register, theirs[f] as Register)) return false;
       }
     }
     return true;
@@ -115,6 +124,19 @@ export class Items implements ItemsView {
     return this.get(item, field)?.v;
   }
 
+  /** Whether the field merges text (it received a text op, TX-3). */
+  isText(item: string, field: string): boolean {
+    return isTextRegister(this.get(item, field));
+  }
+
+  /**
+   * The field as text, not to be changed: its merged text, or a plain string (or nothing yet) read
+   * as text the way a first text op reads it; null for a field holding another value.
+   */
+  text(item: string, field: string): TextField | null {
+    return textOf(this.get(item, field));
+  }
+
   /** Every register as an op, items and fields in sorted order. */
   toOps(): Op[] {
     const out: Op[] = [];
@@ -122,7 +144,8 @@ export class Items implements ItemsView {
       const fields = this.map.get(item) as Fields;
       for (const f of Object.keys(fields).sort()) {
         const r = fields[f] as Register;
-        out.push({ i: item, f, v: r.v, s: r.s });
+        // A text field travels as its state (TX-3), as the node's welcome gives it (TX-7).
+        out.push({ i: item, f, v: isTextRegister(r) ? stateValue(r.field) : r.v, s: r.s });
       }
     }
     return out;
@@ -153,5 +176,11 @@ export class Items implements ItemsView {
 function sameFields(a: Fields, b: Fields): boolean {
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((f) => has(b, f) && registersEqual(a[f] as Register, b[f] as Register));
+  return keys.every((f) => has(b, f) && sameRegister(a[f] as Register, b[f] as Register));
+}
+
+function sameRegister(a: Register, b: Register): boolean {
+  const ta = isTextRegister(a);
+  if (ta !== isTextRegister(b)) return false;
+  return ta ? textRegistersEqual(a, b as typeof a) : registersEqual(a, b);
 }

@@ -1,8 +1,12 @@
 // Outgoing presence, throttled to one frame per window (PR-1): the first goes out at once, later
-// ones within the window collapse into one frame with the latest values at its end.
+// ones within the window collapse into one frame with the latest values at its end. The caret in a
+// text field (TX-8 `text`) rides along, and is left out of the frame while there is none.
+import type { TextCaret } from "./api";
+
 export interface PresenceState {
   cursor: [number, number] | null;
   selection: string[];
+  text?: TextCaret;
 }
 
 export class PresenceThrottle {
@@ -16,7 +20,18 @@ export class PresenceThrottle {
   ) {}
 
   set(cursor: [number, number] | null, selection: string[]): void {
-    this.latest = { cursor: cursor ? [cursor[0], cursor[1]] : null, selection: [...selection] };
+    const text = this.latest?.text;
+    this.latest = { cursor: cursor ? [cursor[0], cursor[1]] : null, selection: [...selection], ...(text ? { text } : {}) };
+    this.push();
+  }
+
+  setText(caret: TextCaret | null): void {
+    const base = this.latest ?? { cursor: null, selection: [] };
+    this.latest = { cursor: base.cursor, selection: base.selection, ...(caret ? { text: caret } : {}) };
+    this.push();
+  }
+
+  private push(): void {
     if (this.timer !== null) {
       this.dirty = true;
       return;

@@ -1,10 +1,15 @@
 // Per-user undo/redo. An entry holds the changes that undo it and the changes that redo it;
-// both are applied as new changes with fresh stamps. Remote edits never go on the stack.
+// both are applied as new changes with fresh stamps. Remote edits never go on the stack. Merged
+// text is undone by id instead (text/edits.ts): `text` says what the step did to each text field,
+// and is replaced by what its undo (or redo) did each time one runs.
 import type { Change, ItemsView, Json } from "./api";
+import { squashText, type TextUndo } from "./text/edits";
 
 export interface UndoEntry {
   undo: Change[];
   redo: Change[];
+  /** What the step did to text fields, by character id (TX-2); undo and redo both invert it. */
+  text?: TextUndo[];
   /** Consecutive entries with the same key are squashed into one step. */
   mergeKey?: string;
 }
@@ -19,7 +24,13 @@ function squash(earlier: UndoEntry, later: UndoEntry): UndoEntry {
   const undo = [...earlier.undo, ...later.undo.filter((c) => !undone.has(fieldKey(c)))];
   const redone = new Set(later.redo.map(fieldKey));
   const redo = [...earlier.redo.filter((c) => !redone.has(fieldKey(c))), ...later.redo];
-  return { undo, redo, mergeKey: earlier.mergeKey };
+  const text = [...(earlier.text ?? [])];
+  for (const t of later.text ?? []) {
+    const at = text.findIndex((e) => e.item === t.item && e.field === t.field);
+    if (at >= 0) text[at] = squashText(text[at] as TextUndo, t);
+    else text.push(t);
+  }
+  return text.length > 0 ? { undo, redo, text, mergeKey: earlier.mergeKey } : { undo, redo, mergeKey: earlier.mergeKey };
 }
 
 /**

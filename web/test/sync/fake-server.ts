@@ -1,11 +1,13 @@
 // A minimal in-process Samenbord server for client tests: hello/welcome (with since), seats
 // (ID-2: a seated replica needs its seat), ops with ack, dedup (OP-4) and fan-out of the winning
 // ops (OP-6), presence, left, and knobs to drop connections, hold acks, rate-limit or reject
-// batches, lose fan-out frames or refuse hellos with 1013. Frames travel through a queue that
-// `settle()` drains, so tests decide when the "network" moves.
+// batches, lose fan-out frames or refuse hellos with 1013; with `textCaps` it merges text as a
+// node does (TX-3..TX-7, fake-text.ts). Frames travel through a queue that `settle()` drains, so
+// tests decide when the "network" moves.
 import type { Op } from "../../src/sync/api";
 import { Items } from "../../src/sync/items";
 import { seatId, seatOf } from "../../src/sync/seat";
+import { acceptBatch, forPlainReader, plainSnapshot } from "./fake-text";
 
 type Frame = Record<string, unknown> & { t: string };
 type Handler = ((event: { data?: string; code?: number }) => void) | null;
@@ -117,6 +119,8 @@ export interface ServerConn {
   name: string;
   role: string;
   welcomed: boolean;
+  /** What the client's hello said it can merge (TX-7). */
+  caps: string[];
   /** Frames received from the client, in order. */
   received: Frame[];
 }
@@ -149,9 +153,11 @@ export class FakeServer {
   /** Control frames (FA-8) received, and what the next ones get: done (default) or an error code. */
   readonly controls: Frame[] = [];
   controlReply: "done" | "silent" | { code: string; message: string } = "done";
+  /** Merge text as a node that has TX-3..TX-7 does; off = a node from before them. */
+  textCaps = false;
 
   accept(socket: FakeSocket): ServerConn {
-    const conn: ServerConn = { socket, replica: null, name: "", role: "", welcomed: false, received: [] };
+    const conn: ServerConn = { socket, replica: null, name: "", role: "", welcomed: false, caps: [], received: [] };
     this.conns.push(conn);
     return conn;
   }
@@ -163,7 +169,8 @@ export class FakeServer {
     if (frame.t === "ops") return this.ops(conn, frame.batch as string, frame.ops as Op[]);
     if (frame.t === "control") return this.control(conn, frame);
     if (frame.t === "presence") {
-      const out = { t: "presence", replica: conn.replica, name: conn.name, role: conn.role, cursor: frame.cursor ?? null, selection: frame.selection ?? [] };
+      const out: Frame = { t: "presence", replica: conn.replica, name: conn.name, role: conn.role, cursor: frame.cursor ?? null, selection: frame.selection ?? [] };
+      if (frame.text !== undefined) out.text = frame.text;
       return this.broadcast(conn, out);
     }
     this.error(conn, "bad_message", `unknown frame type '${frame.t}'`);
@@ -182,13 +189,17 @@ export class FakeServer {
     if (seated !== null && (typeof f.seat !== "string" || seatId(f.seat) !== seated)) {
       return this.error(conn, "forbidden", "this replica belongs to another seat");
     }
-    Object.assign(conn, { replica: f.replica as string, name: f.name as string, role, welcomed: true });
+    const caps = Array.isArray(f.caps) ? f.caps.filter((c): c is string => typeof c === "string") : [];
+    Object.assign(conn, { replica: f.replica as string, name: f.name as string, role, welcomed: true, caps });
     const peers = this.others(conn).map((c) => ({ replica: c.replica, name: c.name, role: c.role }));
     const welcome: Frame = { t: "welcome", v: 1, board: this.board, role, seq: this.seq, peers, time: this.now() };
+    const merges = this.merges(conn);
+    if (merges) welcome.caps = ["text"];
     if (typeof f.since === "number" && this.catchUp) {
-      welcome.ops = this.log.filter((b) => b.seq > (f.since as number)).flatMap((b) => b.ops);
+      const ops = this.log.filter((b) => b.seq > (f.since as number)).flatMap((b) => b.ops);
+      welcome.ops = merges || !this.textCaps ? ops : forPlainReader(this.items, ops);
     } else {
-      welcome.snapshot = this.items.toSnapshot();
+      welcome.snapshot = merges || !this.textCaps ? this.items.toSnapshot() : plainSnapshot(this.items);
     }
     conn.socket.deliver(welcome);
     this.broadcast(conn, { t: "presence", replica: conn.replica, name: conn.name, role: conn.role, cursor: null, selection: [] });
@@ -229,14 +240,27 @@ export class FakeServer {
     const key = `${replica}\u0000${batch}`;
     const known = this.seen.get(key);
     if (known !== undefined) return this.ack(conn, batch, known);
-    const won = this.items.applyAll(ops);
+    let won: Op[];
+    if (this.textCaps) {
+      const accepted = acceptBatch(this.items, replica, ops);
+      if (typeof accepted === "string") return this.error(conn, "invalid_op", accepted, batch);
+      this.items = accepted.items;
+      won = accepted.applied;
+    } else {
+      won = this.items.applyAll(ops);
+    }
     if (won.length === 0) return this.ack(conn, batch, this.seq);
     const seq = ++this.seq;
     this.seen.set(key, seq);
     this.log.push({ seq, replica, batch, ops: won });
     if (this.loseFanouts > 0) this.loseFanouts--;
-    else for (const c of this.others(conn)) c.socket.deliver({ t: "ops", seq, ops: won });
+    else for (const c of this.others(conn)) c.socket.deliver({ t: "ops", seq, ops: this.merges(c) || !this.textCaps ? won : forPlainReader(this.items, won) });
     this.ack(conn, batch, seq);
+  }
+
+  /** TX-7: whether `conn` gets merged text as ops and states. */
+  private merges(conn: ServerConn): boolean {
+    return this.textCaps && conn.caps.includes("text");
   }
 
   private ack(conn: ServerConn, batch: string, seq: number): void {

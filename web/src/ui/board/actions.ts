@@ -9,6 +9,7 @@ import type { Zone } from "../template";
 import { centre, clampToCanvas, freeSpot, noteSize, zoneAt, type Rect } from "./geometry";
 import { refusesMore } from "./limits";
 import { createChanges, maxZ, moveChanges, newItemId, readNote, stackOrder, TEXT_MAX, type NoteData } from "./model";
+import { bindTextField, type BoundText } from "../text/index";
 import { addDotChange, removeDotChange } from "./voting";
 import type { BoardParts } from "./view";
 
@@ -178,10 +179,25 @@ export class BoardActions {
     this.p.editor.open(n);
   }
 
-  /** Keystrokes go out at once; one editing session is one undo step (squashed by its merge key). */
-  typeText(id: string, text: string): void {
-    this.p.client.change([{ item: id, field: "text", value: text }], { undoable: true, mergeKey: this.editSession ?? undefined });
-    this.p.toolbar.setUndoRedo(this.p.client.canUndo(), this.p.client.canRedo());
+  /**
+   * The editor's textarea bound to the note's merged text: keystrokes go out at once as character
+   * ops; one editing session is one undo step (squashed by its merge key); undo keys in the field
+   * undo one's own edits without closing it.
+   */
+  bindEditor(id: string, area: HTMLTextAreaElement): BoundText {
+    const client = this.p.client;
+    return bindTextField(area, {
+      client,
+      item: id,
+      field: "text",
+      mergeKey: () => this.editSession ?? undefined,
+      afterEdit: () => this.p.toolbar.setUndoRedo(client.canUndo(), client.canRedo()),
+      undo: (kind) => {
+        if (!this.guard()) return;
+        if (kind === "undo") client.undo();
+        else client.redo();
+      },
+    });
   }
 
   editorClosed(id: string, refocus: boolean): void {

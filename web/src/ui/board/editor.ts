@@ -1,5 +1,7 @@
-// In-place text editor: a textarea laid over the note. Every input is sent at once (others see
-// typing live); Escape, Ctrl+Enter or leaving the field closes it (Escape gives focus back).
+// In-place text editor: a textarea laid over the note, bound to the note's merged text (ui/text:
+// every input goes out at once as character ops, others' typing appears without moving the caret,
+// their carets show with their names, Ctrl/Cmd+Z undoes one's own typing). Escape, Ctrl+Enter or
+// leaving the field closes it (Escape gives focus back).
 import { h } from "../dom";
 import { t } from "../i18n";
 import { TEXT_MAX, type NoteData } from "./model";
@@ -7,13 +9,15 @@ import { TEXT_MAX, type NoteData } from "./model";
 export interface EditorHost {
   layer: HTMLElement;
   noteEl(id: string): HTMLElement | undefined;
-  sendText(id: string, text: string, first: boolean): void;
+  /** Binds the textarea to the note's text; destroyed when the editor closes. */
+  bindText(id: string, area: HTMLTextAreaElement): { destroy(): void };
   /** `refocus`: give focus back to the note (Escape, or focus went nowhere). */
   onClose(id: string, refocus: boolean): void;
 }
 
 export class NoteEditor {
   private area: HTMLTextAreaElement | null = null;
+  private bound: { destroy(): void } | null = null;
   editing: string | null = null;
 
   constructor(private readonly host: EditorHost) {}
@@ -33,11 +37,6 @@ export class NoteEditor {
       background: noteEl?.style.background ?? "",
       color: noteEl?.style.color ?? "",
     });
-    let first = true;
-    area.addEventListener("input", () => {
-      this.host.sendText(n.id, area.value, first);
-      first = false;
-    });
     area.addEventListener("keydown", (ev) => {
       ev.stopPropagation(); // board shortcuts (Delete, arrows, n) must not fire while typing
       if (ev.key === "Escape" || (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey))) {
@@ -52,6 +51,7 @@ export class NoteEditor {
     this.area = area;
     this.editing = n.id;
     this.host.layer.append(area);
+    this.bound = this.host.bindText(n.id, area);
     noteEl?.classList.add("editing");
     area.focus({ preventScroll: true });
     area.setSelectionRange(area.value.length, area.value.length);
@@ -63,6 +63,8 @@ export class NoteEditor {
     if (!area || !id) return;
     this.area = null;
     this.editing = null;
+    this.bound?.destroy();
+    this.bound = null;
     area.remove();
     this.host.noteEl(id)?.classList.remove("editing");
     this.host.onClose(id, refocus);

@@ -22,7 +22,7 @@ export function attachKeyboard(p: BoardParts, a: BoardActions): () => void {
   let lastPointer = 0;
 
   const onKey = (ev: KeyboardEvent) => {
-    if (isTextField(ev.target)) return; // typing (and the browser's own undo) wins there
+    if (isTextField(ev.target)) return; // typing wins there (merged text fields undo by themselves, ui/text)
     const mod = ev.ctrlKey || ev.metaKey;
     const key = ev.key.toLowerCase();
     if (mod && !ev.altKey && (key === "z" || key === "y")) {

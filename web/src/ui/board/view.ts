@@ -169,7 +169,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     editor: new NoteEditor({
       layer,
       noteEl: (id) => notes.element(id),
-      sendText: (id, text) => actions.typeText(id, text),
+      bindText: (id, area) => actions.bindEditor(id, area),
       onClose: (id, refocus) => actions.editorClosed(id, refocus),
     }),
     say: status.say,

@@ -94,6 +94,7 @@ export class BalanceGrid {
     for (const [id, p] of this.parts) {
       if (live.has(id)) continue;
       p.li.remove();
+      this.form.unwire(p.text);
       this.parts.delete(id);
     }
     for (const [zone, q] of this.quadrants) {
@@ -106,7 +107,6 @@ export class BalanceGrid {
           p.remove.setAttribute("aria-label", t("removeBalance", { n, quadrant: loc(q.label) }));
           p.remove.title = t("remove");
         }
-        if (document.activeElement !== p.text && p.text.value !== e.text) p.text.value = e.text;
         if (q.ul.children[i] !== p.li) q.ul.insertBefore(p.li, q.ul.children[i] ?? null);
       });
       q.empty.hidden = entries.length > 0;

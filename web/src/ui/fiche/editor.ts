@@ -130,6 +130,7 @@ export function mountFicheEditor(host: HTMLElement, o: FicheEditorOptions): Moun
   return {
     destroy() {
       for (const off of offs) off();
+      form.destroy();
       frame.dispose();
       client.stop();
       root.remove();

@@ -1,13 +1,16 @@
 // The fiche form's wiring, shared by the header, the sections, the steps and the balance: every
-// input is tied to one field of one item (out on every keystroke, back in from the model when not
-// focused), and every selection key has a marker that shows who else is editing there.
+// input is tied to one field of one item, and every selection key has a marker that shows who else
+// is editing there. Text inputs and textareas are bound to merged text (ui/text: character ops out
+// on every keystroke, others' typing in live without moving the caret, their carets drawn, undo
+// keys); a date input writes its whole value and shows the model's once it is left.
 import type { BoardClient, Json, Peer } from "../../sync/api";
 import { h } from "../dom";
+import { bindTextField, type BoundText } from "../text/index";
 import { bind, loc, t } from "../i18n";
 import { FICHE_ITEM, readFiche, type FicheData } from "./model";
 import type { FicheField } from "./spec";
 
-/** Field values are not "text" on the wire, so they are capped below the server's 4096-character JSON limit. */
+/** Below both the 4,000 characters of merged text (TX-4) and the 4,096 of a plain value on an older node (IT-3). */
 export const FIELD_MAX = 3900;
 
 export type TextInput = HTMLInputElement | HTMLTextAreaElement;
@@ -20,6 +23,8 @@ export class FicheForm {
   /** Selection key (presence) → the element that shows who else is editing there. */
   private readonly markers = new Map<string, HTMLElement>();
   private session = 0;
+  /** Text inputs bound to merged text. */
+  private readonly bound = new Map<TextInput, BoundText>();
 
   constructor(
     readonly client: BoardClient,
@@ -46,7 +51,7 @@ export class FicheForm {
     client.change([{ item, field, value }], mergeKey ? { undoable: true, mergeKey } : { undoable: true });
   }
 
-  /** Wires an input to `item.field`: out on every input, back in from the model when not focused. */
+  /** Wires an input to `item.field`: text inputs to merged text, a date input out on input and back in from the model when left. */
   wire(el: TextInput, item: string, field: string, selectionKey: string): void {
     const client = this.client;
     if (this.readOnly) el.readOnly = true;
@@ -55,6 +60,23 @@ export class FicheForm {
       key = `fiche:${item === FICHE_ITEM ? field : `${item}.${field}`}:${++this.session}`;
       client.setPresence(null, [selectionKey]);
     });
+    if (el.type !== "date") {
+      el.addEventListener("blur", () => client.setPresence(null, []));
+      const bound = bindTextField(el, {
+        client,
+        item,
+        field,
+        readOnly: this.readOnly,
+        mergeKey: () => key || undefined,
+        beforeEdit: () => {
+          if (item === FICHE_ITEM && client.items.value(FICHE_ITEM, "kind") === undefined) {
+            client.change([{ item: FICHE_ITEM, field: "kind", value: "fiche" }]);
+          }
+        },
+      });
+      this.bound.set(el, bound);
+      return;
+    }
     const send = () => {
       if (this.readOnly) return;
       const current = client.items.value(item, field);
@@ -70,6 +92,18 @@ export class FicheForm {
       const model = typeof v === "string" ? v : "";
       if (el.value !== model) el.value = model;
     });
+  }
+
+  /** Stops following the field of an input that is gone (a removed step or balance entry). */
+  unwire(el: TextInput): void {
+    this.bound.get(el)?.destroy();
+    this.bound.delete(el);
+  }
+
+  /** Stops every binding (the editor closes). */
+  destroy(): void {
+    for (const b of this.bound.values()) b.destroy();
+    this.bound.clear();
   }
 
   /** A hidden "editing by …" marker for one selection key. */
@@ -99,9 +133,10 @@ export class FicheForm {
     return h("div", { class: `field fiche-field fiche-field-${kind}` }, h("div", { class: "field-head" }, label, this.marker(key)), el);
   }
 
-  /** Puts the model's values into every text field that is not being edited. */
+  /** Puts the model's values into every field that is not bound to merged text (bound ones follow by themselves). */
   paintFields(): void {
     for (const [field, el] of this.inputs) {
+      if (this.bound.has(el)) continue;
       const v = this.data.values[field] ?? "";
       if (document.activeElement !== el && el.value !== v) el.value = v;
     }

@@ -81,6 +81,7 @@ export class StepsTimeline {
     for (const [id, p] of this.parts) {
       if (live.has(id)) continue;
       p.li.remove();
+      this.form.unwire(p.text);
       this.parts.delete(id);
       this.form.forgetMarker(id);
     }
@@ -96,7 +97,6 @@ export class StepsTimeline {
         p.remove.title = t("removeStep", { n });
       }
       if (document.activeElement !== p.date && p.date.value !== s.date) p.date.value = s.date;
-      if (document.activeElement !== p.text && p.text.value !== s.text) p.text.value = s.text;
       if (this.list.children[i] !== p.li) this.list.insertBefore(p.li, this.list.children[i] ?? null);
     });
     this.empty.hidden = steps.length > 0;
