@@ -61,6 +61,8 @@ export class SyncClient implements BoardClient {
   private seq = 0;
   private gaps = 0;
   private welcomed = false;
+  /** The newest pending batch that never went out: later changes join it while it waits. */
+  private unsent: PendingBatch | null = null;
   private started = false;
   private stopped = false;
   /** A hello refused for good (AU-3). */
@@ -249,21 +251,37 @@ export class SyncClient implements BoardClient {
     const ops: Op[] = changes.map((c) => ({ i: c.item, f: c.field, v: cloneJson(c.value), s: this.hlc.next() }));
     const changed = new Set<string>();
     for (const chunk of chunkOps(ops)) {
+      for (const op of chunk) if (this.items.apply(op)) changed.add(op.i);
+      // Offline (or held back, TX-8) every keystroke would become a batch of its own, and hundreds
+      // of them resent at once would run into the rate limit (LI-4): while a batch cannot go out,
+      // later changes join it (it was never sent, so its id is still free to grow).
+      const tail = this.unsent;
+      if (tail !== null && this.pending[this.pending.length - 1] === tail && chunkOps([...tail.ops, ...chunk]).length === 1) {
+        tail.ops.push(...chunk);
+        this.keep(tail);
+        continue;
+      }
       const batch: PendingBatch = { batch: this.batchIds.next(), ops: chunk };
       this.pending.push(batch);
-      this.storage.put(this.options.board, this.replica, batch).catch((e: unknown) => {
-        console.error("samenbord: could not keep an unsaved edit", e);
-      });
-      for (const op of chunk) if (this.items.apply(op)) changed.add(op.i);
-      this.sendBatch(batch);
+      this.keep(batch);
+      if (!this.sendBatch(batch)) this.unsent = batch;
     }
     this.updateStatus();
     this.emitter.emit("items", changed);
   }
 
-  private sendBatch(batch: PendingBatch): void {
+  private keep(batch: PendingBatch): void {
+    this.storage.put(this.options.board, this.replica, batch).catch((e: unknown) => {
+      console.error("samenbord: could not keep an unsaved edit", e);
+    });
+  }
+
+  /** Sends a batch unless it must wait; whether it went out. */
+  private sendBatch(batch: PendingBatch): boolean {
     // TX-8: while an earlier batch waits to be resent, later ones wait too (they may build on it).
-    if (this.welcomed && !this.order.holding) this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops });
+    if (!this.welcomed || this.order.holding || !this.link.send({ t: "ops", batch: batch.batch, ops: batch.ops })) return false;
+    if (this.unsent === batch) this.unsent = null;
+    return true;
   }
 
   /** HE-2 (+ ID-2 `seat`); `since` once a welcome was seen, so a reconnect misses nothing (SQ-1). */

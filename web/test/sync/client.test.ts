@@ -61,17 +61,32 @@ describe("board client", () => {
     await tick(2_000);
     expect(a.client.items.value("n1", "text")).toBe("offline 2");
     expect(b.client.items.has("n1")).toBe(false);
-    expect(a.storage.size()).toBe(2);
+    expect(a.storage.size()).toBe(1); // changes made offline join the batch that could not go out
     expect(a.client.status).toBe("offline");
 
     net.up = true;
     await tick(10_000);
     expect(a.client.status).toBe("connected");
     expect(b.client.items.value("n1", "text")).toBe("offline 2");
-    expect(batchesOf(a)).toHaveLength(2); // nothing was sent while offline, each batch once after
+    expect(batchesOf(a)).toHaveLength(1); // nothing was sent while offline, the batch once after
     expect(net.server.log.map((l) => l.batch)).toEqual(batchesOf(a));
     expect(a.client.pendingBatches).toEqual([]);
     expect(a.storage.size()).toBe(0);
+  });
+
+  it("joins hundreds of offline changes into few batches, so the resend stays under the rate limit (LI-4)", async () => {
+    const a = make();
+    const b = make();
+    await startAll(tick, a, b);
+    net.up = false;
+    net.server.drop(a.client.replica);
+    await tick();
+    for (let i = 0; i < 600; i++) a.client.change([{ item: `k${i % 7}`, field: "x", value: i }]);
+    expect(a.client.pendingBatches.length).toBeLessThanOrEqual(2); // at most 500 ops a batch (OP-3)
+    net.up = true;
+    await tick(10_000);
+    expect(a.client.pendingBatches).toEqual([]);
+    for (let k = 0; k < 7; k++) expect(b.client.items.value(`k${k}`, "x")).toBe(a.client.items.value(`k${k}`, "x"));
   });
 
   it("resends a batch whose ack was lost; the server applies it once (OP-4)", async () => {

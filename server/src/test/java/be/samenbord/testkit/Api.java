@@ -70,9 +70,23 @@ public final class Api {
         return r.body();
     }
 
+    /**
+     * Sends, and sends a GET once more when the connection it reused was closed under it: the node
+     * closes keep-alive connections idle for {@code SAMENBORD_HTTP_IDLE_MS} (LI-8), and a request
+     * racing that close reads EOF, as a browser would (which also retries such a request).
+     */
+    private HttpResponse<String> exchange(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            if (!request.method().equals("GET") || !String.valueOf(e.getMessage()).contains("EOF")) throw e;
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private Reply send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = exchange(request);
             JsonNode body = null;
             if (!response.body().isEmpty()) {
                 try {
