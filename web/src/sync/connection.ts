@@ -31,6 +31,11 @@ export class Link {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private welcomeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onOnline = () => this.retryNow();
+  /**
+   * The browser lost the network: an open socket would stay "open" for many seconds before TCP
+   * notices, so it is dropped now (and retried, with backoff, until the network is back).
+   */
+  private readonly onOffline = () => this.drop();
   /** Delays chosen for reconnects, most recent last (for tests and diagnostics). */
   readonly delays: number[] = [];
 
@@ -47,6 +52,7 @@ export class Link {
     this.running = true;
     if (typeof window !== "undefined" && typeof window.addEventListener === "function") {
       window.addEventListener("online", this.onOnline);
+      window.addEventListener("offline", this.onOffline);
     }
     this.connect();
   }
@@ -55,6 +61,7 @@ export class Link {
     this.running = false;
     if (typeof window !== "undefined" && typeof window.removeEventListener === "function") {
       window.removeEventListener("online", this.onOnline);
+      window.removeEventListener("offline", this.onOffline);
     }
     this.clearTimers();
     const ws = this.socket;
