@@ -6,7 +6,6 @@ import { PresenceLayer } from "../board/presence";
 import { statusMessage } from "../message";
 import { h } from "../dom";
 import { bind, t } from "../i18n";
-import { langSwitch } from "../shell";
 
 export interface FicheFrame {
   back: HTMLButtonElement;
@@ -71,7 +70,6 @@ export function buildFicheFrame(client: BoardClient, readOnly: boolean, name: st
     h("div", { class: "tool-group" }, undoBtn, redoBtn),
     h("div", { class: "tool-spacer" }),
     h("div", { class: "tool-group peers-group" }, peers),
-    langSwitch(),
   );
   bind(toolbar, (el) => el.setAttribute("aria-label", t("ficheToolbar")));
 

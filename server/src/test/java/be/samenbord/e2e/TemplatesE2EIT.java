@@ -83,7 +83,7 @@ class TemplatesE2EIT {
             E2E.dragNoteTo(browser, item, move[1]);
             browser.waitFor(d -> move[1].equals(E2E.items(api, board, facilitatorToken()).path(item).path("zone").path("v").asText()),
                     template + ": dropped into " + move[1]);
-            List<String> violations = Axe.seriousViolations(browser);
+            List<String> violations = Axe.violations(browser);
             assertTrue(violations.isEmpty(), template + " board page: " + violations);
         }
     }
@@ -136,14 +136,16 @@ class TemplatesE2EIT {
     }
 
     @Test
-    @DisplayName("axe-core: home and join pages have no serious or critical violations")
+    @DisplayName("axe-core: home and join pages have no moderate, serious or critical violations")
     void homeAndJoinPagesAreAccessible() {
         browser.open(node.base() + "/");
         browser.find(By.id("create-workshop"));
-        List<String> violations = new ArrayList<>(Axe.seriousViolations(browser));
+        List<String> violations = new ArrayList<>(Axe.violations(browser));
+        // This tab joined with the link in another test: forget that, or the link goes straight to the board.
+        browser.js("sessionStorage.clear();");
         browser.open(workshop.path("links").path("participant").asText());
         browser.find(By.id("display-name"));
-        violations.addAll(Axe.seriousViolations(browser));
+        violations.addAll(Axe.violations(browser));
         assertTrue(violations.isEmpty(), violations.toString());
     }
 
