@@ -163,6 +163,9 @@ export class Link {
    */
   private scheduleReconnect(): void {
     if (!this.running) return;
+    // Without a network there is nothing to reach (and a socket opened anyway would only hang):
+    // the "online" event starts the next attempt at once.
+    if (typeof navigator !== "undefined" && navigator.onLine === false && typeof window !== "undefined") return;
     this.urlIndex++;
     const delay = backoffDelay(this.attempt++, this.options.random);
     this.delays.push(delay);

@@ -30,11 +30,9 @@ export function langSwitch(): HTMLButtonElement {
   const btn = h("button", { id: "lang-switch", type: "button", class: "btn btn-quiet lang-switch" });
   bind(btn, (el) => {
     const other = getLang() === "nl" ? "en" : "nl";
-    // A phone shows the short form (EN, NL): the header row is the board's too.
-    el.replaceChildren(h("span", { class: "lang-long" }, t("langSwitch")), h("span", { class: "lang-short", "aria-hidden": "true" }, other.toUpperCase()));
+    el.textContent = t("langSwitch");
     el.setAttribute("lang", other);
-    // The name holds the short form too: a phone shows only that (visible text is part of the name, WCAG 2.5.3).
-    el.setAttribute("aria-label", `${t("langSwitchLabel")} (${other.toUpperCase()})`);
+    el.setAttribute("aria-label", t("langSwitchLabel"));
   });
   btn.addEventListener("click", () => setLang(getLang() === "nl" ? "en" : "nl"));
   return btn;

@@ -12,6 +12,8 @@ export interface Insets {
 
 /** Below this scale zone prompts and note authors are left out: what can be read is shown. */
 export const LOW_ZOOM = 0.55;
+/** Below this (a phone showing a whole board) zone hints are left out too: the count says it. */
+export const TINY_ZOOM = 0.3;
 
 export class Camera {
   scale = 1;
@@ -141,6 +143,7 @@ export class Camera {
     // uses it to stay legible at fit (at least 12 screen pixels, see styles.css).
     this.layer.style.setProperty("--inv-scale", String(1 / this.scale));
     this.layer.classList.toggle("zoom-low", this.scale < LOW_ZOOM);
+    this.layer.classList.toggle("zoom-tiny", this.scale < TINY_ZOOM);
     this.viewport.dataset.zoom = this.scale.toFixed(3);
     for (const l of this.listeners) l();
   }

@@ -47,13 +47,11 @@ export function buildChrome(c: ChromeOptions) {
   let fitListener = () => {};
 
   const tools: Tools = buildTools(p.readonly, {
-    addNote: () => {
-      if (placing.addNote()) hint.done();
-    },
+    addNote: () => void placing.addNote(),
     dropNote: (x, y) => {
       const r = p.viewport.getBoundingClientRect();
       if (x < r.left || x > r.right || y < r.top || y > r.bottom) return false;
-      if (placing.createAt(...p.camera.toBoard(x, y))) hint.done();
+      placing.createAt(...p.camera.toBoard(x, y));
       return true;
     },
     undo: () => a.undo(),
@@ -134,6 +132,9 @@ export function buildChrome(c: ChromeOptions) {
     setSelection(n: number) {
       tools.setSelection(n);
       convert?.setHasSelection(n > 0);
+    },
+    created() {
+      hint.done();
     },
     setReadonly(ro: boolean) {
       tools.setReadonly(ro);

@@ -13,6 +13,8 @@ import type { ZoneLayer } from "./zones";
 export interface BoardUi {
   setSelection(count: number): void;
   setUndoRedo(canUndo: boolean, canRedo: boolean): void;
+  /** The person made a note (the first-use hint has done its work). */
+  created(): void;
 }
 
 export interface BoardParts {

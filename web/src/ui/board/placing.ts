@@ -114,6 +114,7 @@ export class Placing {
     });
     if (o.text) for (const c of changes) if (c.field === "text") c.value = o.text;
     this.p.client.change(changes, { undoable: true });
+    this.p.ui.created();
     this.p.say(target ? t("noteCreated", { zone: loc(target.label) }) : t("noteCreatedFree"));
     if (o.edit === false) return id;
     this.a.select([id]);

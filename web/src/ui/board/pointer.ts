@@ -77,6 +77,9 @@ export function attachPointer(p: BoardParts, a: BoardActions, placing: Placing, 
     if ((ev.button !== 0 && ev.button !== 1) || isControl(ev.target) || g) return;
     const noteEl = ev.button === 0 ? noteOf(ev.target) : null;
     if (ev.pointerType === "touch") {
+      // No emulated mouse events after the finger: their focus change would close an editor a
+      // double tap just opened.
+      ev.preventDefault();
       const target = menuTarget(ev);
       longPress = setTimeout(() => {
         longPress = null;

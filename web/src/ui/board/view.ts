@@ -88,7 +88,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     camera,
     zones,
     notes,
-    ui: { setSelection: (n) => chrome.setSelection(n), setUndoRedo: (u, r) => chrome.tools.setUndoRedo(u, r) },
+    ui: { setSelection: (n) => chrome.setSelection(n), setUndoRedo: (u, r) => chrome.tools.setUndoRedo(u, r), created: () => chrome.created() },
     editor: new NoteEditor({
       layer: editorLayer,
       noteEl: (id) => notes.element(id),

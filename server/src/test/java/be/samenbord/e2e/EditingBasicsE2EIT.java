@@ -212,4 +212,27 @@ class EditingBasicsE2EIT {
         String shownByA = E2E.note(a, id).getCssValue("left");
         b.waitFor(d -> shownByA.equals(E2E.note(b, id).getCssValue("left")) ? true : null, "B shows it where A let go");
     }
+
+    @Test
+    @Order(5)
+    @DisplayName("Issue 15: the add-note button makes a note with its editor open; dragging the button onto a zone drops a note there")
+    void addNoteButtonAndPad() {
+        int before = texts().size();
+        a.find(By.id("add-note")).click();
+        WebElement editor = a.find(By.cssSelector("textarea.note-editor"));
+        editor.sendKeys("Met de knop");
+        editor.sendKeys(Keys.ESCAPE);
+        a.waitFor(d -> count(texts(), "Met de knop") == 1 ? true : null, "the button's note is stored");
+        int[] target = E2E.zonePoint(a, "achieve-long");
+        WebElement pad = a.find(By.id("add-note"));
+        new Actions(a.driver).clickAndHold(pad).moveByOffset(30, 10).moveToLocation(target[0] - 20, target[1] - 20)
+                .moveToLocation(target[0], target[1]).release().perform();
+        WebElement dropped = a.find(By.cssSelector("textarea.note-editor"));
+        String id = dropped.getDomAttribute("data-item");
+        dropped.sendKeys("Gesleept");
+        dropped.sendKeys(Keys.ESCAPE);
+        a.waitFor(d -> "achieve-long".equals(items().path(id).path("zone").path("v").asText())
+                && "Gesleept".equals(items().path(id).path("text").path("v").asText()) ? true : null, "the pad's note is in the zone it was dropped on");
+        assertEquals(before + 2, texts().size());
+    }
 }

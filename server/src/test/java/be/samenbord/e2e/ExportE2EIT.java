@@ -156,7 +156,8 @@ class ExportE2EIT {
         }
         System.out.printf("export: PNG %dx%d, %d of %d sampled pixels painted, %d note-green%n", png.getWidth(), png.getHeight(), painted,
                 (png.getWidth() / 4) * (png.getHeight() / 4), green);
-        assertTrue(painted > 20_000, "the PNG is not blank: " + painted);
+        long sampled = (long) (png.getWidth() / 4) * (png.getHeight() / 4);
+        assertTrue(painted > sampled / 100, "the PNG is not blank: " + painted + " of " + sampled);
         assertTrue(green > 1_000, "the notes are painted in their colour: " + green);
         String svg = svgText(export("svg-board", ".svg"));
         for (String note : NOTES) assertTrue(svg.contains(note), note + " in the SVG");
@@ -175,8 +176,9 @@ class ExportE2EIT {
         for (String note : NOTES) assertTrue(text.contains(note), note + " in the PDF: " + text);
         assertTrue(text.contains("Noorden") && text.contains(AUTHOR), text);
         Pdf printed = a.driver.print(new PrintOptions());
-        String page = pdfText(Base64.getDecoder().decode(printed.getContent()));
-        for (String note : NOTES) assertTrue(page.contains(note), note + " printed: " + page);
+        // Chrome places the SVG's glyphs one by one: the extracted text has spaces between letters.
+        String page = pdfText(Base64.getDecoder().decode(printed.getContent())).replaceAll("\\s+", "");
+        for (String note : NOTES) assertTrue(page.contains(note.replaceAll("\\s+", "")), note + " printed: " + page);
         for (String chrome : List.of("Verbonden", "Notitie", "Windroos", "Exporteren")) assertFalse(page.contains(chrome), "printed '" + chrome + "': " + page);
     }
 
