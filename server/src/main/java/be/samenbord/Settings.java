@@ -22,6 +22,10 @@ import java.util.Optional;
  *                    refuses new ones with {@code unavailable} (rule CU-8)
  * @param testDiskLimitBytes test hook: the embedded store fails writes as on a full disk past this
  *                    many bytes in its directory; 0 = off
+ * @param boardIdleMs a board with no session for this long, everything stored, leaves memory (rule ME-1)
+ * @param pruneHorizonMs batches older than this may be refused as stale and their ids, and deleted
+ *                    items older than it, forgotten (rules GC-1..GC-3); 0 = never prune
+ * @param storeQueueBytes records that may wait for the store; past it writes get unavailable (rule DU-9)
  */
 public record Settings(
         String httpHost,
@@ -48,14 +52,18 @@ public record Settings(
         boolean salvage,
         int snapshotsKept,
         int clusterBacklog,
-        long testDiskLimitBytes) {
+        long testDiskLimitBytes,
+        long boardIdleMs,
+        long pruneHorizonMs,
+        long storeQueueBytes) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
             "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS",
-            "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES");
+            "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
+            "BOARD_IDLE_MS", "PRUNE_HORIZON_MS", "STORE_QUEUE_BYTES");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
@@ -99,7 +107,10 @@ public record Settings(
                 r.choice("RECOVERY", "strict", "strict", "salvage").equals("salvage"),
                 r.integer("SNAPSHOTS_KEPT", 2, 1, 100),
                 r.integer("CLUSTER_BACKLOG", 50_000, 1, 100_000_000),
-                r.integer("TEST_DISK_LIMIT_BYTES", 0, 0, Integer.MAX_VALUE));
+                r.integer("TEST_DISK_LIMIT_BYTES", 0, 0, Integer.MAX_VALUE),
+                r.longInteger("BOARD_IDLE_MS", 120_000, 100, 86_400_000L * 365),
+                r.longInteger("PRUNE_HORIZON_MS", 7L * 24 * 3600 * 1000, 0, 86_400_000L * 3650),
+                r.longInteger("STORE_QUEUE_BYTES", 64L << 20, 64 * 1024, 1L << 40));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");
@@ -142,6 +153,19 @@ public record Settings(
             if (v.isEmpty()) return fallback;
             try {
                 int n = Integer.parseInt(v.get());
+                if (n < min || n > max) throw new NumberFormatException();
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PREFIX + name + " must be a whole number from " + min + " to " + max
+                        + ", got '" + v.get() + "'");
+            }
+        }
+
+        long longInteger(String name, long fallback, long min, long max) {
+            Optional<String> v = optional(name);
+            if (v.isEmpty()) return fallback;
+            try {
+                long n = Long.parseLong(v.get());
                 if (n < min || n > max) throw new NumberFormatException();
                 return n;
             } catch (NumberFormatException e) {

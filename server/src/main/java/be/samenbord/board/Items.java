@@ -101,6 +101,32 @@ public final class Items {
         return fields == null ? Map.of() : Collections.unmodifiableMap(fields);
     }
 
+    /**
+     * Drops every deleted item ({@code deleted} is {@code true}) whose every register is stamped
+     * before {@code cutoffMs} (rule GC-3); returns how many went. Only safe once no replica can
+     * still send an op older than the cutoff ({@code BoardState.prune} makes such batches stale).
+     */
+    public int pruneDeleted(long cutoffMs) {
+        int gone = 0;
+        for (var it = items.values().iterator(); it.hasNext(); ) {
+            Map<String, Register> fields = it.next();
+            Register deleted = fields.get("deleted");
+            if (deleted == null || !deleted.json().equals("true")) continue;
+            boolean old = true;
+            for (Register r : fields.values()) {
+                if (r.stamp().ms() >= cutoffMs) {
+                    old = false;
+                    break;
+                }
+            }
+            if (old) {
+                it.remove();
+                gone++;
+            }
+        }
+        return gone;
+    }
+
     public boolean contains(String item) {
         return items.containsKey(item);
     }

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names of the files of a {@link JournalStore} data directory. Journal segments and snapshots
- * share one increasing number: {@code snapshot-N.json} holds everything written to segments
- * below N, so recovery reads that snapshot and then segments N and up.
+ * Names of the files of a {@link JournalStore} data directory. Journal segments and snapshot
+ * marks share one increasing number: {@code snapshot-N.json} holds the workshops written to
+ * segments below N, and {@code boards/<board>.<N>.<seq>.snap} one board at {@code seq}, holding
+ * everything of that board in segments below N (see {@link BoardFiles}).
  */
 final class DataDir {
 
@@ -52,6 +53,11 @@ final class DataDir {
 
     Path path() {
         return path;
+    }
+
+    /** The directory of per-board snapshot files. */
+    Path boards() {
+        return path.resolve("boards");
     }
 
     Path segment(long number) {

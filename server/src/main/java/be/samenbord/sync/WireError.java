@@ -13,6 +13,8 @@ public final class WireError extends RuntimeException {
     public static final String CLOCK_SKEW = "clock_skew";
     /** Extension (rule ER-3): the node cannot store right now; resend later. */
     public static final String UNAVAILABLE = "unavailable";
+    /** Extension (rule GC-1): the batch has an op older than what the board has pruned; drop it and resync. */
+    public static final String STALE = "stale";
 
     private final String code;
 
