@@ -48,7 +48,7 @@ public final class JournalStore implements Store {
 
     private final DataDir dir;
     private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
-    /** Bytes of the records in {@link #queue} (rule DU-9: bounded by {@code Options.queueBytes}). */
+    /** Bytes of the records queued or being written (rule DU-9: bounded by {@code Options.queueBytes}). */
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong bytesSinceSnapshot = new AtomicLong();
     private final SnapshotWriter snapshots;
@@ -253,7 +253,12 @@ public final class JournalStore implements Store {
                 e.future().completeExceptionally(new StoreUnavailableException("the journal's write queue is full ("
                         + queuedBytes.get() + " bytes waiting, SAMENBORD_STORE_QUEUE_BYTES=" + options.queueBytes() + "); try again later", null));
             } else {
-                if (e instanceof Write w) queuedBytes.addAndGet(w.bytes());
+                if (e instanceof Write w && w.bytes() > 0) {
+                    long bytes = w.bytes();
+                    queuedBytes.addAndGet(bytes);
+                    // Counted until written (or failed): the group being written is bounded too.
+                    w.future().whenComplete((ok, err) -> queuedBytes.addAndGet(-bytes));
+                }
                 queue.add(e);
             }
         }
@@ -307,7 +312,6 @@ public final class JournalStore implements Store {
                     group.add(queue.take());
                 }
                 queue.drainTo(group);
-                released(group);
                 for (Entry e : group) {
                     if (health.failing() && !(e instanceof Close)) {
                         e.future().completeExceptionally(health.unavailable(null));
@@ -386,15 +390,6 @@ public final class JournalStore implements Store {
         }
     }
 
-    /** Entries taken out of the queue no longer count against its bound. */
-    private void released(List<Entry> taken) {
-        long bytes = 0;
-        for (Entry e : taken) {
-            if (e instanceof Write w) bytes += w.bytes();
-        }
-        if (bytes > 0) queuedBytes.addAndGet(-bytes);
-    }
-
     /**
      * Enters the failing state: nothing queued now can be written after the failed group (it might
      * land after a seq that failed), so it fails too. Returns what the failed group fails with.
@@ -407,7 +402,6 @@ public final class JournalStore implements Store {
             failed = health.fail(cause);
             queue.drainTo(queued);
         }
-        released(queued);
         backoff.reset();
         List<Entry> refused = new ArrayList<>(pending);
         for (Entry e : queued) {
@@ -498,9 +492,7 @@ public final class JournalStore implements Store {
         synchronized (lock) {
             if (failure == null) failure = cause;
             writerGone = true;
-            int before = left.size();
             queue.drainTo(left);
-            released(left.subList(before, left.size()));
         }
         for (Entry e : left) e.future().completeExceptionally(cause);
     }

