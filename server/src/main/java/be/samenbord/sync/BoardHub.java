@@ -70,6 +70,8 @@ final class BoardHub {
     /** What was hidden from whom in the frames sent so far (FA-6, FA-7); null = nothing. */
     private Visibility shown;
     private ControlWrites controlWrites;
+    /** The state could not be loaded (store down, unreadable data, DU-7): REST answers 503, not 500. */
+    private boolean loadFailed;
     /** Clock ms of the last use (a task run, a peer leaving): idle time counts from here. */
     private long lastUsed;
     /** Unloaded (rule ME-1): every call goes to the board's current hub ({@link Hooks#successor}). */
@@ -125,6 +127,7 @@ final class BoardHub {
         if (err != null) {
             LOG.log(Level.WARNING, "board " + id + " could not be loaded", err);
             gone = "this board could not be loaded; try again";
+            loadFailed = true;
             hooks.closed(this);
         } else {
             state = loadedState;
@@ -285,7 +288,7 @@ final class BoardHub {
                 return;
             }
             if (gone != null) {
-                out.completeExceptionally(new IllegalStateException("board " + id + " cannot be served here right now"));
+                out.completeExceptionally(notServed());
                 return;
             }
             List<ControlContext.Person> connected = new ArrayList<>();
@@ -316,6 +319,11 @@ final class BoardHub {
             if (e != null) to.completeExceptionally(e);
             else to.complete(v);
         });
+    }
+
+    /** Why a gone hub serves nothing; a board that could not be loaded is unavailable (REST 503), not broken. */
+    private IllegalStateException notServed() {
+        return new IllegalStateException("board " + id + " cannot be served here right now", loadFailed ? unavailable() : null);
     }
 
     /** A node write refused as stale (rule GC-1): it could only be stamped by a clock far behind. */
@@ -543,7 +551,7 @@ final class BoardHub {
         CompletableFuture<BoardView> out = new CompletableFuture<>();
         run(() -> {
             if (gone != null) {
-                out.completeExceptionally(new IllegalStateException("board " + id + " cannot be served here right now"));
+                out.completeExceptionally(notServed());
                 return;
             }
             viewWhenDurable(out);
