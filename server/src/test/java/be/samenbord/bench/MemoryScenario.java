@@ -119,6 +119,7 @@ final class MemoryScenario {
             while (loaded(api) > 0 && System.nanoTime() < deadline) waitABit();
             double idle = heap(node);
             int loadedIdle = loaded(api);
+            if (Boolean.getBoolean("bench.m1.histogram")) System.out.println(ProcessStats.histogram(node.pid(), 25));
             r.put("heap_after_idle_mb", idle).put("loaded_after_idle", loadedIdle);
             System.out.printf("  M1 after the idle time: heap %.1f MB (%,d boards in memory)%n", idle, loadedIdle);
             node.terminate();
