@@ -201,7 +201,7 @@ public final class Node {
             if (rooms > 0) LOG.info("gave " + rooms + " workshops made before facilitation their room board");
         }
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
-        registry.startUnloading();
+        registry.startUnloading(() -> storeStatus().healthy());
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
                 + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())

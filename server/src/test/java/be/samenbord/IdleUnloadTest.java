@@ -2,6 +2,7 @@ package be.samenbord;
 
 import be.samenbord.testkit.OpsBuilder;
 import be.samenbord.testkit.Poll;
+import be.samenbord.testkit.SmallDisk;
 import be.samenbord.testkit.TestNode;
 import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -135,6 +136,47 @@ class IdleUnloadTest {
             awaitUnloaded(node);
             JsonNode view = node.api.get("/api/boards/" + board.id(), board.token("observer")).body();
             assertTrue(view.path("items").path("_control").path("locked").path("v").asBoolean(), view.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("ME-1, DU-5: while the store is failing no board is unloaded (it could not be loaded again); once it heals, idle boards go")
+    void noUnloadWhileTheStoreFails() {
+        try (SmallDisk disk = SmallDisk.create(4 * 1024 * 1024)) {
+            java.util.List<String> env = new ArrayList<>(List.of(ENV));
+            disk.env().forEach((k, v) -> {
+                env.add(k);
+                env.add(v);
+            });
+            try (TestNode node = TestNode.start(disk.dir(), env.toArray(String[]::new))) {
+                TestNode.Board board = node.board("windroos");
+                OpsBuilder ops = new OpsBuilder("replicaFULL");
+                try (WsClient c = node.connect()) {
+                    c.join(board.token("participant"), board.id(), "replicaFULL", "Vol");
+                    c.send(ops.note("s-1", "n1", "voor de volle schijf", "south"));
+                    c.next("ack");
+                    disk.fill();
+                    // The last page of the segment may still take a record or two: write until one is refused.
+                    boolean refused = false;
+                    for (int i = 2; i < 500 && !refused; i++) {
+                        c.send(ops.note("s-" + i, "n" + i, "op de volle schijf " + "x".repeat(500), "south"));
+                        JsonNode reply = c.next(f -> f.path("t").asText().equals("ack") || f.path("t").asText().equals("error"));
+                        refused = reply.path("code").asText().equals("unavailable");
+                    }
+                    assertTrue(refused, "the full disk refused nothing");
+                }
+                assertEquals("DEGRADED", node.api.get("/health", null).body().path("status").asText());
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+                Poll.until("five idle periods pass with the board loaded", Duration.ofSeconds(5), () -> {
+                    assertEquals(1, loaded(node), "a failing store keeps its boards in memory");
+                    return System.nanoTime() > until;
+                });
+                disk.free();
+                Poll.until("the store heals", Duration.ofSeconds(15),
+                        () -> node.api.get("/health", null).body().path("status").asText().equals("UP"));
+                awaitUnloaded(node);
+                assertTrue(node.api.get("/api/boards/" + board.id(), board.token("observer")).body().path("items").has("n1"));
+            }
         }
     }
 }

@@ -177,10 +177,14 @@ public final class BoardRegistry {
     /**
      * Starts unloading idle boards (rule ME-1): every board without a session, with everything
      * durable and unused for {@code SAMENBORD_BOARD_IDLE_MS}, leaves memory; its next use loads it.
+     * Only while {@code storeHealthy}: during an outage (DU-5) a board in memory keeps serving, and
+     * one unloaded then could not be loaded again until the store is back.
      */
-    public void startUnloading() {
+    public void startUnloading(java.util.function.BooleanSupplier storeHealthy) {
         long idle = memory.boardIdleMs();
-        sweepTimer = vertx.setPeriodic(Math.max(50, Math.min(idle / 2, 5_000)), t -> hubs.values().forEach(h -> h.unloadIfIdle(idle)));
+        sweepTimer = vertx.setPeriodic(Math.max(50, Math.min(idle / 2, 5_000)), t -> {
+            if (storeHealthy.getAsBoolean()) hubs.values().forEach(h -> h.unloadIfIdle(idle));
+        });
     }
 
     /**
