@@ -39,16 +39,22 @@ final class DataDir {
     /** Throws as a full disk would when the test limit is set and {@code more} bytes would pass it. */
     void checkRoom(long more) throws IOException {
         if (testLimit <= 0) return;
-        long used = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
-            for (Path f : files) {
-                if (Files.isRegularFile(f)) used += Files.size(f);
-            }
-        }
+        long used = bytesIn(path);
+        if (Files.isDirectory(boards())) used += bytesIn(boards());
         if (used + more > testLimit) {
             throw new IOException("No space left on device (SAMENBORD_TEST_DISK_LIMIT_BYTES=" + testLimit + ", "
                     + used + " bytes used)");
         }
+    }
+
+    private static long bytesIn(Path dir) throws IOException {
+        long used = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) used += Files.size(f);
+            }
+        }
+        return used;
     }
 
     Path path() {
