@@ -62,13 +62,17 @@ final class BoardReader {
         if (other != null) return other;
         try {
             threads.execute(() -> {
+                Store.BoardLoad load = null;
+                Throwable failed = null;
                 try {
-                    mine.complete(read(board));
-                } catch (IOException | RuntimeException e) {
-                    mine.completeExceptionally(e);
-                } finally {
-                    running.remove(board, mine);
+                    load = read(board);
+                } catch (IOException | RuntimeException | Error e) {
+                    failed = e; // handed to the caller through the future
                 }
+                // Gone from the map before anyone hears the result: a load asked for after it reads again.
+                running.remove(board, mine);
+                if (failed != null) mine.completeExceptionally(failed);
+                else mine.complete(load);
             });
         } catch (RejectedExecutionException e) {
             running.remove(board, mine);
