@@ -86,7 +86,9 @@ public final class Node {
         metrics.watchStore(this::storeStatus);
         Tokens tokens = new Tokens(new SecureRandom());
         WorkshopDirectory directory = new WorkshopDirectory(tokens);
-        this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
+        this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, new be.samenbord.sync.StoreBoardSource(store),
+                templates, directory, clock, metrics, new BoardRegistry.Memory(settings.boardIdleMs(), settings.pruneHorizonMs()),
+                new SecureRandom());
         registry.limitBoards(new be.samenbord.board.BoardLimits(settings.limits().maxItemsPerBoard(), settings.limits().maxBoardBytes()));
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
         workshops.limitBoards(new WorkshopService.BoardCaps(settings.limits().maxBoardsPerWorkshop(),
@@ -131,9 +133,10 @@ public final class Node {
     private static Store openStore(Settings settings, Vertx vertx) {
         try {
             return settings.store().<Store>map(url -> new PgStore(vertx, url, settings.salvage(), System::currentTimeMillis,
-                            100, 5_000))
+                            100, 5_000, settings.storeQueueBytes()))
                     .orElseGet(() -> new JournalStore(settings.dataDir(), new JournalStore.Options(settings.snapshotsKept(),
-                            settings.salvage(), System::currentTimeMillis, 100, 5_000, settings.testDiskLimitBytes())));
+                            settings.salvage(), System::currentTimeMillis, 100, 5_000, settings.testDiskLimitBytes(),
+                            settings.storeQueueBytes())));
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -201,11 +204,10 @@ public final class Node {
             cluster.advertise(publicUrl);
             registry.joinCluster(cluster.ownership(), cluster.boards(), json).await();
             cluster.startHousekeeping(registry::holds);
-        } else {
-            registry.restore(recovery);
         }
-        LOG.info(String.format("recovered %d workshops, %d boards in %d ms", recovery.workshops().size(),
-                cluster != null ? recovery.workshops().stream().mapToInt(w -> w.boards().size()).sum() : registry.size(),
+        // Boards are read on first use (rule ME-1), so a start reads none of them.
+        LOG.info(String.format("recovered %d workshops (%d boards, each read on first use) in %d ms", recovery.workshops().size(),
+                recovery.workshops().stream().mapToInt(w -> w.boards().size()).sum(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
         // Only on a store that held nothing at all: data that turned out empty or unreadable is no first start (FS-1).
         if (recovery.fresh() && workshops.directory().isEmpty() && settings.demoWorkshop() && (cluster == null || cluster.oldest())) {
@@ -216,6 +218,7 @@ public final class Node {
             if (rooms > 0) LOG.info("gave " + rooms + " workshops made before facilitation their room board");
         }
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
+        registry.startUnloading(() -> storeStatus().healthy());
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
                 + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())
@@ -247,7 +250,7 @@ public final class Node {
 
     /** Writes a snapshot now (also used by tests and at shutdown). */
     public java.util.concurrent.CompletableFuture<Void> snapshot() {
-        return store.snapshot(() -> registry.capture(workshops.directory().all()));
+        return store.snapshot(wanted -> registry.capture(workshops.directory().all(), wanted));
     }
 
     private int boardCount() {

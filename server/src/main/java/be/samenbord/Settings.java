@@ -22,6 +22,10 @@ import java.util.Optional;
  *                    refuses new ones with {@code unavailable} (rule CU-8)
  * @param testDiskLimitBytes test hook: the embedded store fails writes as on a full disk past this
  *                    many bytes in its directory; 0 = off
+ * @param boardIdleMs a board with no session for this long, everything stored, leaves memory (rule ME-1)
+ * @param pruneHorizonMs batches older than this may be refused as stale and their ids, and deleted
+ *                    items older than it, forgotten (rules GC-1..GC-3); 0 = never prune
+ * @param storeQueueBytes records that may wait for the store; past it writes get unavailable (rule DU-9)
  */
 public record Settings(
         String httpHost,
@@ -49,7 +53,10 @@ public record Settings(
         int snapshotsKept,
         int clusterBacklog,
         long testDiskLimitBytes,
-        Limits limits) {
+        Limits limits,
+        long boardIdleMs,
+        long pruneHorizonMs,
+        long storeQueueBytes) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
@@ -59,7 +66,7 @@ public record Settings(
             "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
             "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
             "MAX_CONN_PER_TOKEN_PER_BOARD", "MAX_CONN_PER_ADDRESS_PER_BOARD", "HELLO_RATE_PER_ADDRESS", "HELLO_BURST_PER_ADDRESS",
-            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES");
+            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES", "BOARD_IDLE_MS", "PRUNE_HORIZON_MS", "STORE_QUEUE_BYTES");
     /**
      * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
      * so nobody with a link, or none, can exhaust it for the others.
@@ -139,7 +146,10 @@ public record Settings(
                         // 300 people each joining the room and a board at once after a restart.
                         r.integer("HELLO_BURST_PER_ADDRESS", 600, 1, 1_000_000),
                         r.integer("MAX_ITEMS_PER_BOARD", 5_000, 1, 100_000_000),
-                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
+                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)),
+                r.longInteger("BOARD_IDLE_MS", 120_000, 100, 86_400_000L * 365),
+                r.longInteger("PRUNE_HORIZON_MS", 7L * 24 * 3600 * 1000, 0, 86_400_000L * 3650),
+                r.longInteger("STORE_QUEUE_BYTES", 64L << 20, 64 * 1024, 1L << 40));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");
@@ -182,6 +192,19 @@ public record Settings(
             if (v.isEmpty()) return fallback;
             try {
                 int n = Integer.parseInt(v.get());
+                if (n < min || n > max) throw new NumberFormatException();
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PREFIX + name + " must be a whole number from " + min + " to " + max
+                        + ", got '" + v.get() + "'");
+            }
+        }
+
+        long longInteger(String name, long fallback, long min, long max) {
+            Optional<String> v = optional(name);
+            if (v.isEmpty()) return fallback;
+            try {
+                long n = Long.parseLong(v.get());
                 if (n < min || n > max) throw new NumberFormatException();
                 return n;
             } catch (NumberFormatException e) {

@@ -7,7 +7,6 @@ import be.samenbord.store.SharedStore;
 import be.samenbord.sync.BoardSource;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Logger;
 
 /**
  * Loads a board on its new owner: the tail first, then the shared store, then the tail's batches
@@ -15,8 +14,6 @@ import java.util.logging.Logger;
  * the store committed it, so whatever the tail no longer holds, the later store read has.
  */
 final class ClusterBoardSource implements BoardSource {
-
-    private static final Logger LOG = Logger.getLogger(ClusterBoardSource.class.getName());
 
     private final BoardTails tails;
     private final SharedStore store;
@@ -29,9 +26,7 @@ final class ClusterBoardSource implements BoardSource {
     @Override
     public CompletableFuture<BoardState> load(String boardId, String template) {
         return tails.read(boardId).thenCompose(before -> store.loadBoard(boardId).thenCompose(stored -> {
-            stored.warnings().forEach(w -> LOG.warning("board " + boardId + ": " + w));
-            BoardState state = stored.snapshot() != null ? BoardState.restore(stored.snapshot()) : new BoardState(boardId, template);
-            stored.batches().forEach(state::replay);
+            BoardState state = BoardSource.state(boardId, template, stored);
             CompletableFuture<Tail> tail = before != null ? CompletableFuture.completedFuture(before) : tails.init(boardId, state.seq());
             return tail.thenApply(t -> catchUp(boardId, state, t));
         }));

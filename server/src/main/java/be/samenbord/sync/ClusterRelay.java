@@ -189,7 +189,7 @@ final class ClusterRelay {
                 case "join" -> join(m, body, board);
                 case "view" -> owned(m, board).ifPresent(h -> reply(m, h.view().thenApply(v -> new JsonObject()
                         .put("template", v.template()).put("seq", v.seq()).put("items", v.itemsJson()))));
-                case "capture" -> owned(m, board).ifPresent(h -> reply(m, h.capture(false).thenApply(s -> s == null
+                case "capture" -> owned(m, board).ifPresent(h -> reply(m, h.capture().thenApply(s -> s == null
                         ? null : new JsonObject().put("snapshot", Records.board(s)))));
                 case "local" -> owned(m, board).ifPresent(h -> reply(m, h.submitLocal(body.getString("replica"),
                         body.getString("batch"), decodeOps(body.getString("ops"))).thenApply(seq -> new JsonObject().put("seq", seq))));
