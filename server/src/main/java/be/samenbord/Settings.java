@@ -12,8 +12,13 @@ import java.util.Optional;
  * with a message naming the variable.
  *
  * @param publicUrl base of handed-out links; empty = {@code http://localhost:<bound port>}
- * @param clusterHost address other members reach this node's Hazelcast port on; empty = 127.0.0.1
- *                    when every listed member is on loopback, else Hazelcast's own choice
+ * @param clusterHost address other members reach this node's Hazelcast port on, and the only interface
+ *                    it listens on; empty = 127.0.0.1 when every listed member is on loopback, else
+ *                    this host's address
+ * @param clusterPublicAddress {@code host:port} the other members reach this member on when that is not
+ *                    {@code clusterHost:clusterPort} (address translation, a port mapping, a proxy)
+ * @param clusterOutboundPorts ports (e.g. {@code 33000-33099}) this member's outgoing member
+ *                    connections start from, for firewall rules; empty = any
  */
 public record Settings(
         String httpHost,
@@ -24,6 +29,8 @@ public record Settings(
         int clusterPort,
         String clusterName,
         Optional<String> clusterHost,
+        Optional<String> clusterPublicAddress,
+        Optional<String> clusterOutboundPorts,
         Optional<String> publicUrl,
         Optional<String> apiKey,
         long helloTimeoutMs,
@@ -39,7 +46,7 @@ public record Settings(
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
-            "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
+            "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "CLUSTER_PUBLIC_ADDRESS", "CLUSTER_OUTBOUND_PORTS", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
@@ -68,6 +75,8 @@ public record Settings(
                 r.integer("CLUSTER_PORT", 5701, 1, 65535),
                 r.string("CLUSTER_NAME", "samenbord"),
                 r.optional("CLUSTER_HOST"),
+                r.optional("CLUSTER_PUBLIC_ADDRESS"),
+                r.optional("CLUSTER_OUTBOUND_PORTS"),
                 r.optional("PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u),
                 r.optional("API_KEY"),
                 r.integer("HELLO_TIMEOUT_MS", 10_000, 100, 600_000),
@@ -84,6 +93,16 @@ public record Settings(
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");
             }
         }
+        s.clusterPublicAddress.ifPresent(a -> {
+            if (!a.contains(":") || !MEMBER.matcher(a).matches()) {
+                throw new IllegalArgumentException(PREFIX + "CLUSTER_PUBLIC_ADDRESS is host:port, got '" + a + "'");
+            }
+        });
+        s.clusterOutboundPorts.ifPresent(p -> {
+            if (!PORT_RANGES.matcher(p).matches()) {
+                throw new IllegalArgumentException(PREFIX + "CLUSTER_OUTBOUND_PORTS lists ports or ranges (33000-33099) separated by commas, got '" + p + "'");
+            }
+        });
         if (s.clustered() && s.store.isEmpty()) {
             // Every node must read what any other node acknowledged; a node's own data directory cannot give that.
             throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS needs " + PREFIX
@@ -94,6 +113,9 @@ public record Settings(
 
     private static final java.util.regex.Pattern MEMBER =
             java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]+(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?");
+
+    private static final java.util.regex.Pattern PORT_RANGES =
+            java.util.regex.Pattern.compile("\\d{1,5}(-\\d{1,5})?(\\s*,\\s*\\d{1,5}(-\\d{1,5})?)*");
 
     /** SAMENBORD_* variables in {@code env} that the node does not read: most likely typos. */
     public static List<String> unknownVariables(Map<String, String> env) {

@@ -45,6 +45,10 @@ public final class ClusterMembership {
     /** Starts a clustered Vert.x and joins the members listed in the settings. Blocks. */
     public static ClusterMembership join(Settings settings, VertxOptions options) {
         HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(settings));
+        // The event bus between nodes is as unauthenticated as Hazelcast: it listens on the member
+        // network only (rule CU-10), on a port of its own choosing.
+        String bind = HazelcastSetup.bindAddress(settings);
+        options.getEventBusOptions().setHost(bind).setClusterPublicHost(bind);
         Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered().await();
         try {
             return new ClusterMembership(manager, vertx);

@@ -13,14 +13,18 @@ import java.net.UnknownHostException;
 
 /**
  * The Hazelcast member configuration of a node (STACK.md "Hazelcast with Vert.x 5"): TCP-IP join
- * with the listed members only, no multicast or auto-detection, no phone-home, and the tails map
- * with one synchronous backup.
+ * with the listed members only, no multicast or auto-detection, no phone-home; the member port
+ * listens on SAMENBORD_CLUSTER_HOST only (Hazelcast open source has no member authentication or
+ * TLS, so the member network must stay private, rule CU-10); the tails map with one synchronous
+ * backup.
  */
 final class HazelcastSetup {
 
     /** Seconds between member heartbeats, and of silence after which a member counts as dead. */
     static final int HEARTBEAT_SECONDS = 1;
     static final int DEAD_AFTER_SECONDS = 8;
+    /** How soon and how often the oldest member looks for a split-off part to merge back (Hazelcast: 300 s, 120 s). */
+    static final int MERGE_CHECK_SECONDS = 5;
 
     private HazelcastSetup() {
     }
@@ -35,25 +39,43 @@ final class HazelcastSetup {
         cfg.setProperty("hazelcast.shutdownhook.enabled", "false"); // Node.stop leaves the cluster itself
         cfg.setProperty("hazelcast.heartbeat.interval.seconds", String.valueOf(HEARTBEAT_SECONDS));
         cfg.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(DEAD_AFTER_SECONDS));
-        NetworkConfig net = cfg.getNetworkConfig();
-        net.setPort(s.clusterPort()).setPortAutoIncrement(false);
+        cfg.setProperty("hazelcast.merge.first.run.delay.seconds", String.valueOf(MERGE_CHECK_SECONDS));
+        cfg.setProperty("hazelcast.merge.next.run.delay.seconds", String.valueOf(MERGE_CHECK_SECONDS));
+        // The member port listens on SAMENBORD_CLUSTER_HOST only; outgoing connections may start
+        // from any local address (a public address behind a NAT is not one of this host's).
+        cfg.setProperty("hazelcast.socket.bind.any", "false");
+        cfg.setProperty("hazelcast.socket.client.bind.any", "true");
+        network(cfg.getNetworkConfig(), s);
+        MapConfig tails = new MapConfig(BoardTails.MAP).setBackupCount(1).setAsyncBackupCount(0)
+                // OBJECT: the tail's entry processors work on the stored Tail itself. With BINARY every
+                // append and trim deserialized and re-serialized the whole Tail (Java serialization), on the
+                // owner and again on the backup: the largest share of a node's CPU and allocation in the
+                // benchmark's S1. Tail is immutable, so handing the stored object to a processor is safe.
+                .setInMemoryFormat(InMemoryFormat.OBJECT);
+        cfg.addMapConfig(tails);
+        return cfg;
+    }
+
+    /**
+     * Listens on SAMENBORD_CLUSTER_HOST only (never 0.0.0.0), and is reached there or at
+     * SAMENBORD_CLUSTER_PUBLIC_ADDRESS; outgoing member connections from SAMENBORD_CLUSTER_OUTBOUND_PORTS.
+     */
+    private static void network(NetworkConfig net, Settings s) {
         String host = host(s);
-        if (isAddress(host)) {
-            cfg.setProperty("hazelcast.local.localAddress", host);
-        } else {
+        net.setPort(s.clusterPort()).setPortAutoIncrement(false);
+        net.getInterfaces().setEnabled(true).clear().addInterface(bindAddress(s));
+        if (s.clusterPublicAddress().isPresent()) {
+            net.setPublicAddress(s.clusterPublicAddress().get());
+        } else if (!isAddress(host)) {
             net.setPublicAddress(host + ":" + s.clusterPort());
         }
+        s.clusterOutboundPorts().ifPresent(ports -> {
+            for (String range : ports.split(",")) net.addOutboundPortDefinition(range.strip());
+        });
         JoinConfig join = net.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(s.clusterMembers());
-        // OBJECT: the tail's entry processors work on the stored Tail itself. With BINARY every
-        // append and trim deserialized and re-serialized the whole Tail (Java serialization), on the
-        // owner and again on the backup: the largest share of a node's CPU and allocation in the
-        // benchmark's S1. Tail is immutable, so handing the stored object to a processor is safe.
-        cfg.addMapConfig(new MapConfig(BoardTails.MAP).setBackupCount(1).setAsyncBackupCount(0)
-                .setInMemoryFormat(InMemoryFormat.OBJECT));
-        return cfg;
     }
 
     /** SAMENBORD_CLUSTER_HOST, else loopback when every member is on loopback, else this host's address. */
@@ -65,6 +87,17 @@ final class HazelcastSetup {
             return InetAddress.getLocalHost().getHostAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("cannot tell this host's address; set SAMENBORD_CLUSTER_HOST", e);
+        }
+    }
+
+    /** The IP address the member port and the event bus listen on: SAMENBORD_CLUSTER_HOST, resolved. */
+    static String bindAddress(Settings s) {
+        String host = host(s);
+        if (isAddress(host)) return host;
+        try {
+            return InetAddress.getByName(host).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("SAMENBORD_CLUSTER_HOST " + host + " does not resolve to an address of this host", e);
         }
     }
 
