@@ -105,6 +105,7 @@ public final class Node {
         if (cluster == null) return;
         ObjectNode c = body.putObject("cluster");
         c.put("name", cluster.clusterName()).put("node", cluster.nodeId());
+        c.putObject("quorum").put("needed", cluster.quorumNeeded()).put("present", cluster.hasQuorum());
         ArrayNode members = c.putArray("members");
         cluster.members().forEach(m -> members.addObject().put("id", m.id()).put("address", m.address()).put("local", m.local()));
     }
@@ -244,6 +245,7 @@ public final class Node {
         });
         step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
         step("close the store", store::close);
+        if (cluster != null) step("tell the other members this one leaves", cluster::announceLeaving);
         step("close Vert.x", () -> vertx.close().await());
         LOG.info(stopProblems == 0 ? "Samenbord node stopped cleanly" : "Samenbord node stopped with " + stopProblems + " problem(s), see above");
     }

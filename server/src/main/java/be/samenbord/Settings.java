@@ -19,6 +19,8 @@ import java.util.Optional;
  *                    {@code clusterHost:clusterPort} (address translation, a port mapping, a proxy)
  * @param clusterOutboundPorts ports (e.g. {@code 33000-33099}) this member's outgoing member
  *                    connections start from, for firewall rules; empty = any
+ * @param clusterQuorum members a side of the cluster needs to accept batches; empty = a majority of
+ *                    the listed members (rule CU-8)
  */
 public record Settings(
         String httpHost,
@@ -31,6 +33,7 @@ public record Settings(
         Optional<String> clusterHost,
         Optional<String> clusterPublicAddress,
         Optional<String> clusterOutboundPorts,
+        java.util.OptionalInt clusterQuorum,
         Optional<String> publicUrl,
         Optional<String> apiKey,
         long helloTimeoutMs,
@@ -46,7 +49,8 @@ public record Settings(
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
-            "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "CLUSTER_PUBLIC_ADDRESS", "CLUSTER_OUTBOUND_PORTS", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
+            "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "CLUSTER_PUBLIC_ADDRESS", "CLUSTER_OUTBOUND_PORTS",
+            "CLUSTER_QUORUM", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS");
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
@@ -77,6 +81,7 @@ public record Settings(
                 r.optional("CLUSTER_HOST"),
                 r.optional("CLUSTER_PUBLIC_ADDRESS"),
                 r.optional("CLUSTER_OUTBOUND_PORTS"),
+                r.optionalInteger("CLUSTER_QUORUM", 1, 1000),
                 r.optional("PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u),
                 r.optional("API_KEY"),
                 r.integer("HELLO_TIMEOUT_MS", 10_000, 100, 600_000),
@@ -117,6 +122,14 @@ public record Settings(
     private static final java.util.regex.Pattern PORT_RANGES =
             java.util.regex.Pattern.compile("\\d{1,5}(-\\d{1,5})?(\\s*,\\s*\\d{1,5}(-\\d{1,5})?)*");
 
+    /**
+     * Members a side of the cluster needs before it accepts batches (rule CU-8): the configured
+     * {@code SAMENBORD_CLUSTER_QUORUM}, else a majority of the listed members.
+     */
+    public int clusterQuorumOrMajority() {
+        return clusterQuorum.orElse(clusterMembers.size() / 2 + 1);
+    }
+
     /** SAMENBORD_* variables in {@code env} that the node does not read: most likely typos. */
     public static List<String> unknownVariables(Map<String, String> env) {
         return env.keySet().stream().filter(k -> k.startsWith(PREFIX) && !VARIABLES.contains(k.substring(PREFIX.length())))
@@ -132,6 +145,10 @@ public record Settings(
             if (!VARIABLES.contains(name)) throw new IllegalStateException("undeclared setting " + name);
             String v = env.get(PREFIX + name);
             return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+        }
+
+        java.util.OptionalInt optionalInteger(String name, int min, int max) {
+            return optional(name).isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(integer(name, 0, min, max));
         }
 
         String string(String name, String fallback) {

@@ -85,6 +85,18 @@ class SettingsTest {
         assertTrue(ports.getMessage().contains("SAMENBORD_CLUSTER_OUTBOUND_PORTS"), ports.getMessage());
     }
 
+    @Test
+    @DisplayName("CU-8: the quorum is a majority of the listed members unless SAMENBORD_CLUSTER_QUORUM says otherwise")
+    void quorum() {
+        Map<String, String> three = Map.of("SAMENBORD_CLUSTER_MEMBERS", "a:5701,b:5701,c:5701", "SAMENBORD_STORE", "postgresql://u:p@db/s");
+        assertEquals(2, Settings.fromEnv(three).clusterQuorumOrMajority());
+        assertEquals(3, Settings.fromEnv(Map.of("SAMENBORD_CLUSTER_MEMBERS", "a,b,c,d", "SAMENBORD_STORE", "postgresql://u:p@db/s"))
+                .clusterQuorumOrMajority());
+        assertEquals(1, Settings.fromEnv(with(three, "SAMENBORD_CLUSTER_QUORUM", "1")).clusterQuorumOrMajority());
+        var zero = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(with(three, "SAMENBORD_CLUSTER_QUORUM", "0")));
+        assertTrue(zero.getMessage().contains("SAMENBORD_CLUSTER_QUORUM"), zero.getMessage());
+    }
+
     private static Map<String, String> with(Map<String, String> base, String... more) {
         Map<String, String> out = new java.util.HashMap<>(base);
         for (int i = 0; i < more.length; i += 2) out.put(more[i], more[i + 1]);

@@ -5,7 +5,11 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 
 import java.net.InetAddress;
@@ -16,7 +20,7 @@ import java.net.UnknownHostException;
  * with the listed members only, no multicast or auto-detection, no phone-home; the member port
  * listens on SAMENBORD_CLUSTER_HOST only (Hazelcast open source has no member authentication or
  * TLS, so the member network must stay private, rule CU-10); the tails map with one synchronous
- * backup.
+ * backup, refused on a side of a split cluster without a quorum (CU-8).
  */
 final class HazelcastSetup {
 
@@ -25,11 +29,23 @@ final class HazelcastSetup {
     static final int DEAD_AFTER_SECONDS = 8;
     /** How soon and how often the oldest member looks for a split-off part to merge back (Hazelcast: 300 s, 120 s). */
     static final int MERGE_CHECK_SECONDS = 5;
+    /** Name of the split-brain protection on the tails map. */
+    static final String QUORUM = "samenbord-quorum";
 
     private HazelcastSetup() {
     }
 
     static Config config(Settings s) {
+        return config(s, quorumOf(s));
+    }
+
+    /** The quorum function a member with these settings uses (null: one listed member, nothing can split). */
+    static MemberQuorum quorumOf(Settings s) {
+        return s.clusterQuorumOrMajority() < 2 ? null
+                : new MemberQuorum(s.clusterMembers().size(), s.clusterQuorum().orElse(0));
+    }
+
+    static Config config(Settings s, MemberQuorum quorum) {
         // loadConfig carries the __vertx.* maps the event bus needs.
         Config cfg = ConfigUtil.loadConfig();
         cfg.setClusterName(s.clusterName());
@@ -41,6 +57,9 @@ final class HazelcastSetup {
         cfg.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(DEAD_AFTER_SECONDS));
         cfg.setProperty("hazelcast.merge.first.run.delay.seconds", String.valueOf(MERGE_CHECK_SECONDS));
         cfg.setProperty("hazelcast.merge.next.run.delay.seconds", String.valueOf(MERGE_CHECK_SECONDS));
+        // An owner whose backup never answered must not report success: cut off from the member
+        // holding its backup, it would acknowledge batches that only it has (CU-8).
+        cfg.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
         // The member port listens on SAMENBORD_CLUSTER_HOST only; outgoing connections may start
         // from any local address (a public address behind a NAT is not one of this host's).
         cfg.setProperty("hazelcast.socket.bind.any", "false");
@@ -51,7 +70,17 @@ final class HazelcastSetup {
                 // append and trim deserialized and re-serialized the whole Tail (Java serialization), on the
                 // owner and again on the backup: the largest share of a node's CPU and allocation in the
                 // benchmark's S1. Tail is immutable, so handing the stored object to a processor is safe.
-                .setInMemoryFormat(InMemoryFormat.OBJECT);
+                .setInMemoryFormat(InMemoryFormat.OBJECT)
+                // After a split heals, the side that merges in (the smaller, which could not take
+                // batches) keeps only tails the other side does not have: what the majority
+                // acknowledged always wins (CU-8).
+                .setMergePolicyConfig(new MergePolicyConfig(PutIfAbsentMergePolicy.class.getName(), MergePolicyConfig.DEFAULT_BATCH_SIZE));
+        if (quorum != null) {
+            cfg.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, Math.max(2, s.clusterQuorumOrMajority()))
+                    .setProtectOn(SplitBrainProtectionOn.READ_WRITE)
+                    .setFunctionImplementation(quorum));
+            tails.setSplitBrainProtectionName(QUORUM);
+        }
         cfg.addMapConfig(tails);
         return cfg;
     }

@@ -36,6 +36,11 @@ final class Streamers implements AutoCloseable {
 
     /** A client on {@code board} starting at node {@code firstBase} of {@code bases}, streaming until stopped. */
     void add(List<String> bases, int firstBase, String token, String board, String prefix, int perClient, int window) {
+        add(bases, firstBase, token, board, prefix, perClient, window, 0);
+    }
+
+    /** As above, with a pause of {@code pauseMs} after each batch sent (keeps a long stream's CPU modest). */
+    void add(List<String> bases, int firstBase, String token, String board, String prefix, int perClient, int window, long pauseMs) {
         ResilientClient client = new ResilientClient(bases, firstBase, token, board, "replica-" + prefix).start();
         streams.add(new Stream(board, token, client, prefix));
         OpsBuilder ops = new OpsBuilder("replica-" + prefix);
@@ -45,6 +50,7 @@ final class Streamers implements AutoCloseable {
                 if (client.unackedCount() < window) {
                     client.send(ops.note(prefix + "-" + i, "n-" + prefix + "-" + i, "tekst " + prefix + " " + i, "south"));
                     i++;
+                    if (pauseMs > 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pauseMs));
                 } else {
                     // Client-side flow control: wait for acks before sending more.
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));

@@ -52,6 +52,10 @@ public final class ResilientClient implements AutoCloseable {
     private int connects;
     private boolean closed;
     private final Set<String> peersSeen = ConcurrentHashMap.newKeySet();
+    /** The node of the current socket, and per node the welcomes and new acks that came over it (guarded by lock). */
+    private String currentBase;
+    private final Map<String, Integer> welcomesVia = new java.util.HashMap<>();
+    private final Map<String, Integer> acksVia = new java.util.HashMap<>();
 
     public ResilientClient(List<String> bases, int firstBase, String token, String board, String replica) {
         this.bases = List.copyOf(bases);
@@ -89,6 +93,8 @@ public final class ResilientClient implements AutoCloseable {
                 welcome.get(20, TimeUnit.SECONDS);
                 synchronized (lock) {
                     socket = ws;
+                    currentBase = base;
+                    welcomesVia.merge(base, 1, Integer::sum);
                     sending = CompletableFuture.completedFuture(null);
                     connects++;
                     for (ObjectNode frame : unacked.values()) sendRaw(frame.toString());
@@ -193,7 +199,10 @@ public final class ResilientClient implements AutoCloseable {
                 case "ack" -> {
                     String batch = f.get("batch").asText();
                     long s = f.get("seq").asLong();
-                    if (unacked.remove(batch) != null) acks.put(batch, s);
+                    if (unacked.remove(batch) != null) {
+                        acks.put(batch, s);
+                        acksVia.merge(currentBase, 1, Integer::sum);
+                    }
                     seq = Math.max(seq, s);
                 }
                 case "presence" -> peersSeen.add(f.path("replica").asText());
@@ -241,6 +250,20 @@ public final class ResilientClient implements AutoCloseable {
     public Map<String, Long> acks() {
         synchronized (lock) {
             return Map.copyOf(acks);
+        }
+    }
+
+    /** Welcomes this client got from the node at {@code base}. */
+    public int welcomesVia(String base) {
+        synchronized (lock) {
+            return welcomesVia.getOrDefault(base, 0);
+        }
+    }
+
+    /** Batches first acknowledged over a socket to the node at {@code base}. */
+    public int acksVia(String base) {
+        synchronized (lock) {
+            return acksVia.getOrDefault(base, 0);
         }
     }
 
