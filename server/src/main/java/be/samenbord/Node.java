@@ -83,6 +83,21 @@ public final class Node {
         Metrics metrics = new Metrics(nodeLabel, this::boardCount, this::connectionCount);
         Tokens tokens = new Tokens(new SecureRandom());
         WorkshopDirectory directory = new WorkshopDirectory(tokens);
+        if (cluster != null) {
+            // A node that missed a workshop's announcement reads it from the shared store on a miss (CU-9).
+            SharedStore shared = (SharedStore) store;
+            directory.readThrough(new WorkshopDirectory.Store() {
+                @Override
+                public java.util.concurrent.CompletableFuture<java.util.Optional<be.samenbord.workshop.Workshop>> workshop(String id) {
+                    return shared.loadWorkshop(id);
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<java.util.Optional<be.samenbord.workshop.Workshop>> workshopOfBoard(String board) {
+                    return shared.loadWorkshopOfBoard(board);
+                }
+            });
+        }
         this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
         this.broadcast = cluster != null ? new WorkshopBroadcast(vertx, cluster.nodeId(), cluster::nodeIds) : null;

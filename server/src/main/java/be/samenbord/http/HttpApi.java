@@ -88,6 +88,7 @@ public final class HttpApi {
     public Router router(Vertx vertx) {
         Router r = Router.router(vertx);
         r.route().handler(HttpApi::securityHeaders);
+        MissedWorkshops.register(r, workshops.directory());
         r.get("/health").handler(this::health);
         r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));
         r.get("/api/templates/:id").handler(ctx -> ok(ctx, 200, templates.find(ctx.pathParam("id")).map(Template::json)

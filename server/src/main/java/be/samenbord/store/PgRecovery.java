@@ -45,8 +45,18 @@ final class PgRecovery {
     static Future<Opened> open(Vertx vertx, PgConnectOptions options) {
         return PgConnection.connect(vertx, options).compose(c -> PgSchema.migrate(c.noticeHandler(PgRecovery::notice))
                 .compose(version -> read(c))
+                .compose(r -> withBoardRows(c, r))
                 .map(r -> new Opened(c, r))
                 .onFailure(e -> c.close()));
+    }
+
+    /**
+     * Gives every workshop a row per board (those stored before schema version 2 had none) and
+     * reads the workshops with the boards other nodes added (CU-9).
+     */
+    private static Future<Recovery> withBoardRows(SqlConnection c, Recovery r) {
+        return PgWorkshops.index(c, r.workshops()).compose(v -> PgWorkshops.withAdditions(c, r.workshops()))
+                .map(workshops -> new Recovery(workshops, r.snapshots(), r.batches(), r.warnings()));
     }
 
     private static void notice(PgNotice n) {

@@ -25,4 +25,10 @@ public interface SharedStore extends Store {
     CompletableFuture<BoardLoad> loadBoard(String boardId);
 
     CompletableFuture<List<Workshop>> loadWorkshops();
+
+    /** One workshop with every board added to it (CU-9), or empty. */
+    CompletableFuture<java.util.Optional<Workshop>> loadWorkshop(String workshopId);
+
+    /** The workshop a board belongs to, with every board added to it (CU-9), or empty. */
+    CompletableFuture<java.util.Optional<Workshop>> loadWorkshopOfBoard(String boardId);
 }
