@@ -65,8 +65,8 @@ class WorkshopMergeIT {
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
-    @DisplayName("CU-9 (finding 6): two nodes add boards to one workshop at the same moment (a fiche conversion on each), 100 times:"
-            + " every node and a node started afterwards from PostgreSQL list all 200")
+    @DisplayName("CU-9 (finding 6): two nodes add boards to one workshop at the same moment (a breakout's copies on one, a fiche"
+            + " conversion on the other), 100 times: every node, and a node started afterwards from PostgreSQL, lists all 200")
     void concurrentAdditionsOnTwoNodesLoseNothing() throws Exception {
         NodeProcess n1 = cluster.node(0);
         NodeProcess n2 = cluster.node(1);
@@ -74,16 +74,15 @@ class WorkshopMergeIT {
         JsonNode w = new Api(n1.base()).createWorkshop("Samen toevoegen", "three-b");
         String id = w.path("id").asText();
         String token = w.path("tokens").path("participant").asText();
+        String facilitator = w.path("tokens").path("facilitator").asText();
+        String room = w.path("room").asText();
         String source = w.path("boards").get(0).path("id").asText();
-        try (WsClient writer = WsClient.connect(n1.base())) {
+        try (WsClient writer = WsClient.connect(n2.base())) {
             writer.join(token, source, "replica-notes-1", "Schrijver");
             OpsBuilder ops = new OpsBuilder("replica-notes-1");
-            for (int batch = 0; batch < 4; batch++) {
+            for (int batch = 0; batch < 2; batch++) {
                 List<JsonNode> list = new ArrayList<>();
-                for (int i = batch * 50; i < batch * 50 + 50; i++) {
-                    JsonNode note = ops.note("x", "note-" + i, "Actie " + i, "keep").get("ops");
-                    note.forEach(list::add);
-                }
+                for (int i = batch * 50; i < batch * 50 + 50; i++) ops.note("x", "note-" + i, "Actie " + i, "keep").get("ops").forEach(list::add);
                 writer.send(OpsBuilder.batch("notes-" + batch, list.toArray(JsonNode[]::new)));
                 writer.next(f -> f.path("t").asText().equals("ack"));
             }
@@ -93,30 +92,45 @@ class WorkshopMergeIT {
         try {
             for (int round = 0; round < 100; round++) {
                 int r = round;
-                CompletableFuture<String> a = CompletableFuture.supplyAsync(() -> convert(n1, id, token, source, "note-" + (2 * r)), two);
-                CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> convert(n2, id, token, source, "note-" + (2 * r + 1)), two);
-                fiches.add(a.get(60, TimeUnit.SECONDS));
+                CompletableFuture<Void> a = CompletableFuture.runAsync(() -> breakout(n1, room, facilitator), two);
+                CompletableFuture<String> b = CompletableFuture.supplyAsync(() -> convert(n2, id, token, source, "note-" + r), two);
+                a.get(60, TimeUnit.SECONDS);
                 fiches.add(b.get(60, TimeUnit.SECONDS));
             }
         } finally {
             two.shutdownNow();
         }
-        assertEquals(200, fiches.size(), "200 distinct fiche boards made");
+        assertEquals(100, fiches.size(), "100 distinct fiche boards made");
         NodeProcess n3 = cluster.startNext();
+        Set<String> first = null;
         for (NodeProcess n : List.of(n1, n2, n3)) {
             Set<String> listed = new HashSet<>();
-            new Api(n.base()).get("/api/workshops/" + id, token).body().path("boards").forEach(b -> listed.add(b.path("id").asText()));
+            Map<String, Integer> byTemplate = new java.util.TreeMap<>();
+            new Api(n.base()).get("/api/workshops/" + id, token).body().path("boards").forEach(b -> {
+                listed.add(b.path("id").asText());
+                byTemplate.merge(b.path("template").asText(), 1, Integer::sum);
+            });
+            String where = n.base() + (n == n3 ? " (started afterwards: PostgreSQL's view)" : "");
             Set<String> missing = new HashSet<>(fiches);
             missing.removeAll(listed);
-            assertEquals(Set.of(), missing, missing.size() + " of 200 boards missing on " + n.base()
-                    + (n == n3 ? " (started afterwards: PostgreSQL's view)" : ""));
+            assertEquals(Set.of(), missing, missing.size() + " of 100 fiche boards missing on " + where);
+            assertEquals(100, byTemplate.getOrDefault("windroos", 0), "breakout boards listed on " + where + ": " + byTemplate);
+            if (first == null) first = listed;
+            assertEquals(first, listed, "the same boards on " + where);
         }
-        String last = fiches.iterator().next();
         try (WsClient c = WsClient.connect(n3.base())) {
-            c.join(token, last, "replica-reader-1", "Lezer");
+            c.join(token, fiches.iterator().next(), "replica-reader-1", "Lezer");
         }
-        System.out.printf("WorkshopMergeIT: 100 rounds of two simultaneous conversions on two nodes: all 200 fiche boards listed on"
-                + " both nodes and on a third node started afterwards%n");
+        System.out.printf("WorkshopMergeIT: 100 rounds of a breakout (copies) on one node and a conversion on the other at the same"
+                + " moment: all 200 boards listed on both nodes and on a third node started afterwards%n");
+    }
+
+    /** Starts a breakout in copies mode with one group on {@code node}: one new board for the workshop. */
+    private static void breakout(NodeProcess node, String room, String facilitator) {
+        Api.Reply r = new Api(node.base()).postWithBearer("/api/boards/" + room + "/control",
+                "{\"action\":\"breakoutStart\",\"mode\":\"copies\",\"template\":\"windroos\",\"groups\":[{\"name\":\"Groep\",\"members\":[]}]}",
+                facilitator);
+        assertEquals(200, r.status(), "breakout on " + node.base() + ": " + r.text());
     }
 
     /** Converts one note on {@code node}; returns the fiche board's id. */
