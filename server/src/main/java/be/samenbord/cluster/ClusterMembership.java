@@ -41,7 +41,9 @@ public final class ClusterMembership {
         this.vertx = vertx;
         this.quorum = quorum;
         this.hz = manager.getHazelcastInstance();
-        this.ownership = new HazelcastOwnership(hz);
+        this.ownership = new HazelcastOwnership(hz, this::hasQuorum);
+        // Losing or regaining the quorum changes who owns what (CU-8): act at once, not at the next re-check.
+        if (quorum != null) quorum.onChange(ownership::changed);
         if (!ownership.localNode().equals(manager.getNodeId())) {
             throw new IllegalStateException("event bus node id " + manager.getNodeId() + " is not the member id " + ownership.localNode());
         }
@@ -93,9 +95,14 @@ public final class ClusterMembership {
         io.vertx.core.Future.join(told).otherwiseEmpty().await();
     }
 
-    /** Whether this side of the cluster may take batches now (CU-8); always true when nothing can split. */
+    /**
+     * Whether this side of the cluster may take batches now (CU-8); always true when nothing can
+     * split. The member list is asked too: Hazelcast updates the protection's state a moment after
+     * a member is removed, and in that moment this side must already count as without a quorum.
+     */
     public boolean hasQuorum() {
-        return quorum == null || hz.getSplitBrainProtectionService().getSplitBrainProtection(HazelcastSetup.QUORUM).hasMinimumSize();
+        return quorum == null || hz.getCluster().getMembers().size() >= quorum.required()
+                && hz.getSplitBrainProtectionService().getSplitBrainProtection(HazelcastSetup.QUORUM).hasMinimumSize();
     }
 
     /** Members this side needs to take batches (CU-8). */

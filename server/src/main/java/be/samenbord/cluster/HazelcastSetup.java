@@ -6,8 +6,11 @@ import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MergePolicyConfig;
-import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.AdvancedNetworkConfig;
+import com.hazelcast.config.InterfacesConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.config.SplitBrainProtectionListenerConfig;
 import com.hazelcast.spi.merge.PutIfAbsentMergePolicy;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -18,8 +21,9 @@ import java.net.UnknownHostException;
 /**
  * The Hazelcast member configuration of a node (STACK.md "Hazelcast with Vert.x 5"): TCP-IP join
  * with the listed members only, no multicast or auto-detection, no phone-home; the member port
- * listens on SAMENBORD_CLUSTER_HOST only (Hazelcast open source has no member authentication or
- * TLS, so the member network must stay private, rule CU-10); the tails map with one synchronous
+ * speaks only the member protocol (no client endpoint) and listens on SAMENBORD_CLUSTER_HOST only
+ * (Hazelcast open source has no member authentication or TLS, so the member network must stay
+ * private, rule CU-10); the tails map with one synchronous
  * backup, refused on a side of a split cluster without a quorum (CU-8).
  */
 final class HazelcastSetup {
@@ -64,7 +68,7 @@ final class HazelcastSetup {
         // from any local address (a public address behind a NAT is not one of this host's).
         cfg.setProperty("hazelcast.socket.bind.any", "false");
         cfg.setProperty("hazelcast.socket.client.bind.any", "true");
-        network(cfg.getNetworkConfig(), s);
+        network(cfg, s);
         MapConfig tails = new MapConfig(BoardTails.MAP).setBackupCount(1).setAsyncBackupCount(0)
                 // OBJECT: the tail's entry processors work on the stored Tail itself. With BINARY every
                 // append and trim deserialized and re-serialized the whole Tail (Java serialization), on the
@@ -78,7 +82,8 @@ final class HazelcastSetup {
         if (quorum != null) {
             cfg.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(QUORUM, true, Math.max(2, s.clusterQuorumOrMajority()))
                     .setProtectOn(SplitBrainProtectionOn.READ_WRITE)
-                    .setFunctionImplementation(quorum));
+                    .setFunctionImplementation(quorum)
+                    .addListenerConfig(new SplitBrainProtectionListenerConfig(event -> quorum.changed())));
             tails.setSplitBrainProtectionName(QUORUM);
         }
         cfg.addMapConfig(tails);
@@ -86,21 +91,26 @@ final class HazelcastSetup {
     }
 
     /**
-     * Listens on SAMENBORD_CLUSTER_HOST only (never 0.0.0.0), and is reached there or at
-     * SAMENBORD_CLUSTER_PUBLIC_ADDRESS; outgoing member connections from SAMENBORD_CLUSTER_OUTBOUND_PORTS.
+     * The member endpoint only (advanced networking, open source): the port speaks the member
+     * protocol and nothing else, so a plain Hazelcast client, which needs no credentials, cannot
+     * connect at all (rule CU-10). It listens on SAMENBORD_CLUSTER_HOST only (never 0.0.0.0), is
+     * reached there or at SAMENBORD_CLUSTER_PUBLIC_ADDRESS, and opens its member connections from
+     * SAMENBORD_CLUSTER_OUTBOUND_PORTS when set.
      */
-    private static void network(NetworkConfig net, Settings s) {
+    private static void network(Config cfg, Settings s) {
         String host = host(s);
-        net.setPort(s.clusterPort()).setPortAutoIncrement(false);
-        net.getInterfaces().setEnabled(true).clear().addInterface(bindAddress(s));
+        ServerSocketEndpointConfig member = new ServerSocketEndpointConfig();
+        member.setPort(s.clusterPort()).setPortAutoIncrement(false);
+        member.setInterfaces(new InterfacesConfig().setEnabled(true).addInterface(bindAddress(s)));
         if (s.clusterPublicAddress().isPresent()) {
-            net.setPublicAddress(s.clusterPublicAddress().get());
+            member.setPublicAddress(s.clusterPublicAddress().get());
         } else if (!isAddress(host)) {
-            net.setPublicAddress(host + ":" + s.clusterPort());
+            member.setPublicAddress(host + ":" + s.clusterPort());
         }
         s.clusterOutboundPorts().ifPresent(ports -> {
-            for (String range : ports.split(",")) net.addOutboundPortDefinition(range.strip());
+            for (String range : ports.split(",")) member.addOutboundPortDefinition(range.strip());
         });
+        AdvancedNetworkConfig net = cfg.getAdvancedNetworkConfig().setEnabled(true).setMemberEndpointConfig(member);
         JoinConfig join = net.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);

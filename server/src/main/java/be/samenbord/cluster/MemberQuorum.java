@@ -78,6 +78,18 @@ final class MemberQuorum implements SplitBrainProtectionFunction {
         return Math.max(1, mayExist / 2 + 1);
     }
 
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after this side gained or lost its quorum (Hazelcast's split-brain protection event). */
+    void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    /** Hazelcast reports a change of the quorum (its state is updated by then). */
+    void changed() {
+        onChange.run();
+    }
+
     /** A member said it is leaving (graceful stop): from its removal on, it no longer counts. */
     void leaving(String address) {
         left.putIfAbsent(address, false);

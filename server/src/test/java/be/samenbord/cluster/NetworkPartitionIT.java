@@ -43,6 +43,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NetworkPartitionIT {
 
     private static final int BOARDS = 3;
+    private static final long T0 = System.nanoTime();
+
+    /** Progress with the time since the test class loaded: a slow stage shows where the time went. */
+    private static void stage(String what) {
+        System.out.printf("NetworkPartitionIT +%.1fs: %s%n", (System.nanoTime() - T0) / 1e9, what);
+    }
 
     @Test
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -70,7 +76,9 @@ class NetworkPartitionIT {
                 for (int b = 0; b < BOARDS; b++) {
                     for (int n = 0; n < 3; n++) s.add(c.bases(), n, token, boards.get(b), "p" + b + n, 1_200, 4, 100);
                 }
+                stage("cluster up, clients streaming");
                 Poll.until("100 acks before the cut", Duration.ofSeconds(60), () -> s.totalAcks() >= 100);
+                stage("cutting node 3 off");
 
                 NodeProcess minority = c.node(2);
                 String cutOff = minority.base();
@@ -79,6 +87,7 @@ class NetworkPartitionIT {
                 Poll.until("node 3 alone, nodes 1 and 2 together", Duration.ofSeconds(40), () -> ClusterNodes.memberCount(minority) == 1
                         && ClusterNodes.memberCount(c.node(0)) == 2 && ClusterNodes.memberCount(c.node(1)) == 2);
                 long detectedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - cutAt);
+                stage("split seen");
                 int acksViaMinority = sum(s, cl -> cl.acksVia(cutOff));
                 int welcomesViaMinority = sum(s, cl -> cl.welcomesVia(cutOff));
                 int acksAtSplit = s.totalAcks();
@@ -99,22 +108,34 @@ class NetworkPartitionIT {
                 assertEquals(welcomesViaMinority, sum(s, cl -> cl.welcomesVia(cutOff)), "the minority welcomed a session after it was cut off");
                 int acksInSplit = s.totalAcks() - acksAtSplit;
 
+                stage("healing");
                 sw.heal();
                 long healAt = System.nanoTime();
                 for (NodeProcess n : c.nodes()) {
                     Poll.until("3 members again on " + n.base(), Duration.ofSeconds(60), () -> ClusterNodes.memberCount(n) == 3);
                 }
                 long mergedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - healAt);
+                stage("merged");
                 Poll.until("acks after the merge", Duration.ofSeconds(60), () -> s.totalAcks() >= acksAtSplit + acksInSplit + 60);
                 s.stopSending();
                 s.awaitAllAcked(Duration.ofSeconds(90));
+                stage("every batch acknowledged; checking");
 
                 int total = 0;
-                for (String base : c.bases()) total = s.verify(base);
-                for (String board : boards) {
-                    JsonNode view = new Api(c.node(0).base()).get("/api/boards/" + board, token).body();
+                try {
                     for (String base : c.bases()) {
-                        JsonNode other = new Api(base).get("/api/boards/" + board, token).body();
+                        stage("verifying on " + base);
+                        total = s.verify(base);
+                    }
+                } catch (AssertionError e) {
+                    dumpLogs(c);
+                    dumpHistory(db, boards);
+                    throw e;
+                }
+                for (String board : boards) {
+                    JsonNode view = served(c.node(0).base(), board, token);
+                    for (String base : c.bases()) {
+                        JsonNode other = served(base, board, token);
                         assertEquals(view.path("seq").asLong(), other.path("seq").asLong(), "seq of " + board + " on " + base);
                         assertEquals(ResilientClient.canonical(view.path("items")), ResilientClient.canonical(other.path("items")),
                                 "board " + board + " on " + base);
@@ -128,6 +149,47 @@ class NetworkPartitionIT {
                 assertEquals(0, sw.unknownSources(), "every member connection came from its member's outbound ports");
             }
         }
+    }
+
+    /** The node logs, for a failure to be explained: server/target/partition-logs/node-<i>.log. */
+    private static void dumpLogs(ClusterNodes c) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "partition-logs");
+            java.nio.file.Files.createDirectories(dir);
+            for (int i = 0; i < c.nodes().size(); i++) java.nio.file.Files.writeString(dir.resolve("node-" + i + ".log"), c.node(i).log());
+            stage("node logs in " + dir.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            System.err.println("could not save the node logs: " + e);
+        }
+    }
+
+    /** Each board's batches as PostgreSQL holds them: seq, replica, batch id. */
+    private static void dumpHistory(String db, List<String> boards) {
+        Vertx vertx = Vertx.vertx();
+        try {
+            io.vertx.pgclient.PgConnection c = io.vertx.pgclient.PgConnection.connect(vertx, db).await();
+            for (String board : boards) {
+                StringBuilder out = new StringBuilder("NetworkPartitionIT: PostgreSQL's batches of " + board + ":");
+                c.preparedQuery("SELECT seq, batch FROM batches WHERE board = $1 ORDER BY seq").execute(io.vertx.sqlclient.Tuple.of(board))
+                        .await().forEach(r -> out.append(' ').append(r.getLong(0)).append('=').append(r.getString(1)));
+                System.out.println(out);
+            }
+            c.close().await();
+        } catch (RuntimeException e) {
+            System.err.println("could not read the batches: " + e);
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    /** The REST view of a board once the node serves it (right after a merge a board may have no owner for a moment). */
+    private static JsonNode served(String base, String board, String token) {
+        Api.Reply[] reply = new Api.Reply[1];
+        Poll.until("board " + board + " served by " + base, Duration.ofSeconds(30), () -> {
+            reply[0] = new Api(base).get("/api/boards/" + board, token);
+            return reply[0].status() == 200;
+        });
+        return reply[0].body();
     }
 
     private static int sum(Streamers s, java.util.function.ToIntFunction<ResilientClient> f) {

@@ -56,6 +56,8 @@ public final class ResilientClient implements AutoCloseable {
     private String currentBase;
     private final Map<String, Integer> welcomesVia = new java.util.HashMap<>();
     private final Map<String, Integer> acksVia = new java.util.HashMap<>();
+    /** What this client received, in order (the last 3,000 entries), to explain a replica that differs. */
+    private final java.util.ArrayDeque<String> trail = new java.util.ArrayDeque<>();
 
     public ResilientClient(List<String> bases, int firstBase, String token, String board, String replica) {
         this.bases = List.copyOf(bases);
@@ -92,6 +94,7 @@ public final class ResilientClient implements AutoCloseable {
                 ws.sendText(hello.toString(), true).get(10, TimeUnit.SECONDS);
                 welcome.get(20, TimeUnit.SECONDS);
                 synchronized (lock) {
+                    note("connected to " + base);
                     socket = ws;
                     currentBase = base;
                     welcomesVia.merge(base, 1, Integer::sum);
@@ -172,7 +175,14 @@ public final class ResilientClient implements AutoCloseable {
         }
     }
 
+    private void note(String what) {
+        if (trail.size() >= 3_000) trail.removeFirst();
+        trail.addLast(what);
+    }
+
     private void onWelcome(JsonNode w) {
+        note("welcome seq " + w.path("seq").asLong() + (w.has("snapshot") ? " snapshot of " + w.get("snapshot").size() + " items"
+                : " catch-up of " + w.path("ops").size() + " ops") + " (had seq " + seq + ")");
         if (w.has("snapshot")) {
             items = new Items();
             w.get("snapshot").fields().forEachRemaining(item -> item.getValue().fields().forEachRemaining(field ->
@@ -191,6 +201,7 @@ public final class ResilientClient implements AutoCloseable {
             switch (f.path("t").asText()) {
                 case "ops" -> {
                     long s = f.get("seq").asLong();
+                    note("ops seq " + s + " " + f.get("ops").path(0).path("i").asText("-") + " via " + currentBase);
                     if (s <= seq) problems.add("ops seq " + s + " after seq " + seq + " (a batch seen twice)");
                     if (s > seq + 1 && seq >= 0) problems.add("ops seq " + s + " skipped from " + seq);
                     f.get("ops").forEach(op -> items.apply(OpCodec.read(op)));
@@ -199,6 +210,7 @@ public final class ResilientClient implements AutoCloseable {
                 case "ack" -> {
                     String batch = f.get("batch").asText();
                     long s = f.get("seq").asLong();
+                    note("ack " + batch + " seq " + s + " via " + currentBase);
                     if (unacked.remove(batch) != null) {
                         acks.put(batch, s);
                         acksVia.merge(currentBase, 1, Integer::sum);
@@ -208,6 +220,7 @@ public final class ResilientClient implements AutoCloseable {
                 case "presence" -> peersSeen.add(f.path("replica").asText());
                 default -> {
                     // errors for a batch (unavailable, rate_limited): it stays unacked and is resent.
+                    if (f.path("t").asText().equals("error")) note("error " + f.path("code").asText() + " " + f.path("batch").asText(""));
                 }
             }
         }
@@ -282,6 +295,13 @@ public final class ResilientClient implements AutoCloseable {
     public List<String> problems() {
         synchronized (lock) {
             return List.copyOf(problems);
+        }
+    }
+
+    /** What this client received, oldest first (at most the last 3,000 entries). */
+    public List<String> trail() {
+        synchronized (lock) {
+            return List.copyOf(trail);
         }
     }
 
