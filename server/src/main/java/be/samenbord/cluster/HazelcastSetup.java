@@ -31,6 +31,8 @@ final class HazelcastSetup {
     /** Seconds between member heartbeats, and of silence after which a member counts as dead. */
     static final int HEARTBEAT_SECONDS = 1;
     static final int DEAD_AFTER_SECONDS = 8;
+    /** How long an append waits for its backup before it fails: longer than a member may stay silent. */
+    static final long BACKUP_TIMEOUT_MS = (DEAD_AFTER_SECONDS + 2) * 1000L;
     /** How soon and how often the oldest member looks for a split-off part to merge back (Hazelcast: 300 s, 120 s). */
     static final int MERGE_CHECK_SECONDS = 5;
     /** Name of the split-brain protection on the tails map. */
@@ -62,8 +64,13 @@ final class HazelcastSetup {
         cfg.setProperty("hazelcast.merge.first.run.delay.seconds", String.valueOf(MERGE_CHECK_SECONDS));
         cfg.setProperty("hazelcast.merge.next.run.delay.seconds", String.valueOf(MERGE_CHECK_SECONDS));
         // An owner whose backup never answered must not report success: cut off from the member
-        // holding its backup, it would acknowledge batches that only it has (CU-8).
+        // holding its backup, it would acknowledge batches that only it has (CU-8). And it must
+        // not give up before it can have noticed that it is cut off (a silent cut shows only as
+        // missing heartbeats): a hub whose append failed reloads the board, and a reload before
+        // the quorum is seen lost would replay (and write to PostgreSQL) the owner's own copy of
+        // the tail, with the append its backup never got.
         cfg.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+        cfg.setProperty("hazelcast.operation.backup.timeout.millis", String.valueOf(BACKUP_TIMEOUT_MS));
         // The member port listens on SAMENBORD_CLUSTER_HOST only; outgoing connections may start
         // from any local address (a public address behind a NAT is not one of this host's).
         cfg.setProperty("hazelcast.socket.bind.any", "false");

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * CU-8 on the tails map itself: two real Hazelcast members in this JVM with the default quorum (a
@@ -58,6 +59,9 @@ class BoardTailsQuorumTest {
                 "after a split heals, the side that merges in adds only tails the other side lacks");
         assertEquals("true", a.getConfig().getProperty("hazelcast.operation.fail.on.indeterminate.state"),
                 "an owner whose backup never answered reports failure, not success");
+        assertTrue(Long.parseLong(a.getConfig().getProperty("hazelcast.operation.backup.timeout.millis"))
+                        > 1000L * Long.parseLong(a.getConfig().getProperty("hazelcast.max.no.heartbeat.seconds")),
+                "an append gives up on its backup only after a silent member would have been declared dead");
 
         StubStore store = new StubStore(true);
         BoardTails onA = new BoardTails(a, store);
