@@ -82,11 +82,13 @@ public final class ResilientClient implements AutoCloseable {
                 if (closed) return;
                 base = bases.get(baseIndex % bases.size());
             }
+            WebSocket attempt = null;
             try {
                 CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
                 WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                         .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws"), new Listener(welcome))
                         .get(10, TimeUnit.SECONDS);
+                attempt = ws;
                 ObjectNode hello = WsClient.hello(token, board, replica, "Client " + replica);
                 synchronized (lock) {
                     if (seq >= 0) hello.put("since", seq);
@@ -104,7 +106,10 @@ public final class ResilientClient implements AutoCloseable {
                 }
                 return;
             } catch (Exception e) {
+                // A session given up on must not go on feeding the replica (a late welcome, its ops).
+                if (attempt != null) attempt.abort();
                 synchronized (lock) {
+                    note("attempt on " + base + " failed: " + e);
                     baseIndex++;
                 }
                 // Client backoff between attempts, as the web client does; bounded by the deadline.
