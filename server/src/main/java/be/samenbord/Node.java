@@ -86,6 +86,21 @@ public final class Node {
         metrics.watchStore(this::storeStatus);
         Tokens tokens = new Tokens(new SecureRandom());
         WorkshopDirectory directory = new WorkshopDirectory(tokens);
+        if (cluster != null) {
+            // A node that missed a workshop's announcement reads it from the shared store on a miss (CU-9).
+            SharedStore shared = (SharedStore) store;
+            directory.readThrough(new WorkshopDirectory.Store() {
+                @Override
+                public java.util.concurrent.CompletableFuture<java.util.Optional<be.samenbord.workshop.Workshop>> workshop(String id) {
+                    return shared.loadWorkshop(id);
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<java.util.Optional<be.samenbord.workshop.Workshop>> workshopOfBoard(String board) {
+                    return shared.loadWorkshopOfBoard(board);
+                }
+            });
+        }
         this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, new be.samenbord.sync.StoreBoardSource(store),
                 templates, directory, clock, metrics, new BoardRegistry.Memory(settings.boardIdleMs(), settings.pruneHorizonMs()),
                 new SecureRandom());
@@ -116,6 +131,7 @@ public final class Node {
         if (cluster == null) return;
         ObjectNode c = body.putObject("cluster");
         c.put("name", cluster.clusterName()).put("node", cluster.nodeId());
+        c.putObject("quorum").put("needed", cluster.quorumNeeded()).put("present", cluster.hasQuorum());
         ArrayNode members = c.putArray("members");
         cluster.members().forEach(m -> members.addObject().put("id", m.id()).put("address", m.address()).put("local", m.local()));
     }
@@ -282,6 +298,7 @@ public final class Node {
         });
         step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
         step("close the store", store::close);
+        if (cluster != null) step("tell the other members this one leaves", cluster::announceLeaving);
         step("close Vert.x", () -> vertx.close().await());
         LOG.info(stopProblems == 0 ? "Samenbord node stopped cleanly" : "Samenbord node stopped with " + stopProblems + " problem(s), see above");
     }

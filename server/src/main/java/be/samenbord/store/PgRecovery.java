@@ -45,7 +45,7 @@ final class PgRecovery {
     static Future<Opened> open(Pool pool) {
         return pool.withConnection(c -> PgSchema.migrate(quiet(c)).compose(version -> {
             PgRecovery r = new PgRecovery();
-            return r.readAll(c).map(rec -> new Opened(rec, List.copyOf(r.unreadableWorkshops)));
+            return r.readAll(c).compose(rec -> withBoardRows(c, rec)).map(rec -> new Opened(rec, List.copyOf(r.unreadableWorkshops)));
         }));
     }
 
@@ -56,6 +56,15 @@ final class PgRecovery {
     }
 
     private final List<String> unreadableWorkshops = new ArrayList<>();
+
+    /**
+     * Gives every workshop a row per board (those stored before schema version 2 had none) and
+     * reads the workshops with the boards other nodes added (CU-9).
+     */
+    private static Future<Recovery> withBoardRows(SqlConnection c, Recovery r) {
+        return PgWorkshops.index(c, r.workshops()).compose(v -> PgWorkshops.withAdditions(c, r.workshops()))
+                .map(workshops -> new Recovery(workshops, r.warnings(), r.fresh()));
+    }
 
     private static void notice(PgNotice n) {
         LOG.fine(() -> "PostgreSQL " + n.getSeverity() + ": " + n.getMessage());

@@ -219,6 +219,28 @@ public final class PgStore implements SharedStore {
         return bytes;
     }
 
+    /** A new workshop's document and a row per board, in one transaction (CU-9). */
+    @Override
+    public CompletableFuture<Void> createWorkshop(Workshop workshop) {
+        return read(c -> PgWorkshops.create(c, workshop));
+    }
+
+    /** Inserts rows for the added boards (a set union with other nodes' additions) and reads the workshop back (CU-9). */
+    @Override
+    public CompletableFuture<Workshop> addBoards(Workshop known, List<Workshop.BoardRef> added) {
+        return read(c -> PgWorkshops.add(c, known.id(), added));
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshop(String workshopId) {
+        return read(c -> PgWorkshops.read(c, workshopId));
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshopOfBoard(String boardId) {
+        return read(c -> PgWorkshops.readOfBoard(c, boardId));
+    }
+
     @Override
     public CompletableFuture<BoardLoad> loadBoard(String boardId) {
         return read(c -> PgRecovery.readBoard(c, boardId));
@@ -226,7 +248,7 @@ public final class PgStore implements SharedStore {
 
     @Override
     public CompletableFuture<List<Workshop>> loadWorkshops() {
-        return read(PgRecovery::readWorkshops);
+        return read(c -> PgRecovery.readWorkshops(c).compose(docs -> PgWorkshops.withAdditions(c, docs)));
     }
 
     @SuppressWarnings("unchecked")

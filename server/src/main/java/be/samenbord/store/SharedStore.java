@@ -13,4 +13,10 @@ import java.util.concurrent.CompletableFuture;
 public interface SharedStore extends Store {
 
     CompletableFuture<List<Workshop>> loadWorkshops();
+
+    /** One workshop with every board added to it (CU-9), or empty. */
+    CompletableFuture<java.util.Optional<Workshop>> loadWorkshop(String workshopId);
+
+    /** The workshop a board belongs to, with every board added to it (CU-9), or empty. */
+    CompletableFuture<java.util.Optional<Workshop>> loadWorkshopOfBoard(String boardId);
 }

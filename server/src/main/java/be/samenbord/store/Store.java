@@ -45,6 +45,22 @@ public interface Store extends BatchLog, AutoCloseable {
     /** Stores a workshop (insert or replace by id). */
     CompletableFuture<Void> saveWorkshop(Workshop workshop);
 
+    /** Stores a new workshop. A store shared by nodes also indexes its boards (rule CU-9). */
+    default CompletableFuture<Void> createWorkshop(Workshop workshop) {
+        return saveWorkshop(workshop);
+    }
+
+    /**
+     * Adds boards to a stored workshop and completes with the workshop as stored now: a merge (set
+     * union of board refs) with whatever other nodes added meanwhile, never an overwrite (rule
+     * CU-9). {@code known} is the workshop as the caller knows it. A store with one writer (the
+     * embedded journal) just stores {@code known} plus {@code added}.
+     */
+    default CompletableFuture<Workshop> addBoards(Workshop known, java.util.List<Workshop.BoardRef> added) {
+        Workshop merged = Workshop.union(known, new Workshop(known.id(), known.title(), known.createdAt(), known.tokenHashes(), added));
+        return saveWorkshop(merged).thenApply(v -> merged);
+    }
+
     /** Completes once everything appended before this call is durable. */
     CompletableFuture<Void> flushed();
 

@@ -199,6 +199,18 @@ public final class BoardRegistry {
     }
 
     /**
+     * As {@link #ownedHub}, but a board this node owns and does not know is first looked up in the
+     * store: its workshop's announcement may have missed this node (rule CU-9).
+     */
+    CompletableFuture<Optional<BoardHub>> ownedHubReadingThrough(String id) {
+        Optional<BoardHub> hub = ownedHub(id);
+        if (hub.isPresent() || cluster == null || stopping || !cluster.ownership().isLocal(id) || templateOfBoard(id).isPresent()) {
+            return CompletableFuture.completedFuture(hub);
+        }
+        return directory.readBoard(id).handle((known, err) -> ownedHub(id));
+    }
+
+    /**
      * Cluster member leaving: drops every board (their sessions reconnect, to other nodes once this
      * one has left) and takes no new ones, so nothing is accepted here after the store is flushed.
      */

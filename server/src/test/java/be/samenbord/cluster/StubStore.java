@@ -42,6 +42,16 @@ final class StubStore implements SharedStore {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshop(String workshopId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshopOfBoard(String boardId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Recovery recover() {
         throw new UnsupportedOperationException();
     }

@@ -84,15 +84,15 @@ class PgStoreTest {
         first.recover();
         await(first.append("board-a", batch(1)));
         first.close();
-        assertEquals(List.of(1), query("SELECT version FROM samenbord_schema").stream().map(r -> r.getInteger(0)).toList());
-        assertEquals(List.of("batches", "samenbord_schema", "snapshots", "workshops"),
+        assertEquals(List.of(1, 2), query("SELECT version FROM samenbord_schema ORDER BY 1").stream().map(r -> r.getInteger(0)).toList());
+        assertEquals(List.of("batches", "samenbord_schema", "snapshots", "workshop_boards", "workshops"),
                 query("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
                         .stream().map(r -> r.getString(0)).toList());
 
         Store second = open();
         assertEquals(batches(1, 1), StoreReads.recover(second, "board-a").batches().get("board-a"));
         await(second.append("board-a", batch(2)));
-        assertEquals(1, query("SELECT count(*) FROM samenbord_schema").getFirst().getLong(0));
+        assertEquals(PgSchema.VERSION, query("SELECT count(*) FROM samenbord_schema").getFirst().getLong(0));
     }
 
     @Test
