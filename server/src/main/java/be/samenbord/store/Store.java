@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * <p>A start reads only the workshops ({@link #recover}); each board is read on its first use
  * ({@link #loadBoard}), and a snapshot writes only the boards the store asks for.
  */
-public interface Store extends BatchLog, AutoCloseable {
+public interface Store extends BatchLog, be.samenbord.workshop.WorkshopStore, AutoCloseable {
 
     /** Reads back the workshops; called once, before any write. Reads no board. */
     Recovery recover() throws IOException;
@@ -46,6 +46,7 @@ public interface Store extends BatchLog, AutoCloseable {
     CompletableFuture<Void> saveWorkshop(Workshop workshop);
 
     /** Stores a new workshop. A store shared by nodes also indexes its boards (rule CU-9). */
+    @Override
     default CompletableFuture<Void> createWorkshop(Workshop workshop) {
         return saveWorkshop(workshop);
     }
@@ -56,6 +57,7 @@ public interface Store extends BatchLog, AutoCloseable {
      * CU-9). {@code known} is the workshop as the caller knows it. A store with one writer (the
      * embedded journal) just stores {@code known} plus {@code added}.
      */
+    @Override
     default CompletableFuture<Workshop> addBoards(Workshop known, java.util.List<Workshop.BoardRef> added) {
         Workshop merged = Workshop.union(known, new Workshop(known.id(), known.title(), known.createdAt(), known.tokenHashes(), added));
         return saveWorkshop(merged).thenApply(v -> merged);

@@ -1,6 +1,5 @@
 package be.samenbord.workshop;
 
-import be.samenbord.store.Store;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,12 +13,12 @@ import java.util.function.LongSupplier;
 public final class WorkshopService {
 
     private final WorkshopDirectory directory;
-    private final Store store;
+    private final WorkshopStore store;
     private final Consumer<Workshop.BoardRef> boardMaker;
     private final LongSupplier clock;
     private java.util.function.Function<Workshop, CompletableFuture<Void>> announce = w -> CompletableFuture.completedFuture(null);
 
-    public WorkshopService(WorkshopDirectory directory, Store store, Consumer<Workshop.BoardRef> boardMaker, LongSupplier clock) {
+    public WorkshopService(WorkshopDirectory directory, WorkshopStore store, Consumer<Workshop.BoardRef> boardMaker, LongSupplier clock) {
         this.directory = directory;
         this.store = store;
         this.boardMaker = boardMaker;
