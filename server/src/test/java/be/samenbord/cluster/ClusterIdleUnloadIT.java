@@ -33,7 +33,8 @@ class ClusterIdleUnloadIT {
     void unloadAndReloadInACluster() {
         try (Postgres pg = Postgres.start();
              ClusterNodes cluster = new ClusterNodes(2, pg.createDatabase("cluster_unload"),
-                     Map.of("SAMENBORD_BOARD_IDLE_MS", "300")).startAll(2)) {
+                     // Two members, one killed: the survivor may serve alone only with a quorum of one (CU-8).
+                     Map.of("SAMENBORD_BOARD_IDLE_MS", "300", "SAMENBORD_CLUSTER_QUORUM", "1")).startAll(2)) {
             for (NodeProcess n : cluster.nodes()) {
                 Poll.until("2 members", Duration.ofSeconds(30), () -> ClusterNodes.memberCount(n) == 2);
             }
