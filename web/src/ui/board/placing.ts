@@ -8,7 +8,7 @@ import { DEFAULT_NOTE_COLOR } from "../colors";
 import { loc, t } from "../i18n";
 import type { Zone } from "../template";
 import type { BoardActions } from "./actions";
-import { centre, clampToCanvas, noteSize, zoneAt, type Rect } from "./geometry";
+import { centre, clampToCanvas, noteSize, overlaps, zoneAt, type Rect } from "./geometry";
 import { refusesMore } from "./limits";
 import { createChanges, maxZ, moveChanges, newItemId, stackOrder, TEXT_MAX, type NoteData } from "./model";
 import { freeSpotIn, keepInside, spreadMoves, tidyMoves } from "./placement";
@@ -41,11 +41,12 @@ export class Placing {
   }
 
   /** A free spot for a note of `kind` in `zone` near a point, or around the point outside zones. */
-  private spot(zone: Zone | null, kind: string, near: [number, number], skip: ReadonlySet<string> = new Set()): Rect {
+  private spot(zone: Zone | null, kind: string, near?: [number, number], skip: ReadonlySet<string> = new Set()): Rect {
     const size = noteSize(this.p.tpl, zone, kind);
     const taken = this.a.notes().filter((n) => !skip.has(n.id));
     if (zone) return clampToCanvas(this.p.tpl, freeSpotIn(zone, size.w, size.h, taken, near));
-    return clampToCanvas(this.p.tpl, { x: near[0] - size.w / 2, y: near[1] - size.h / 2, ...size });
+    const [x, y] = near ?? centre(this.seen());
+    return clampToCanvas(this.p.tpl, { x: x - size.w / 2, y: y - size.h / 2, ...size });
   }
 
   // --- create ----------------------------------------------------------------------------------
@@ -56,12 +57,11 @@ export class Placing {
     return this.create(zone, this.spot(zone, this.kindFor(zone), [x, y]), this.kindFor(zone));
   }
 
-  /** Keyboard "n" on a zone: a note at a free spot inside it. */
+  /** Keyboard "n" on a zone: a note at the zone's first free spot in reading order (no point was named). */
   createInZone(zoneId: string): string | null {
     const zone = this.a.zone(zoneId);
     if (!zone) return null;
-    const [cx, cy] = centre(this.seen());
-    return this.create(zone, this.spot(zone, this.kindFor(zone), [cx, cy]), this.kindFor(zone));
+    return this.create(zone, this.spot(zone, this.kindFor(zone)), this.kindFor(zone));
   }
 
   /**
@@ -162,8 +162,9 @@ export class Placing {
       if (zone && refusesMore(zone.limits, Boolean(zone.row), this.p.zones.count(zone.id) + (counts.get(zone.id) ?? 0))) continue;
       const wanted = this.a.zone(n.zone) ? { x: n.x + PASTE_OFFSET, y: n.y + PASTE_OFFSET, w: n.w, h: n.h } : this.spot(zone, n.kind, centre(this.seen()));
       const taken = [...this.a.notes(), ...placed];
-      const free = zone && taken.some((o) => Math.abs(o.x - wanted.x) < 4 && Math.abs(o.y - wanted.y) < 4)
-        ? freeSpotIn(zone, n.w, n.h, taken, centre(wanted)) : wanted;
+      // A copy that would cover another note takes the free spot nearest to where it would have gone
+      // (a full zone cascades it, still never exactly on another).
+      const free = zone && taken.some((o) => overlaps(wanted, o)) ? freeSpotIn(zone, n.w, n.h, taken, centre(wanted)) : wanted;
       const r = clampToCanvas(this.p.tpl, zone ? keepInside(zone, free) : free);
       placed.push(r);
       if (zone) counts.set(zone.id, (counts.get(zone.id) ?? 0) + 1);

@@ -122,6 +122,8 @@ class EditingBasicsE2EIT {
             spots.add(item.path("x").path("v").asInt() + "," + item.path("y").path("v").asInt());
         }
         assertEquals(9, spots.size(), "nine notes, nine places");
+        // Issue 15 "notes pile up": with room in the zone, a copy goes to the free spot next to its original, not over it.
+        assertTrue(noOverlaps(items()), "no copy covers another note: " + items());
     }
 
     @Test
@@ -132,10 +134,12 @@ class EditingBasicsE2EIT {
         assertFalse(b.find(By.id("undo")).isEnabled(), "nothing to undo yet");
         @SuppressWarnings("unchecked")
         Map<String, Number> zone = (Map<String, Number>) b.js("const r = document.querySelector(\"#board .zone[data-zone='keep']\").getBoundingClientRect();"
-                + "return {left: r.left, top: r.top, right: r.right, bottom: r.bottom};");
-        // From a free spot of the zone, below its notes, up over all of them.
+                + "const hint = document.getElementById('first-hint');"
+                + "return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, hint: hint ? hint.getBoundingClientRect().top : r.bottom};");
+        // From a free spot of the zone, below its notes (and above B's first-use hint, which floats
+        // over the board's lower left), up over all of them.
         int x0 = zone.get("right").intValue() - 6;
-        int y0 = zone.get("bottom").intValue() - 6;
+        int y0 = Math.min(zone.get("bottom").intValue(), zone.get("hint").intValue()) - 6;
         int x1 = zone.get("left").intValue() + 4;
         int y1 = zone.get("top").intValue() + 4;
         new Actions(b.driver).keyDown(Keys.SHIFT).moveToLocation(x0, y0).clickAndHold().moveToLocation((x0 + x1) / 2, (y0 + y1) / 2)
