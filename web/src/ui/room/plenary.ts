@@ -60,6 +60,8 @@ export function mountPlenary(host: HTMLElement, o: PlenaryOptions): { destroy():
         .then((tpl) => {
           if (closed || mine !== generation) return;
           if (!tpl) return boardHost.replaceChildren(h("p", { role: "alert", class: "alert" }, t("plenaryBoardUnknown")));
+          // A phone stacks the groups: each column as tall as its board is at that width (CSS).
+          boardHost.style.setProperty("--canvas-hw", String(tpl.canvas.height / tpl.canvas.width));
           mounted.push(o.mount(boardHost, board, tpl));
           // Every group's copy has the template's name: the group's heading names its board
           // region, so the landmarks differ (axe landmark-unique).
