@@ -3,6 +3,7 @@
 // dropped by TCP), "saving n edits" needs the count, and live dragging rides on presence (PR-5).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { FakeNet } from "./fake-server";
+import { BACKOFF_CAP_MS } from "../../src/sync/backoff";
 import { note, setUp, startAll } from "./helpers";
 
 let net: FakeNet;
@@ -54,6 +55,23 @@ describe("issue 15: honest connection status", () => {
     await tick(50);
     expect(a.client.status).toBe("connected");
     expect(net.server.items.value("n1", "text")).toBe("offline geschreven");
+  });
+
+  it("without a network still retries, slowly: a node on this machine is reachable while navigator.onLine is false", async () => {
+    const win = new EventTarget();
+    (globalThis as { window?: unknown }).window = win;
+    vi.stubGlobal("navigator", { onLine: false });
+    try {
+      const a = make();
+      await startAll(tick, a);
+      win.dispatchEvent(new Event("offline"));
+      expect(a.client.status).toBe("offline");
+      // No "online" event comes (the laptop's Wi-Fi stays off), but the node on 127.0.0.1 answers.
+      await tick(BACKOFF_CAP_MS + 100);
+      expect(a.client.status).toBe("connected");
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it("tells a new pending count even when the status stays 'saving'", async () => {
