@@ -49,7 +49,8 @@ public record Settings(
         int snapshotsKept,
         int clusterBacklog,
         long testDiskLimitBytes,
-        Limits limits) {
+        Limits limits,
+        Indicators indicators) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
@@ -59,7 +60,10 @@ public record Settings(
             "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
             "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
             "MAX_CONN_PER_TOKEN_PER_BOARD", "MAX_CONN_PER_ADDRESS_PER_BOARD", "HELLO_RATE_PER_ADDRESS", "HELLO_BURST_PER_ADDRESS",
-            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES");
+            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES",
+            "INDICATOR_KEY", "INDICATOR_K", "INDICATOR_K_HEART", "INDICATOR_RETENTION_DAYS", "INDICATOR_MAX_IMPORT_BYTES",
+            "INDICATOR_IMPORT_THREADS", "INDICATOR_MAX_PEOPLE", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "GOOGLE_AUTH_URL",
+            "GOOGLE_TOKEN_URL", "GOOGLE_API_URL", "GOOGLE_PULL_DAYS");
     /**
      * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
      * so nobody with a link, or none, can exhaust it for the others.
@@ -79,6 +83,30 @@ public record Settings(
     public record Limits(long httpIdleMs, int createPerMinute, int createBurst, int maxBoardsPerWorkshop, int maxFichesPerWorkshop,
                          int maxConnPerTokenPerBoard, int maxConnPerAddressPerBoard, int helloPerSecondPerAddress,
                          int helloBurstPerAddress, int maxItemsPerBoard, long maxBoardBytes) {
+    }
+
+    /**
+     * Team indicators from activity trackers (PROTOCOL.md "Team indicators", IND-*).
+     *
+     * @param key            base64 of the 32-byte AES key sealing indicator records; empty = a key file
+     *                       generated in the data directory (embedded store only; PostgreSQL needs it set)
+     * @param k              people a team value needs at least (IND-10)
+     * @param kHeart         ... for resting-heart-rate and HRV deviations
+     * @param retentionDays  days are deleted this long after their date (IND-14)
+     * @param maxImportBytes largest upload (413 beyond)
+     * @param importThreads  imports run at once per node (503 busy beyond)
+     * @param maxPeople      people per workshop (409 limit_reached beyond)
+     * @param googleAuthUrl  Google's OAuth endpoints and the Google Health API base (tests point them at a local server)
+     * @param googlePullDays days the Google Health connector pulls, back from today
+     */
+    public record Indicators(Optional<String> key, int k, int kHeart, int retentionDays, int maxImportBytes, int importThreads,
+                             int maxPeople, Optional<String> googleClientId, Optional<String> googleClientSecret, String googleAuthUrl,
+                             String googleTokenUrl, String googleApiUrl, int googlePullDays) {
+
+        /** Whether the Google Health connector is set up (client id and secret given). */
+        public boolean google() {
+            return googleClientId.isPresent() && googleClientSecret.isPresent();
+        }
     }
 
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
@@ -139,7 +167,21 @@ public record Settings(
                         // 300 people each joining the room and a board at once after a restart.
                         r.integer("HELLO_BURST_PER_ADDRESS", 600, 1, 1_000_000),
                         r.integer("MAX_ITEMS_PER_BOARD", 5_000, 1, 100_000_000),
-                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
+                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)),
+                new Indicators(
+                        r.optional("INDICATOR_KEY"),
+                        r.integer("INDICATOR_K", 5, 2, 1000),
+                        r.integer("INDICATOR_K_HEART", 10, 2, 1000),
+                        r.integer("INDICATOR_RETENTION_DAYS", 365, 29, 3650),
+                        r.integer("INDICATOR_MAX_IMPORT_BYTES", 1024 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                        r.integer("INDICATOR_IMPORT_THREADS", 2, 1, 64),
+                        r.integer("INDICATOR_MAX_PEOPLE", 500, 1, 100_000),
+                        r.optional("GOOGLE_CLIENT_ID"),
+                        r.optional("GOOGLE_CLIENT_SECRET"),
+                        r.string("GOOGLE_AUTH_URL", "https://accounts.google.com/o/oauth2/v2/auth"),
+                        r.string("GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token"),
+                        r.string("GOOGLE_API_URL", "https://health.googleapis.com/v4"),
+                        r.integer("GOOGLE_PULL_DAYS", 90, 1, 3650)));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");

@@ -91,6 +91,14 @@ public final class HttpApi {
         return this;
     }
 
+    private final List<java.util.regex.Pattern> rawBodies = new ArrayList<>();
+
+    /** Paths whose request bodies are not JSON (uploads); they need a bearer key of their own. */
+    public HttpApi withRawBodies(java.util.regex.Pattern path) {
+        rawBodies.add(path);
+        return this;
+    }
+
     private Supplier<List<String>> nodes = List::of;
 
     /** Where clients may connect: every node's public URL (rule CU-7). */
@@ -116,7 +124,13 @@ public final class HttpApi {
     public Router router(Vertx vertx) {
         Router r = Router.router(vertx);
         r.route().handler(this::securityHeaders);
-        r.route().handler(limits::jsonBodiesOnly);
+        r.route().handler(ctx -> {
+            // A route that takes a file as it is (an indicator export) needs the person's key in a header,
+            // which no cross-site form can send: RE-7's JSON rule is not needed there.
+            String path = ctx.request().path();
+            if (path != null && rawBodies.stream().anyMatch(p -> p.matcher(path).matches())) ctx.next();
+            else limits.jsonBodiesOnly(ctx);
+        });
         r.get("/health").handler(this::health);
         r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));
         r.get("/api/templates/:id").handler(ctx -> ok(ctx, 200, templates.find(ctx.pathParam("id")).map(Template::json)

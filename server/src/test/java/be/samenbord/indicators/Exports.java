@@ -124,6 +124,38 @@ public final class Exports {
                 + timezone + ",nl_BE,2019-05-01,\"Verpleegkundige, nachtdienst.\nZegt \"\"hallo\"\".\",MONDAY,Normal,24hour,FEMALE,168.0,61.0\n";
     }
 
+    /**
+     * A Takeout zip of one person: a main sleep per night ({@code sleepMinutes} per wake-up day),
+     * steps as per-minute samples at noon UTC, resting heart rate per day.
+     */
+    public static byte[] takeoutPerson(Map<LocalDate, Integer> sleepMinutes, Map<LocalDate, Integer> steps, Map<LocalDate, Double> resting) {
+        Zip z = new Zip();
+        String ged = "Takeout/Fitbit/Global Export Data/";
+        List<String> logs = new ArrayList<>();
+        long id = 1000;
+        for (Map.Entry<LocalDate, Integer> e : sleepMinutes.entrySet()) {
+            LocalDate d = e.getKey();
+            logs.add(sleepLog(id++, d, d.minusDays(1) + "T23:00:00.000", d + "T07:00:00.000", e.getValue(), true));
+        }
+        if (!logs.isEmpty()) z.add(ged + "sleep-" + sleepMinutes.keySet().iterator().next() + ".json", list(logs));
+        List<String> samples = new ArrayList<>();
+        for (Map.Entry<LocalDate, Integer> e : steps.entrySet()) {
+            Instant noon = e.getKey().atTime(12, 0).toInstant(ZoneOffset.UTC);
+            int left = e.getValue();
+            for (int m = 0; left > 0; m++) {
+                int v = Math.min(1000, left);
+                samples.add(scalarRecord(takeoutTime(noon.plusSeconds(60L * m)), Integer.toString(v)));
+                left -= v;
+            }
+        }
+        if (!samples.isEmpty()) z.add(ged + "steps-" + steps.keySet().iterator().next() + ".json", list(samples));
+        List<String> rest = new ArrayList<>();
+        resting.forEach((d, v) -> rest.add(restingRecord(d, v)));
+        if (!rest.isEmpty()) z.add(ged + "resting_heart_rate-" + resting.keySet().iterator().next() + ".json", list(rest));
+        z.add("Takeout/Fitbit/Your Profile/Profile.csv", profileCsv("UTC"));
+        return z.bytes();
+    }
+
     // ---- Generators ------------------------------------------------------------------------------
 
     /**
