@@ -212,7 +212,11 @@ public final class PeopleRoutes {
 
     private void stream(RoutingContext ctx, HttpServerRequest req, ImportJobs.Upload u, Context context) {
         long[] received = {0};
-        u.pipe().whenDrained(() -> context.runOnContext(v -> req.resume()));
+        boolean[] ended = {false};
+        // The importer may drain the last chunks after the body ended: a finished request is not resumed.
+        u.pipe().whenDrained(() -> context.runOnContext(v -> {
+            if (!ended[0]) req.resume();
+        }));
         req.handler(buf -> {
             received[0] += buf.length();
             if (received[0] > maxImportBytes) {
@@ -227,8 +231,12 @@ public final class PeopleRoutes {
             }
             if (!u.pipe().write(buf.getBytes())) req.pause();
         });
-        req.exceptionHandler(e -> u.pipe().abort("the upload broke off"));
+        req.exceptionHandler(e -> {
+            ended[0] = true;
+            u.pipe().abort("the upload broke off");
+        });
         req.endHandler(v -> {
+            ended[0] = true;
             u.pipe().end();
             if (!ctx.response().ended()) HttpApi.ok(ctx, 202, json.createObjectNode().put("import", u.id()));
         });

@@ -40,8 +40,9 @@ public final class UploadPipe extends InputStream {
         chunks.add(chunk);
         if (queued.addAndGet(chunk.length) < HIGH) return true;
         paused.set(true);
-        // The reader may have drained meanwhile, before it could see the flag: then do not pause.
-        return !(queued.get() <= LOW && paused.compareAndSet(true, false));
+        // Pause, unless the reader drained meanwhile, before it could see the flag: then this
+        // writer takes the flag back itself and goes on (else nobody would resume it).
+        return queued.get() <= LOW && paused.compareAndSet(true, false);
     }
 
     public void whenDrained(Runnable r) {
