@@ -131,6 +131,7 @@ public final class HttpApi {
             if (path != null && rawBodies.stream().anyMatch(p -> p.matcher(path).matches())) ctx.next();
             else limits.jsonBodiesOnly(ctx);
         });
+        MissedWorkshops.register(r, workshops.directory());
         r.get("/health").handler(this::health);
         r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));
         r.get("/api/templates/:id").handler(ctx -> ok(ctx, 200, templates.find(ctx.pathParam("id")).map(Template::json)
