@@ -11,6 +11,7 @@ import {
   weekLabel,
   type IndicatorState,
 } from "../../src/ui/indicators/model";
+import { uploadType } from "../../src/ui/indicators/api";
 import { parsePersonRoute } from "../../src/ui/indicators/person-store";
 import { privacyText } from "../../src/ui/indicators/privacy";
 
@@ -105,5 +106,16 @@ describe("indicator texts", () => {
     expect(parsePersonRoute("/me/abcd2345efgh", "#key=XYZ-_abc&import=i1")).toEqual({ person: "abcd2345efgh", key: "XYZ-_abc", importId: "i1" });
     expect(parsePersonRoute("/me/abcd2345efgh", "")).toEqual({ person: "abcd2345efgh", key: null, importId: null });
     expect(parsePersonRoute("/join/abc", "#token=x")).toBeNull();
+  });
+});
+
+describe("uploadType (IND-4: the node takes zip, JSON and XML only)", () => {
+  it("names every export by one of the three types, whatever the browser called it", () => {
+    expect(uploadType({ name: "takeout-20260101.zip", type: "application/x-zip-compressed" })).toBe("application/zip");
+    expect(uploadType({ name: "takeout.ZIP", type: "" })).toBe("application/zip");
+    expect(uploadType({ name: "export.xml", type: "text/xml" })).toBe("application/xml");
+    expect(uploadType({ name: "sleep-2026-01-01.json", type: "application/json" })).toBe("application/json");
+    expect(uploadType({ name: "datapoints", type: "" })).toBe("application/json");
+    expect(uploadType({ type: "application/zip" })).toBe("application/zip");
   });
 });

@@ -126,6 +126,19 @@ export function removeIndicator(board: string, token: string, item: string): Pro
 }
 
 /**
+ * The media type an export is sent as: the node takes exactly application/zip, application/json and
+ * application/xml (IND-4, RE-7), while browsers name the same files differently (Chrome calls an
+ * .xml file text/xml, Windows a zip application/x-zip-compressed, and some files have no type).
+ */
+export function uploadType(file: { name?: string; type?: string }): string {
+  const name = (file.name ?? "").toLowerCase();
+  const type = (file.type ?? "").toLowerCase();
+  if (name.endsWith(".zip") || type.includes("zip")) return "application/zip";
+  if (name.endsWith(".xml") || type.endsWith("/xml")) return "application/xml";
+  return "application/json";
+}
+
+/**
  * Uploads an export as it is (IND-4). `onProgress` gets the share sent (0..1); resolves with the
  * import id once the node has the whole file (202).
  */
@@ -135,7 +148,7 @@ export function upload(person: string, key: string, file: Blob & { name?: string
     const name = file.name ? `&name=${enc(file.name)}` : "";
     xhr.open("POST", `/api/people/${enc(person)}/imports?tz=${enc(tz)}${name}`);
     xhr.setRequestHeader("Authorization", `Bearer ${key}`);
-    xhr.setRequestHeader("Content-Type", file.type || "application/octet-stream");
+    xhr.setRequestHeader("Content-Type", uploadType(file));
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

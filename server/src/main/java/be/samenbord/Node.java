@@ -127,7 +127,7 @@ public final class Node {
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .with(this::indicatorRoutes)
-                .withRawBodies(PeopleRoutes.RAW_BODY)
+                .withRawBodies(PeopleRoutes.RAW_BODY, PeopleRoutes.UPLOAD_TYPES)
                 .withHealth(this::clusterHealth)
                 .withStore(this::storeStatus)
                 .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of())

@@ -91,11 +91,14 @@ public final class HttpApi {
         return this;
     }
 
-    private final List<java.util.regex.Pattern> rawBodies = new ArrayList<>();
+    private final java.util.Map<java.util.regex.Pattern, java.util.Set<String>> rawBodies = new java.util.LinkedHashMap<>();
 
-    /** Paths whose request bodies are not JSON (uploads); they need a bearer key of their own. */
-    public HttpApi withRawBodies(java.util.regex.Pattern path) {
-        rawBodies.add(path);
+    /**
+     * Paths whose request bodies are files as they are (uploads), of exactly these media types:
+     * anything else, JSON included only if listed, is refused 415 (rule RE-7).
+     */
+    public HttpApi withRawBodies(java.util.regex.Pattern path, java.util.Set<String> types) {
+        rawBodies.put(path, java.util.Set.copyOf(types));
         return this;
     }
 
@@ -125,10 +128,12 @@ public final class HttpApi {
         Router r = Router.router(vertx);
         r.route().handler(this::securityHeaders);
         r.route().handler(ctx -> {
-            // A route that takes a file as it is (an indicator export) needs the person's key in a header,
-            // which no cross-site form can send: RE-7's JSON rule is not needed there.
+            // A route that takes a file as it is (an indicator export) takes exactly its own media types,
+            // none of which a cross-site form or a "simple" fetch can send (RE-7); every other route JSON.
             String path = ctx.request().path();
-            if (path != null && rawBodies.stream().anyMatch(p -> p.matcher(path).matches())) ctx.next();
+            java.util.Set<String> types = path == null ? null : rawBodies.entrySet().stream()
+                    .filter(e -> e.getKey().matcher(path).matches()).map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+            if (types != null) limits.bodiesOfTypes(ctx, types);
             else limits.jsonBodiesOnly(ctx);
         });
         MissedWorkshops.register(r, workshops.directory());

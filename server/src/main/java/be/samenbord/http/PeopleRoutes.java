@@ -36,6 +36,8 @@ public final class PeopleRoutes {
 
     /** The one route whose body is not JSON: an export as it is (zip, JSON, XML). */
     public static final Pattern RAW_BODY = Pattern.compile("/api/people/[^/]+/imports");
+    /** The media types an export may come as (IND-4); anything else is refused 415 at the edge. */
+    public static final java.util.Set<String> UPLOAD_TYPES = java.util.Set.of("application/zip", "application/json", "application/xml");
     private static final int MAX_NAME = 255;
 
     private final IndicatorFeature feature;

@@ -157,6 +157,35 @@ class IndicatorApiTest {
     }
 
     @Test
+    @DisplayName("RE-7, IND-4: the import route takes exactly application/zip, application/json and application/xml; "
+            + "anything else, a form's types above all, is 415; the person's other routes stay JSON only")
+    void importMediaTypes() {
+        JsonNode a = people.createPerson(wid(workshop), token(workshop, "participant"));
+        String pid = a.path("person").asText();
+        String key = a.path("key").asText();
+        people.consent(pid, key, true, true, true, true);
+        byte[] body = oneNight(420, 6000);
+        Map<String, byte[]> accepted = new LinkedHashMap<>();
+        accepted.put("application/zip", body);
+        accepted.put("application/json; charset=utf-8", ("[" + OtherFormatsImportTest.omh("step-count",
+                "{\"step_count\":3000,\"effective_time_frame\":{\"time_interval\":{\"start_date_time\":"
+                        + "\"2026-01-05T12:00:00Z\",\"end_date_time\":\"2026-01-05T12:30:00Z\"}}}") + "]").getBytes(StandardCharsets.UTF_8));
+        accepted.put("Application/XML", OtherFormatsImportTest.APPLE.getBytes(StandardCharsets.UTF_8));
+        // One after the other (importAndWait throws unless the upload is 202): a node runs only so many imports at once.
+        accepted.forEach((type, b) -> assertEquals("done", people.importAndWait(pid, key, "tz=UTC", type, b).path("state").asText(), type));
+        for (String type : new String[]{"text/plain", "multipart/form-data; boundary=x", "application/x-www-form-urlencoded",
+                "application/octet-stream", "text/xml", "application/zipper", null}) {
+            Api.Reply r = people.upload(pid, key, null, type, body);
+            assertEquals(415, r.status(), type + ": " + r.text());
+            assertEquals("unsupported_media_type", r.body().path("error").asText(), r.text());
+        }
+        assertEquals(415, people.call("PUT", "/api/people/" + pid + "/consent", key, "application/zip",
+                "{\"sleep\":true,\"activity\":true,\"heart\":true,\"team\":true}".getBytes(StandardCharsets.UTF_8)).status());
+        assertEquals(415, people.call("POST", "/api/people/" + pid + "/imports/x", key, "application/zip", body).status(),
+                "only the import route itself takes a file");
+    }
+
+    @Test
     @DisplayName("IND-8, IND-9: any role reads the week's indicators (withheld below k with the count); only facilitators read the counts")
     void teamRoutes() {
         JsonNode w = node.api.createWorkshop("Team", "three-b");
