@@ -4,6 +4,7 @@ import be.samenbord.indicators.model.Consent;
 import be.samenbord.indicators.model.Day;
 import be.samenbord.indicators.model.PersonDays;
 import io.vertx.core.Future;
+import be.samenbord.store.PgSchema;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgBuilder;
@@ -31,24 +32,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * The indicator store in PostgreSQL (IND-14), shared by every node of a cluster: tables
  * {@code indicator_people} (consent sealed), {@code indicator_days} (one sealed row per person and
- * day), {@code indicator_placements}, {@code indicator_imports}; created at start under an advisory
- * lock. Changes run in one transaction each, with the person's row locked, so two imports of one
+ * day), {@code indicator_placements}, {@code indicator_imports}: schema version 3 of the node's
+ * database ({@link PgSchema}), migrated at start if the board store has not done so yet. Changes run in one transaction each, with the person's row locked, so two imports of one
  * person do not interleave and an import never lands after the person's erasure.
  */
 public final class PgIndicatorStore implements IndicatorStore {
 
-    /** Advisory lock key: "samenind" as ASCII. */
-    private static final long LOCK_KEY = 0x73616d656e696e64L;
     private static final long TIMEOUT_MS = 60_000;
-    private static final List<String> SCHEMA = List.of(
-            "CREATE TABLE IF NOT EXISTS indicator_people (id text PRIMARY KEY, workshop text NOT NULL, key_hash text NOT NULL, "
-                    + "created bigint NOT NULL, consent bytea NOT NULL)",
-            "CREATE INDEX IF NOT EXISTS indicator_people_workshop ON indicator_people (workshop)",
-            "CREATE TABLE IF NOT EXISTS indicator_days (person text NOT NULL REFERENCES indicator_people (id) ON DELETE CASCADE, "
-                    + "day date NOT NULL, data bytea NOT NULL, PRIMARY KEY (person, day))",
-            "CREATE TABLE IF NOT EXISTS indicator_placements (board text NOT NULL, item text NOT NULL, workshop text NOT NULL, "
-                    + "indicator text NOT NULL, weeks integer NOT NULL, created bigint NOT NULL, PRIMARY KEY (board, item))",
-            "CREATE TABLE IF NOT EXISTS indicator_imports (id text PRIMARY KEY, person text NOT NULL, doc text NOT NULL, updated bigint NOT NULL)");
 
     private final Pool pool;
     private final Vault vault;
@@ -64,11 +54,9 @@ public final class PgIndicatorStore implements IndicatorStore {
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(options).using(vertx).build();
         PgIndicatorStore s = new PgIndicatorStore(pool, vault);
         try {
-            s.await(pool.withTransaction(conn -> {
-                Future<RowSet<Row>> f = conn.query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute();
-                for (String sql : SCHEMA) f = f.compose(v -> conn.query(sql).execute());
-                return f;
-            }), "create the indicator tables");
+            // The tables are schema version 3 of the node's database (PgSchema); the board store may
+            // not have migrated yet, and migrating twice changes nothing.
+            s.await(pool.withConnection(PgSchema::migrate), "bring the schema to version " + PgSchema.VERSION);
         } catch (IOException e) {
             pool.close();
             throw e;
