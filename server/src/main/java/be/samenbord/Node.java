@@ -166,6 +166,11 @@ public final class Node {
         vertx.eventBus().<String>consumer(INDICATORS_CHANGED, m -> indicators.boards.refresh(m.body()));
     }
 
+    /** The team indicators feature, or null when off (tests drive its periodic sweep). */
+    be.samenbord.indicators.IndicatorFeature indicatorFeature() {
+        return indicators;
+    }
+
     /** /health in a cluster: its name, this node's id and every member (rule OB-2). */
     private void clusterHealth(ObjectNode body) {
         if (cluster == null) return;

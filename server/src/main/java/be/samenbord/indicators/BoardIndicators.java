@@ -9,6 +9,7 @@ import be.samenbord.indicators.model.PersonDays;
 import be.samenbord.indicators.model.TeamIndicators;
 import be.samenbord.indicators.store.IndicatorStore;
 import be.samenbord.indicators.store.Placement;
+import be.samenbord.store.StoreUnavailableException;
 import be.samenbord.sync.BoardRegistry;
 import be.samenbord.workshop.Tokens;
 import be.samenbord.workshop.Workshop;
@@ -51,15 +52,31 @@ public final class BoardIndicators {
     private final Tokens tokens;
     private final Executor io;
     private final HybridLogicalClock hlc;
+    private final Later later;
     /** Workshops whose refresh is running (value: whether another was asked for meanwhile). */
     private final Map<String, Boolean> refreshing = new HashMap<>();
+    /** Workshops whose last refresh failed: the delay before the next try (doubling, up to {@link #RETRY_MAX_MS}). */
+    private final Map<String, Long> retrying = new HashMap<>();
+    /**
+     * Per item, the state this node last read on its board or wrote there (durably). Every node
+     * computes a state from the same shared data, so a board that shows it needs no load to compare.
+     */
+    private final Map<String, String> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    static final long RETRY_FIRST_MS = 250;
+    static final long RETRY_MAX_MS = 30_000;
 
-    public BoardIndicators(BoardRegistry registry, IndicatorService service, Tokens tokens, Executor io, LongSupplier clock) {
+    /** Runs a task after a delay (a timer of the node's; injected so tests need not wait on a clock). */
+    public interface Later {
+        void after(long ms, Runnable task);
+    }
+
+    public BoardIndicators(BoardRegistry registry, IndicatorService service, Tokens tokens, Executor io, LongSupplier clock, Later later) {
         this.registry = registry;
         this.service = service;
         this.tokens = tokens;
         this.io = io;
         this.hlc = new HybridLogicalClock(REPLICA, clock);
+        this.later = later;
     }
 
     /** Places an indicator item; completes with its item id once durable. */
@@ -91,6 +108,7 @@ public final class BoardIndicators {
             boolean ours = service.store().placements(w.id()).stream().anyMatch(p -> p.board().equals(board) && p.item().equals(item));
             if (!ours) throw IndicatorRefused.notFound("no indicator " + item + " on this board");
             service.store().deletePlacement(board, item);
+            seen.remove(item);
             return null;
         }).thenCompose(v -> write(board, item, "deleted", "true")).thenApply(seq -> null);
     }
@@ -130,13 +148,20 @@ public final class BoardIndicators {
         }
         io.execute(() -> {
             while (true) {
+                boolean failed = false;
                 try {
                     refreshNow(workshop);
                 } catch (Exception e) {
-                    LOG.log(Level.WARNING, "could not refresh the indicators of workshop " + workshop + ": " + e.getClass().getSimpleName()
-                            + (e instanceof IOException ? " " + e.getMessage() : ""));
+                    failed = true;
+                    // Class names and the store's own message only: no state (it holds team values) is logged.
+                    Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    LOG.log(Level.WARNING, "could not refresh the indicators of workshop " + workshop + ": " + cause.getClass().getSimpleName()
+                            + (cause instanceof IOException || StoreUnavailableException.in(cause) ? " " + cause.getMessage() : "")
+                            + "; trying again");
                 }
                 synchronized (refreshing) {
+                    if (failed) retryLater(workshop);
+                    else retrying.remove(workshop);
                     if (!refreshing.get(workshop)) {
                         refreshing.remove(workshop);
                         return;
@@ -145,6 +170,16 @@ public final class BoardIndicators {
                 }
             }
         });
+    }
+
+    /**
+     * A refresh that failed (the board store failing, DU-5; a board without an owner for a moment)
+     * is tried again after a growing delay until it succeeds, so a change made during an outage
+     * still reaches its boards once the store heals, not only at the next periodic sweep.
+     */
+    private void retryLater(String workshop) {
+        long delay = retrying.merge(workshop, RETRY_FIRST_MS, (old, first) -> Math.min(old * 2, RETRY_MAX_MS));
+        later.after(delay, () -> refresh(workshop));
     }
 
     /** Every workshop with an indicator item (at start, and periodically: a new week changes what is shown). */
@@ -169,6 +204,9 @@ public final class BoardIndicators {
             Indicator ind = Indicator.byWire(p.indicator()).orElse(null);
             if (ind == null) continue;
             String state = state(workshop, ind, p.weeks()).toString();
+            // An idle board left memory (ME-1): a sweep that would write what it already shows does not
+            // load it back. A changed state loads it (the snapshot below), so it is never missed.
+            if (!registry.holds(p.board()) && state.equals(seen.get(p.item()))) continue;
             BoardSnapshot snap = registry.snapshot(p.board()).orElseThrow().get(30, TimeUnit.SECONDS);
             String current = null;
             boolean deleted = false;
@@ -180,13 +218,16 @@ public final class BoardIndicators {
                 if (op.field().equals("deleted")) deleted = op.json().equals("true");
             }
             if (!present || deleted) {
+                seen.remove(p.item());
                 store.deletePlacement(p.board(), p.item());
                 continue;
             }
-            if (state.equals(current)) continue;
-            observe(snap, p.item());
-            registry.submitLocal(p.board(), REPLICA, "ind-" + tokens.newId(), List.of(new Op(p.item(), "state", state, hlc.next())))
-                    .get(30, TimeUnit.SECONDS);
+            if (!state.equals(current)) {
+                observe(snap, p.item());
+                registry.submitLocal(p.board(), REPLICA, "ind-" + tokens.newId(), List.of(new Op(p.item(), "state", state, hlc.next())))
+                        .get(30, TimeUnit.SECONDS);
+            }
+            seen.put(p.item(), state);
         }
     }
 }

@@ -44,6 +44,7 @@ public final class IndicatorFeature implements AutoCloseable {
     private final IndicatorStore store;
     private final ExecutorService io;
     private final ExecutorService workers;
+    private final java.util.concurrent.ScheduledExecutorService timer;
     private final int retentionDays;
 
     private IndicatorFeature(Config c, IndicatorStore store, Vault vault, BoardRegistry registry, Tokens tokens, LongSupplier clock) {
@@ -53,7 +54,15 @@ public final class IndicatorFeature implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(c.importThreads(), named("samenbord-import"));
         this.service = new IndicatorService(store, new TeamIndicators(new PrivacyRules(c.k(), c.kHeart())), tokens, io, clock, c.maxPeople());
         this.imports = new ImportJobs(service, workers, c.importThreads(), tokens, clock);
-        this.boards = new BoardIndicators(registry, service, tokens, io, clock);
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("samenbord-indicators-retry"));
+        this.boards = new BoardIndicators(registry, service, tokens, io, clock,
+                (ms, task) -> {
+                    try {
+                        timer.schedule(task, ms, TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                        LOG.fine("the node is stopping: no more indicator refreshes");
+                    }
+                });
         this.google = c.google() == null ? null : new GoogleHealth(c.google(), vault, clock);
     }
 
@@ -105,6 +114,7 @@ public final class IndicatorFeature implements AutoCloseable {
     @Override
     public void close() throws IOException {
         workers.shutdownNow();
+        timer.shutdownNow();
         io.shutdown();
         try {
             if (!io.awaitTermination(10, TimeUnit.SECONDS)) io.shutdownNow();
