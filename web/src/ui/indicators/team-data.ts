@@ -48,8 +48,11 @@ export function mountTeamData(host: HTMLElement, o: TeamDataOptions): { destroy(
     ev.preventDefault();
     const target = o.boards.find((b) => b.id === board.value);
     const width = target?.template?.canvas.width ?? 1800;
+    const height = target?.template?.canvas.height ?? 1000;
     submit.disabled = true;
-    placeIndicator(board.value, o.token, { indicator: indicator.value, weeks: Math.min(12, Math.max(1, Number(weeks.value) || 4)), x: width - 340, y: 30 })
+    // Bottom right of the canvas: zones start with their titles and questions at the top, which an
+    // item placed there would hide (seen in IndicatorsE2EIT's screenshots); their bottoms are space for notes.
+    placeIndicator(board.value, o.token, { indicator: indicator.value, weeks: Math.min(12, Math.max(1, Number(weeks.value) || 4)), x: width - 340, y: height - 240 })
       .then(() => (status.textContent = ti("placed")))
       .catch((e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)))
       .finally(() => (submit.disabled = false));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -101,6 +102,34 @@ class IndicatorsE2EIT {
         return b.find(By.cssSelector(".indicator-item[data-item='" + item + "'] .indicator-value")).getText();
     }
 
+    /**
+     * Saves what a browser shows now to target/e2e-screenshots (the must-show's moments, to be looked
+     * at; Screenshots adds every browser's on a failure). The item is scrolled into view first.
+     */
+    static void shot(Browser b, String moment) {
+        try {
+            List<WebElement> els = item == null ? List.of() : b.driver.findElements(By.cssSelector(".indicator-item[data-item='" + item + "']"));
+            if (!els.isEmpty()) b.js("arguments[0].scrollIntoView({block:'center',inline:'center'})", els.get(0));
+            Path dir = Path.of("target", "e2e-screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve("IndicatorsE2EIT-" + moment + ".png"), b.driver.getScreenshotAs(OutputType.BYTES));
+            if (!els.isEmpty()) {
+                // The item alone at three times the pixels, so its text and chart can be read.
+                long w = ((Number) b.js("return window.innerWidth")).longValue();
+                long h = ((Number) b.js("return window.innerHeight")).longValue();
+                b.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                        Map.of("width", w, "height", h, "deviceScaleFactor", 3, "mobile", false));
+                try {
+                    Files.write(dir.resolve("IndicatorsE2EIT-" + moment + "-item.png"), els.get(0).getScreenshotAs(OutputType.BYTES));
+                } finally {
+                    b.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void assertNoAxeViolations(Browser b, String where) {
         List<String> v = Axe.seriousViolations(b);
         assertTrue(v.isEmpty(), where + ": " + v);
@@ -132,6 +161,7 @@ class IndicatorsE2EIT {
         p1.waitFor(d -> !d.findElements(By.cssSelector("#my-values tr[data-date='" + TODAY + "']")).isEmpty(), "own values shown");
         String row = p1.find(By.cssSelector("#my-values tr[data-date='" + TODAY + "']")).getText();
         assertTrue(row.contains("6") && row.contains("7.000"), "6 h of sleep and 7,000 steps: " + row);
+        shot(p1, "1-my-data-pieter");
         p1.find(By.id("privacy-link")).click();
         assertTrue(p1.find(By.id("privacy")).getText().contains("Wie ziet wat?"));
         assertNoAxeViolations(p1, "My data");
@@ -154,6 +184,7 @@ class IndicatorsE2EIT {
         weeks.sendKeys("4");
         facilitator.find(By.id("place-submit")).click();
         facilitator.waitFor(d -> !d.findElement(By.id("place-status")).getText().isEmpty(), "placed");
+        shot(facilitator, "2-team-data-facilitator");
         assertNoAxeViolations(facilitator, "Team data");
         JsonNode items = E2E.items(api, board, workshop.path("tokens").path("observer").asText());
         for (var it = items.fieldNames(); it.hasNext(); ) {
@@ -167,6 +198,7 @@ class IndicatorsE2EIT {
             b.waitFor(d -> "4 van 5 mensen tot nu toe".equals(itemText(b)), "withheld: 4 of 5 people so far");
             assertEquals("withheld", b.find(By.cssSelector(".indicator-item[data-item='" + item + "']")).getDomAttribute("data-state"));
         }
+        shot(p2, "3-withheld-four-people-paula");
     }
 
     @Test
@@ -188,6 +220,8 @@ class IndicatorsE2EIT {
         System.out.println("IndicatorsE2EIT: all three browsers showed the seventh import's value " + took.toMillis()
                 + " ms after the import was done (" + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms after its upload began)");
         assertTrue(took.compareTo(LIVE) <= 0, "took " + took.toMillis() + " ms");
+        shot(facilitator, "4-seventh-import-facilitator");
+        shot(p2, "4-seventh-import-paula");
     }
 
     @Test
@@ -200,6 +234,7 @@ class IndicatorsE2EIT {
         p1.find(By.id("erased"));
         E2E.openBoardTab(p1, board);
         for (Browser b : List.of(facilitator, p1, p2)) b.waitFor(d -> "7.75".equals(itemValue(b)), "without the shortest night: 7.75 h");
+        shot(p1, "5-after-erasure-pieter");
         JsonNode week = people.get("/api/workshops/" + workshop.path("id").asText() + "/indicators", workshop.path("tokens")
                 .path("observer").asText()).body();
         assertEquals(6, week.path("contributors").asInt());
@@ -215,6 +250,7 @@ class IndicatorsE2EIT {
         p2.find(By.id("consent-form"));
         p2.waitFor(d -> !d.findElements(By.cssSelector("#my-values tr[data-date='" + TODAY + "']")).isEmpty(), "own values on the personal page");
         assertFalse(p2.driver.getCurrentUrl().contains("key="), "the key left the address bar: " + p2.driver.getCurrentUrl());
+        shot(p2, "6-personal-page");
         assertNoAxeViolations(p2, "personal page");
     }
 }
