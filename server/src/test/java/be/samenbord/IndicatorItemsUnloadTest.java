@@ -45,14 +45,15 @@ class IndicatorItemsUnloadTest {
         return w.path("tokens").path(role).asText();
     }
 
-    /** A workshop with a 3B board and a sleep indicator on it; returns {workshop, board, item}. */
+    /** A workshop with a 3B board and a sleep indicator on it; returns {workshop, board, item, participant, observer, facilitator token}. */
     private static String[] placed(TestNode node) {
         JsonNode w = node.api.createWorkshop("Nachtdienst", "three-b");
         String board = w.path("boards").get(0).path("id").asText();
         Api.Reply r = new PeopleClient(node.base).call("POST", "/api/boards/" + board + "/indicators", token(w, "facilitator"),
                 "application/json", "{\"indicator\":\"sleepHours\",\"weeks\":4,\"x\":1400,\"y\":40}".getBytes(StandardCharsets.UTF_8));
         assertEquals(201, r.status(), r.text());
-        return new String[]{w.path("id").asText(), board, r.body().path("item").asText(), token(w, "participant"), token(w, "observer")};
+        return new String[]{w.path("id").asText(), board, r.body().path("item").asText(), token(w, "participant"), token(w, "observer"),
+                token(w, "facilitator")};
     }
 
     private static String shown(TestNode node, String board, String item, String observer) {
@@ -104,11 +105,20 @@ class IndicatorItemsUnloadTest {
             importOneNight(node, b[0], b[3]);
             Poll.until("the board store failing on the state's write", Duration.ofSeconds(10),
                     () -> node.api.get("/health", null).body().path("status").asText().equals("DEGRADED"));
+            Api.Reply refused = new PeopleClient(node.base).call("POST", "/api/boards/" + b[1] + "/indicators", b[5], "application/json",
+                    "{\"indicator\":\"steps\",\"weeks\":2,\"x\":40,\"y\":40}".getBytes(StandardCharsets.UTF_8));
+            assertEquals(503, refused.status(), "placing while the board store fails: " + refused.text());
+            assertEquals("unavailable", refused.body().path("error").asText(), refused.text());
             Files.delete(filler);
             Poll.until("the store heals", Duration.ofSeconds(15),
                     () -> node.api.get("/health", null).body().path("status").asText().equals("UP"));
             Poll.until("the change written after healing", Duration.ofSeconds(40),
                     () -> shown(node, b[1], b[2], b[4]).equals("1 of 5 people so far"));
+            JsonNode items = node.api.get("/api/boards/" + b[1], b[4]).body().path("items");
+            long indicators = java.util.stream.StreamSupport.stream(((Iterable<String>) items::fieldNames).spliterator(), false)
+                    .filter(id -> id.startsWith("_ind-")).count();
+            assertEquals(1, indicators, "the refused placement left no item behind: " + items);
+            assertEquals(1, node.node.indicatorFeature().service.store().placements(b[0]).size(), "nor a placement");
         }
     }
 
