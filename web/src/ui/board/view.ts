@@ -26,6 +26,7 @@ import { buildToolbar, type Toolbar } from "./toolbar";
 import { VoteResultsPanel } from "./vote-results";
 import { dotsLeft, dotsUsed, noteVoteView } from "./voting";
 import { ZoneLayer } from "./zones";
+import { IndicatorItems } from "../indicators/board-items";
 
 export interface BoardOptions {
   template: Template;
@@ -123,6 +124,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     (id, field, value) => actions.setField([id], field, value),
     (id, delta) => actions.vote(id, delta),
   );
+  // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
+  const indicatorItems = new IndicatorItems(layer, { board: o.boardId, token: o.token, role: o.role, say: (m) => parts.say(m) });
   const camera = new Camera(viewport, layer, tpl.canvas.width, tpl.canvas.height);
   const convert =
     o.fiches && !observer && tpl.conversion?.target === "action-fiche"
@@ -252,6 +255,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
         actions.forget(id);
       }
     }
+    indicatorItems.render(client.items, ids);
     if (ids.size) {
       notes.restack();
       actions.recount();
@@ -344,6 +348,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       detachPointer();
       detachKeys();
       ro.disconnect();
+      indicatorItems.destroy();
       status.dispose();
       client.stop();
       root.remove();
