@@ -2,6 +2,7 @@
 // page and workshop view. The token stays in the fragment, so it never reaches a server log.
 import "./styles.css";
 import { renderHome } from "./home";
+import { renderPersonPage } from "./indicators/person-page";
 import { getLang } from "./i18n";
 import { renderJoin } from "./join";
 import { parseJoinRoute } from "./routes";
@@ -10,7 +11,7 @@ document.documentElement.lang = getLang();
 const app = document.getElementById("app")!;
 const route = parseJoinRoute(location.pathname, location.hash);
 if (route) renderJoin(app, route);
-else renderHome(app);
+else if (!renderPersonPage(app)) renderHome(app);
 
 // Another link pasted into this tab may differ only in its fragment (another role's token):
 // the browser then does not load the page again, so start over with the new token.

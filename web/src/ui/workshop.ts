@@ -18,6 +18,7 @@ import { FacilitationDesk, ROOM_VIEW } from "./room/desk";
 import { PLENARY, type ViewPoint } from "./room/navigation";
 import { ROOM_TEMPLATE } from "./room/session";
 import { hasCopiesBreakout } from "./room/state";
+import { addDataTabs, dataViewTitle, isDataView, mountDataView } from "./indicators/tabs";
 import { joinHash, parseJoinRoute } from "./routes";
 import { renderShell } from "./shell";
 import type { Template } from "./template";
@@ -92,6 +93,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   const plenaryTab = tab(PLENARY, "tab tab-plenary", () => t("plenaryTab"));
   plenaryTab.hidden = true;
   tab(PLAN, "tab tab-plan", () => t("actionPlan"));
+  addDataTabs(tab, role);
   const roomTab = tab(ROOM_VIEW, "tab tab-room", () => t("roomTab"));
   roomTab.hidden = true;
 
@@ -163,7 +165,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   let opening = 0;
   function open(viewId: string, place?: Place): void {
     const ticket = ++opening;
-    const isKnown = viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || viewId === PLENARY || viewId === ROOM_VIEW;
+    const isKnown = viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || viewId === PLENARY || viewId === ROOM_VIEW || isDataView(viewId);
     if (!isKnown) {
       // A board made since this page loaded (a fiche, a group's copy): learn it, then open.
       learnBoards()
@@ -175,7 +177,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   }
 
   function resolve(viewId: string): string {
-    if (viewId === PLAN || ficheIds.has(viewId) || known.has(viewId)) return viewId;
+    if (viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || isDataView(viewId)) return viewId;
     if (viewId === ROOM_VIEW && role === "facilitator" && desk) return viewId;
     if (viewId === PLENARY && desk) {
       const b = desk.session.state.breakout;
@@ -204,6 +206,15 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
     }
     history.replaceState(null, "", location.pathname + joinHash(o.token, id));
 
+    if (isDataView(id)) {
+      document.title = `${dataViewTitle(id)} · ${o.info.title} · Samenbord`;
+      current = mountDataView(id, boardHost, {
+        workshop: o.info.id,
+        token: o.token,
+        boards: boards.map((b) => ({ id: b.id, title: loc(byId.get(b.template)?.title) || b.template, template: byId.get(b.template) })),
+      });
+      return;
+    }
     if (id === PLAN) {
       document.title = `${t("actionPlan")} · ${o.info.title} · Samenbord`;
       current = withSpec(

@@ -27,6 +27,7 @@ import { attachPointer } from "./pointer";
 import { PresenceLayer, RemoteDrags } from "./presence";
 import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
+import { IndicatorItems } from "../indicators/board-items";
 
 export type { BoardOptions, MountedBoard } from "./options";
 
@@ -71,6 +72,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const zones = new ZoneLayer(tpl, layer);
   let actions: BoardActions;
   const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value), (id, delta) => actions.vote(id, delta));
+  // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
+  const indicatorItems = new IndicatorItems(layer, { board: o.boardId, token: o.token, role: o.role, say: (m) => parts.say(m) });
   const camera = new Camera(viewport, layer, tpl.canvas.width, tpl.canvas.height);
   let chrome: ReturnType<typeof buildChrome>;
   const parts: BoardParts = {
@@ -175,6 +178,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
         actions.forget(id);
       }
     }
+    indicatorItems.render(client.items, ids);
     if (ids.size) {
       notes.restack();
       actions.recount();
@@ -319,6 +323,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       drags.dispose();
       chrome.dispose();
       ro.disconnect();
+      indicatorItems.destroy();
       status.dispose();
       client.stop();
       root.remove();

@@ -12,6 +12,8 @@ import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
 import be.samenbord.http.IdleConnections;
 import be.samenbord.http.Metrics;
+import be.samenbord.http.PeopleRoutes;
+import be.samenbord.http.TeamRoutes;
 import be.samenbord.store.JournalStore;
 import be.samenbord.store.PgStore;
 import be.samenbord.store.Recovery;
@@ -64,11 +66,15 @@ public final class Node {
     private final ClusterMembership cluster;
     private final WorkshopBroadcast broadcast;
     private final ObjectMapper json;
+    /** Team indicators (IND-*); null when off (PostgreSQL without SAMENBORD_INDICATOR_KEY). */
+    private final be.samenbord.indicators.IndicatorFeature indicators;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private HttpServer server;
     private String publicUrl;
     private long snapshotTimer = -1;
+    private long indicatorTimer = -1;
+    private long purgeTimer = -1;
 
     private Node(Settings settings, LongSupplier clock, LongSupplier nanoClock) {
         this.settings = settings;
@@ -117,16 +123,55 @@ public final class Node {
         sync.useFacilitation(facilitation);
         // One pool for every export, so FI-9's bound holds across fiche and board exports.
         ExportPool exports = new ExportPool(vertx, settings.exportThreads(), settings.exportQueue());
+        this.indicators = openIndicators(settings, vertx, registry, tokens, clock);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
                 .with(new FicheRoutes(fiches, directory, json, exports)::register)
                 .with(new BoardExportRoutes(registry, templates, directory, json, exports)::register)
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
+                .with(this::indicatorRoutes)
+                .withRawBodies(PeopleRoutes.RAW_BODY, PeopleRoutes.UPLOAD_TYPES)
                 .withHealth(this::clusterHealth)
                 .withStore(this::storeStatus)
                 .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of())
                 .withNanoClock(nanoClock);
         this.json = json;
+    }
+
+    private static final String INDICATORS_CHANGED = "samenbord.indicators.changed";
+
+    /** The team indicators feature (IND-*), or null when it is off; a store it cannot open stops the start. */
+    private static be.samenbord.indicators.IndicatorFeature openIndicators(Settings settings, Vertx vertx, BoardRegistry registry,
+                                                                        Tokens tokens, LongSupplier clock) {
+        Settings.Indicators s = settings.indicators();
+        be.samenbord.indicators.google.GoogleHealth.Config google = s.google()
+                ? new be.samenbord.indicators.google.GoogleHealth.Config(s.googleClientId().get(), s.googleClientSecret().get(),
+                s.googleAuthUrl(), s.googleTokenUrl(), s.googleApiUrl(), s.googlePullDays()) : null;
+        try {
+            return be.samenbord.indicators.IndicatorFeature.open(new be.samenbord.indicators.IndicatorFeature.Config(s.key(), s.k(),
+                            s.kHeart(), s.retentionDays(), s.importThreads(), s.maxPeople(), google), settings.dataDir(), settings.store(), vertx,
+                    registry, tokens, clock).orElse(null);
+        } catch (java.io.IOException e) {
+            vertx.close();
+            throw new IllegalStateException("team indicators: " + e.getMessage(), e);
+        }
+    }
+
+    private void indicatorRoutes(io.vertx.ext.web.Router r) {
+        if (indicators == null) {
+            PeopleRoutes.off(r, "team indicators are off on this node: with SAMENBORD_STORE set, SAMENBORD_INDICATOR_KEY must be set too");
+            return;
+        }
+        new PeopleRoutes(indicators, workshops.directory(), json, () -> publicUrl, settings.indicators().maxImportBytes()).register(r);
+        new TeamRoutes(indicators, workshops.directory(), registry, json).register(r);
+        // Every node rewrites the indicator items of the boards it owns when a workshop's data changes (IND-15).
+        indicators.service.onChange(w -> vertx.eventBus().publish(INDICATORS_CHANGED, w));
+        vertx.eventBus().<String>consumer(INDICATORS_CHANGED, m -> indicators.boards.refresh(m.body()));
+    }
+
+    /** The team indicators feature, or null when off (tests drive its periodic sweep). */
+    be.samenbord.indicators.IndicatorFeature indicatorFeature() {
+        return indicators;
     }
 
     /** /health in a cluster: its name, this node's id and every member (rule OB-2). */
@@ -238,6 +283,13 @@ public final class Node {
         }
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
         registry.startUnloading(() -> storeStatus().healthy());
+        if (indicators != null) {
+            // A new week changes what an indicator item shows; old days go after the retention period (IND-14, IND-15).
+            indicators.boards.refreshAll();
+            indicators.purge();
+            indicatorTimer = vertx.setPeriodic(10 * 60_000, t -> indicators.boards.refreshAll());
+            purgeTimer = vertx.setPeriodic(24 * 3_600_000L, t -> indicators.purge());
+        }
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
                 + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())
@@ -293,6 +345,8 @@ public final class Node {
         if (!stopped.compareAndSet(false, true)) return;
         ready.set(false);
         if (snapshotTimer >= 0) vertx.cancelTimer(snapshotTimer);
+        if (indicatorTimer >= 0) vertx.cancelTimer(indicatorTimer);
+        if (purgeTimer >= 0) vertx.cancelTimer(purgeTimer);
         // Each step runs even when an earlier one fails: the journal must be flushed and closed.
         step("stop serving boards", registry::stopServing);
         step("close client connections", () -> sync.closeAll().timeout(3, TimeUnit.SECONDS).await());
@@ -300,6 +354,9 @@ public final class Node {
             if (server != null) server.close().await();
         });
         step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
+        step("close the indicator store", () -> {
+            if (indicators != null) indicators.close();
+        });
         step("close the store", store::close);
         if (cluster != null) step("tell the other members this one leaves", cluster::announceLeaving);
         step("close Vert.x", () -> vertx.close().await());

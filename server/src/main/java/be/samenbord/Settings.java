@@ -33,6 +33,7 @@ import java.util.Optional;
  * @param pruneHorizonMs batches older than this may be refused as stale and their ids, and deleted
  *                    items older than it, forgotten (rules GC-1..GC-3); 0 = never prune
  * @param storeQueueBytes records that may wait for the store; past it writes get unavailable (rule DU-9)
+ * @param indicators  team indicators from activity trackers (IND-*)
  */
 public record Settings(
         String httpHost,
@@ -66,7 +67,8 @@ public record Settings(
         Limits limits,
         long boardIdleMs,
         long pruneHorizonMs,
-        long storeQueueBytes) {
+        long storeQueueBytes,
+        Indicators indicators) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
@@ -77,7 +79,10 @@ public record Settings(
             "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
             "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
             "MAX_CONN_PER_TOKEN_PER_BOARD", "MAX_CONN_PER_ADDRESS_PER_BOARD", "HELLO_RATE_PER_ADDRESS", "HELLO_BURST_PER_ADDRESS",
-            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES", "BOARD_IDLE_MS", "PRUNE_HORIZON_MS", "STORE_QUEUE_BYTES");
+            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES", "BOARD_IDLE_MS", "PRUNE_HORIZON_MS", "STORE_QUEUE_BYTES",
+            "INDICATOR_KEY", "INDICATOR_K", "INDICATOR_K_HEART", "INDICATOR_RETENTION_DAYS", "INDICATOR_MAX_IMPORT_BYTES",
+            "INDICATOR_IMPORT_THREADS", "INDICATOR_MAX_PEOPLE", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "GOOGLE_AUTH_URL",
+            "GOOGLE_TOKEN_URL", "GOOGLE_API_URL", "GOOGLE_PULL_DAYS");
     /**
      * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
      * so nobody with a link, or none, can exhaust it for the others.
@@ -97,6 +102,30 @@ public record Settings(
     public record Limits(long httpIdleMs, int createPerMinute, int createBurst, int maxBoardsPerWorkshop, int maxFichesPerWorkshop,
                          int maxConnPerTokenPerBoard, int maxConnPerAddressPerBoard, int helloPerSecondPerAddress,
                          int helloBurstPerAddress, int maxItemsPerBoard, long maxBoardBytes) {
+    }
+
+    /**
+     * Team indicators from activity trackers (PROTOCOL.md "Team indicators", IND-*).
+     *
+     * @param key            base64 of the 32-byte AES key sealing indicator records; empty = a key file
+     *                       generated in the data directory (embedded store only; PostgreSQL needs it set)
+     * @param k              people a team value needs at least (IND-10)
+     * @param kHeart         ... for resting-heart-rate and HRV deviations
+     * @param retentionDays  days are deleted this long after their date (IND-14)
+     * @param maxImportBytes largest upload (413 beyond)
+     * @param importThreads  imports run at once per node (503 busy beyond)
+     * @param maxPeople      people per workshop (409 limit_reached beyond)
+     * @param googleAuthUrl  Google's OAuth endpoints and the Google Health API base (tests point them at a local server)
+     * @param googlePullDays days the Google Health connector pulls, back from today
+     */
+    public record Indicators(Optional<String> key, int k, int kHeart, int retentionDays, int maxImportBytes, int importThreads,
+                             int maxPeople, Optional<String> googleClientId, Optional<String> googleClientSecret, String googleAuthUrl,
+                             String googleTokenUrl, String googleApiUrl, int googlePullDays) {
+
+        /** Whether the Google Health connector is set up (client id and secret given). */
+        public boolean google() {
+            return googleClientId.isPresent() && googleClientSecret.isPresent();
+        }
     }
 
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
@@ -163,7 +192,21 @@ public record Settings(
                         r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)),
                 r.longInteger("BOARD_IDLE_MS", 120_000, 100, 86_400_000L * 365),
                 r.longInteger("PRUNE_HORIZON_MS", 7L * 24 * 3600 * 1000, 0, 86_400_000L * 3650),
-                r.longInteger("STORE_QUEUE_BYTES", 64L << 20, 64 * 1024, 1L << 40));
+                r.longInteger("STORE_QUEUE_BYTES", 64L << 20, 64 * 1024, 1L << 40),
+                new Indicators(
+                        r.optional("INDICATOR_KEY"),
+                        r.integer("INDICATOR_K", 5, 2, 1000),
+                        r.integer("INDICATOR_K_HEART", 10, 2, 1000),
+                        r.integer("INDICATOR_RETENTION_DAYS", 365, 29, 3650),
+                        r.integer("INDICATOR_MAX_IMPORT_BYTES", 1024 * 1024 * 1024, 1024, Integer.MAX_VALUE),
+                        r.integer("INDICATOR_IMPORT_THREADS", 2, 1, 64),
+                        r.integer("INDICATOR_MAX_PEOPLE", 500, 1, 100_000),
+                        r.optional("GOOGLE_CLIENT_ID"),
+                        r.optional("GOOGLE_CLIENT_SECRET"),
+                        r.string("GOOGLE_AUTH_URL", "https://accounts.google.com/o/oauth2/v2/auth"),
+                        r.string("GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token"),
+                        r.string("GOOGLE_API_URL", "https://health.googleapis.com/v4"),
+                        r.integer("GOOGLE_PULL_DAYS", 90, 1, 3650)));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");

@@ -91,6 +91,17 @@ public final class HttpApi {
         return this;
     }
 
+    private final java.util.Map<java.util.regex.Pattern, java.util.Set<String>> rawBodies = new java.util.LinkedHashMap<>();
+
+    /**
+     * Paths whose request bodies are files as they are (uploads), of exactly these media types:
+     * anything else, JSON included only if listed, is refused 415 (rule RE-7).
+     */
+    public HttpApi withRawBodies(java.util.regex.Pattern path, java.util.Set<String> types) {
+        rawBodies.put(path, java.util.Set.copyOf(types));
+        return this;
+    }
+
     private Supplier<List<String>> nodes = List::of;
 
     /** Where clients may connect: every node's public URL (rule CU-7). */
@@ -116,7 +127,15 @@ public final class HttpApi {
     public Router router(Vertx vertx) {
         Router r = Router.router(vertx);
         r.route().handler(this::securityHeaders);
-        r.route().handler(limits::jsonBodiesOnly);
+        r.route().handler(ctx -> {
+            // A route that takes a file as it is (an indicator export) takes exactly its own media types,
+            // none of which a cross-site form or a "simple" fetch can send (RE-7); every other route JSON.
+            String path = ctx.request().path();
+            java.util.Set<String> types = path == null ? null : rawBodies.entrySet().stream()
+                    .filter(e -> e.getKey().matcher(path).matches()).map(java.util.Map.Entry::getValue).findFirst().orElse(null);
+            if (types != null) limits.bodiesOfTypes(ctx, types);
+            else limits.jsonBodiesOnly(ctx);
+        });
         MissedWorkshops.register(r, workshops.directory());
         r.get("/health").handler(this::health);
         r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));

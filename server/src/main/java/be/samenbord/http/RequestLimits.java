@@ -35,6 +35,19 @@ final class RequestLimits {
         ctx.next();
     }
 
+    /**
+     * An upload route (IND-4): a body must carry one of {@code types} (parameters such as a charset
+     * aside), else 415; the simple types a cross-site form may send are never among them.
+     */
+    void bodiesOfTypes(RoutingContext ctx, java.util.Set<String> types) {
+        HttpMethod m = ctx.request().method();
+        boolean carriesBody = (m == HttpMethod.POST || m == HttpMethod.PUT || m == HttpMethod.PATCH) && hasBody(ctx);
+        if (carriesBody && !types.contains(mediaType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)))) {
+            throw new ApiError(415, "unsupported_media_type", "this upload takes " + String.join(", ", new java.util.TreeSet<>(types)));
+        }
+        ctx.next();
+    }
+
     private static boolean hasBody(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) return true;
@@ -42,10 +55,14 @@ final class RequestLimits {
     }
 
     static boolean isJson(String contentType) {
-        if (contentType == null) return false;
+        return "application/json".equals(mediaType(contentType));
+    }
+
+    /** The media type without parameters, lower case; "" when there is none. */
+    static String mediaType(String contentType) {
+        if (contentType == null) return "";
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-        return type.equals("application/json");
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
     /** Workshop creation: 429 with Retry-After once the client's address has used its bucket. */

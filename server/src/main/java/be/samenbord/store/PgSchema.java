@@ -11,9 +11,12 @@ import java.util.logging.Logger;
 /**
  * The tables of {@link PgStore} and their migrations. {@code samenbord_schema} holds one row per
  * applied version; {@link #migrate} applies the missing ones in one transaction, under an advisory
- * lock so two nodes starting at once do not race. Running it again changes nothing.
+ * lock so two nodes starting at once do not race. Running it again changes nothing. The team
+ * indicator store (package {@code indicators}) keeps its tables here too, as version 3, so one
+ * version number describes the whole database; it calls {@link #migrate} itself, as it opens its
+ * pool before the board store recovers.
  */
-final class PgSchema {
+public final class PgSchema {
 
     private static final Logger LOG = Logger.getLogger(PgSchema.class.getName());
 
@@ -57,15 +60,47 @@ final class PgSchema {
                         template text NOT NULL,
                         pos bigint GENERATED ALWAYS AS IDENTITY,
                         PRIMARY KEY (workshop, board))""",
-                    "CREATE INDEX workshop_boards_board ON workshop_boards (board)"));
+                    "CREATE INDEX workshop_boards_board ON workshop_boards (board)"),
+            // 3: team indicators (IND-14): people (consent sealed), one sealed row per person and day,
+            // indicator items placed on boards, import jobs. IF NOT EXISTS: a database made by the
+            // indicators branch before these tables had a version of their own holds them already.
+            List.of("""
+                    CREATE TABLE IF NOT EXISTS indicator_people (
+                        id text PRIMARY KEY,
+                        workshop text NOT NULL,
+                        key_hash text NOT NULL,
+                        created bigint NOT NULL,
+                        consent bytea NOT NULL)""",
+                    "CREATE INDEX IF NOT EXISTS indicator_people_workshop ON indicator_people (workshop)",
+                    """
+                    CREATE TABLE IF NOT EXISTS indicator_days (
+                        person text NOT NULL REFERENCES indicator_people (id) ON DELETE CASCADE,
+                        day date NOT NULL,
+                        data bytea NOT NULL,
+                        PRIMARY KEY (person, day))""",
+                    """
+                    CREATE TABLE IF NOT EXISTS indicator_placements (
+                        board text NOT NULL,
+                        item text NOT NULL,
+                        workshop text NOT NULL,
+                        indicator text NOT NULL,
+                        weeks integer NOT NULL,
+                        created bigint NOT NULL,
+                        PRIMARY KEY (board, item))""",
+                    """
+                    CREATE TABLE IF NOT EXISTS indicator_imports (
+                        id text PRIMARY KEY,
+                        person text NOT NULL,
+                        doc text NOT NULL,
+                        updated bigint NOT NULL)"""));
 
-    static final int VERSION = MIGRATIONS.size();
+    public static final int VERSION = MIGRATIONS.size();
 
     private PgSchema() {
     }
 
     /** Brings the database to {@link #VERSION}; fails if it is newer than this code knows. */
-    static Future<Integer> migrate(SqlConnection conn) {
+    public static Future<Integer> migrate(SqlConnection conn) {
         return conn.begin().compose(tx -> conn.query("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")").execute()
                 .compose(v -> conn.query("SELECT to_regclass('samenbord_schema') IS NULL").execute())
                 .compose(rows -> !rows.iterator().next().getBoolean(0) ? Future.succeededFuture() : conn.query("""

@@ -335,6 +335,14 @@ public final class BoardRegistry {
         return loadState(id, template.get()).thenApply(BoardState::snapshot);
     }
 
+    /**
+     * Whether this node owns the board now (always on a single node): the one node that writes a
+     * board's derived items, such as team indicators (PROTOCOL.md IND-15).
+     */
+    public boolean isLocal(String boardId) {
+        return cluster == null || cluster.ownership().isLocal(boardId);
+    }
+
     /** In a cluster, the node id of the board's owner now (rule CL-2). */
     public Optional<String> ownerOf(String boardId) {
         return cluster == null ? Optional.empty() : Optional.ofNullable(cluster.ownership().ownerOf(boardId));

@@ -84,10 +84,12 @@ class PgStoreTest {
         first.recover();
         await(first.append("board-a", batch(1)));
         first.close();
-        assertEquals(List.of(1, 2), query("SELECT version FROM samenbord_schema ORDER BY 1").stream().map(r -> r.getInteger(0)).toList());
-        assertEquals(List.of("batches", "samenbord_schema", "snapshots", "workshop_boards", "workshops"),
+        assertEquals(List.of(1, 2, 3), query("SELECT version FROM samenbord_schema ORDER BY 1").stream().map(r -> r.getInteger(0)).toList());
+        // Version 3 holds the team indicator tables (IND-14).
+        assertEquals(List.of("batches", "indicator_days", "indicator_imports", "indicator_people", "indicator_placements",
+                        "samenbord_schema", "snapshots", "workshop_boards", "workshops"),
                 query("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
-                        .stream().map(r -> r.getString(0)).toList());
+                        .stream().map(r -> r.getString(0)).sorted().toList());
 
         Store second = open();
         assertEquals(batches(1, 1), StoreReads.recover(second, "board-a").batches().get("board-a"));
