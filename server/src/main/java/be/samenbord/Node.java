@@ -11,6 +11,8 @@ import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
 import be.samenbord.http.IdleConnections;
 import be.samenbord.http.Metrics;
+import be.samenbord.http.SearchRoutes;
+import be.samenbord.search.Search;
 import be.samenbord.store.JournalStore;
 import be.samenbord.store.PgStore;
 import be.samenbord.store.Recovery;
@@ -63,6 +65,7 @@ public final class Node {
     private final ClusterMembership cluster;
     private final WorkshopBroadcast broadcast;
     private final ObjectMapper json;
+    private final Search search;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private HttpServer server;
@@ -95,6 +98,11 @@ public final class Node {
         if (broadcast != null) workshops.announceWith(broadcast::announce);
         this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
         FicheService fiches = new FicheService(ficheSpec, templates, registry, workshops, json, clock);
+        // Search (SE-8): the embedded store's node keeps its index beside the journal; PostgreSQL nodes in memory.
+        this.search = new Search(new Search.Options(settings.store().isEmpty() ? settings.dataDir().resolve("search") : null,
+                settings.search().refreshMs(), 5_000, settings.search().threads(), settings.search().queue(), cluster != null),
+                directory, templates, ficheSpec.fields().stream().map(FicheSpec.Field::id).toList(), registry::snapshot, vertx, json);
+        registry.listenBatches(search.feed());
         Facilitation facilitation = new Facilitation(registry, workshops, templates, tokens);
         sync.useFacilitation(facilitation);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
@@ -102,6 +110,7 @@ public final class Node {
                         new ExportPool(vertx, settings.exportThreads(), settings.exportQueue()))::register)
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
+                .with(new SearchRoutes(search, directory, json)::register)
                 .withHealth(this::clusterHealth)
                 .withStore(this::storeStatus)
                 .withNodes(() -> cluster != null ? cluster.nodeUrls() : List.of())
@@ -215,12 +224,30 @@ public final class Node {
             int rooms = workshops.addMissingRooms().get(30, TimeUnit.SECONDS);
             if (rooms > 0) LOG.info("gave " + rooms + " workshops made before facilitation their room board");
         }
+        startSearch();
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
                 + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())
                 + (cluster != null ? ", cluster " + cluster.clusterName() + " node " + cluster.nodeId()
                 + " with " + cluster.members().size() + " members" : "") + ")");
+    }
+
+    /**
+     * Reads every board into the search index where it is behind (SE-8). One node waits for it: its
+     * boards are all here. A cluster member serves at once and catches up as owners answer.
+     */
+    private void startSearch() throws Exception {
+        long t0 = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Void> read = search.start().whenComplete((v, e) -> LOG.info(
+                "search index: every board read in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms, "
+                        + search.index().documents() + " texts"));
+        if (cluster == null) read.get(10, TimeUnit.MINUTES);
+    }
+
+    /** The node's search (tests and benchmarks). */
+    public Search search() {
+        return search;
     }
 
     /** First start with no settings: one demo workshop, its links logged once (rule FS-1). */
@@ -278,6 +305,7 @@ public final class Node {
             if (server != null) server.close().await();
         });
         step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
+        step("commit the search index", search::close);
         step("close the store", store::close);
         step("close Vert.x", () -> vertx.close().await());
         LOG.info(stopProblems == 0 ? "Samenbord node stopped cleanly" : "Samenbord node stopped with " + stopProblems + " problem(s), see above");

@@ -22,6 +22,7 @@ import java.util.Optional;
  *                    refuses new ones with {@code unavailable} (rule CU-8)
  * @param testDiskLimitBytes test hook: the embedded store fails writes as on a full disk past this
  *                    many bytes in its directory; 0 = off
+ * @param search      search (rules SE-*)
  */
 public record Settings(
         String httpHost,
@@ -49,7 +50,8 @@ public record Settings(
         int snapshotsKept,
         int clusterBacklog,
         long testDiskLimitBytes,
-        Limits limits) {
+        Limits limits,
+        Search search) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
@@ -59,7 +61,8 @@ public record Settings(
             "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
             "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
             "MAX_CONN_PER_TOKEN_PER_BOARD", "MAX_CONN_PER_ADDRESS_PER_BOARD", "HELLO_RATE_PER_ADDRESS", "HELLO_BURST_PER_ADDRESS",
-            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES");
+            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES",
+            "SEARCH_REFRESH_MS", "SEARCH_THREADS", "SEARCH_QUEUE");
     /**
      * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
      * so nobody with a link, or none, can exhaust it for the others.
@@ -79,6 +82,16 @@ public record Settings(
     public record Limits(long httpIdleMs, int createPerMinute, int createBurst, int maxBoardsPerWorkshop, int maxFichesPerWorkshop,
                          int maxConnPerTokenPerBoard, int maxConnPerAddressPerBoard, int helloPerSecondPerAddress,
                          int helloBurstPerAddress, int maxItemsPerBoard, long maxBoardBytes) {
+    }
+
+    /**
+     * Search (PROTOCOL.md SE-5, SE-9).
+     *
+     * @param refreshMs how often what was indexed becomes searchable (an accepted batch within about this)
+     * @param threads   searches answered at once on a node
+     * @param queue     searches that may wait for a thread; past that 503 busy
+     */
+    public record Search(long refreshMs, int threads, int queue) {
     }
 
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
@@ -139,7 +152,11 @@ public record Settings(
                         // 300 people each joining the room and a board at once after a restart.
                         r.integer("HELLO_BURST_PER_ADDRESS", 600, 1, 1_000_000),
                         r.integer("MAX_ITEMS_PER_BOARD", 5_000, 1, 100_000_000),
-                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)));
+                        r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)),
+                new Search(
+                        r.integer("SEARCH_REFRESH_MS", 100, 10, 900),
+                        r.integer("SEARCH_THREADS", 2, 1, 64),
+                        r.integer("SEARCH_QUEUE", 64, 0, 10_000)));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");

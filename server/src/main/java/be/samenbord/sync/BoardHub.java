@@ -81,6 +81,11 @@ final class BoardHub {
         default be.samenbord.board.BoardLimits limits() {
             return be.samenbord.board.BoardLimits.NONE;
         }
+
+        /** Who else hears of accepted batches once durable (search, rule SE-5). */
+        default BatchListener batches() {
+            return BatchListener.NONE;
+        }
     }
 
     /**
@@ -291,6 +296,9 @@ final class BoardHub {
             inFlight.put(batch.seq(), batch);
             List<Op> plain = TextFrames.plain(batch.ops(), state.items());
             if (plain != null) plainText.put(batch.seq(), plain);
+            // Read now, while the state is exactly this batch's; handed over only once durable.
+            Runnable heard = hooks.batches().applied(id, template, batch, state.items());
+            if (heard != null) afterDurable(batch.seq(), heard, () -> { });
             log.append(id, batch).whenComplete((ok, err) -> context.runOnContext(v -> stored(batch, origin, err)));
         }
         long seq = outcome.seq();

@@ -44,6 +44,7 @@ public final class BoardRegistry {
     private Cluster cluster;
     private volatile boolean stopping;
     private volatile be.samenbord.board.BoardLimits limits = be.samenbord.board.BoardLimits.NONE;
+    private volatile BatchListener batches = BatchListener.NONE;
 
     /** What a clustered registry needs besides a single node's parts. */
     private record Cluster(Ownership ownership, BoardSource source, ClusterRelay relay) {
@@ -88,6 +89,11 @@ public final class BoardRegistry {
             }
 
             @Override
+            public BatchListener batches() {
+                return batches;
+            }
+
+            @Override
             public void closed(BoardHub hub) {
                 // A single node keeps a broken hub (its store is gone); a cluster reloads on next use.
                 if (cluster != null) hubs.remove(hub.id(), hub);
@@ -109,6 +115,11 @@ public final class BoardRegistry {
     /** Caps on every board's items and bytes for client batches (rule LI-13); set before serving. */
     public void limitBoards(be.samenbord.board.BoardLimits limits) {
         this.limits = limits;
+    }
+
+    /** Who hears of every accepted batch of the boards this node owns, once durable (search); set before serving. */
+    public void listenBatches(BatchListener listener) {
+        this.batches = listener;
     }
 
     public boolean clustered() {

@@ -46,10 +46,15 @@ public final class WorkshopService {
     }
 
     public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates) {
+        return create(title, templates, null);
+    }
+
+    /** A workshop written in {@code lang} ({@code nl} or {@code en}; null: Dutch). */
+    public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates, String lang) {
         // Every workshop gets its room board last (rule FA-1): the boards people chose keep their order.
         List<String> withRoom = new java.util.ArrayList<>(templates);
         withRoom.add(ControlContext.ROOM_TEMPLATE);
-        WorkshopDirectory.Created created = directory.create(title, withRoom, clock.getAsLong());
+        WorkshopDirectory.Created created = directory.create(title, withRoom, clock.getAsLong(), lang);
         return store.saveWorkshop(created.workshop()).thenApply(v -> {
             created.workshop().boards().forEach(boardMaker);
             directory.add(created.workshop());
@@ -86,7 +91,7 @@ public final class WorkshopService {
         List<Workshop.BoardRef> all = new java.util.ArrayList<>(current.boards());
         all.addAll(added);
         checkCaps(current.boards(), all);
-        Workshop updated = new Workshop(current.id(), current.title(), current.createdAt(), current.tokenHashes(), all);
+        Workshop updated = new Workshop(current.id(), current.title(), current.createdAt(), current.tokenHashes(), all, current.lang());
         return store.saveWorkshop(updated).thenApply(v -> {
             added.forEach(boardMaker);
             directory.add(updated);
