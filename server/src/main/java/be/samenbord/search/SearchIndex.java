@@ -12,7 +12,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -204,7 +203,9 @@ public final class SearchIndex implements AutoCloseable {
         for (ItemDoc doc : u.items()) {
             long written = b.items.getOrDefault(doc.item(), b.base);
             if (u.seq() < written) continue;
-            writer.updateDocuments(IndexDocs.itemKey(u.board(), doc.item()), IndexDocs.item(u.board(), info, u.voteOpen(), doc));
+            Term key = IndexDocs.itemKey(u.board(), doc.item());
+            if (doc.isRemoved()) writer.deleteDocuments(key);
+            else writer.updateDocuments(key, IndexDocs.item(u.board(), info, u.voteOpen(), doc));
             b.items.put(doc.item(), u.seq());
             removed |= doc.isRemoved() || doc.owner() != null;
             dirty = true;
@@ -312,25 +313,25 @@ public final class SearchIndex implements AutoCloseable {
     @Override
     public void close() {
         if (closed) return;
-        CompletableFuture<Void> last = commit();
-        closed = true;
+        // Last task on the writer's own thread: after everything queued, nothing can write after it.
+        CompletableFuture<Void> last = submit(() -> {
+            closed = true;
+            try {
+                commitNow();
+            } finally {
+                searchers.close();
+                writer.close();
+                directory.close();
+            }
+            return null;
+        });
         try {
             last.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "search index: last commit failed; the next start reads the boards again", e);
-        }
-        thread.shutdown();
-        try {
-            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) LOG.warning("search index: writer did not stop in 30 s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            searchers.close();
-            writer.close();
-            directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("search index did not close", e);
+            LOG.log(Level.WARNING, "search index: closing failed; the next start reads the boards again", e);
+        } finally {
+            closed = true;
+            thread.shutdownNow();
         }
     }
 }
