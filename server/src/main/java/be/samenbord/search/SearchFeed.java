@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * Feeds the index (rules SE-5, SE-8). Live: every batch a board accepts is read into documents on
  * its owner, at once (the state is exactly that batch's), and handed over once durable. On one node
  * it goes straight to the index; in a cluster the owner publishes it on the event bus to every node
- * (itself included), gathered per tick, and each node indexes it. Whole: at start every board is
+ * (itself included), what comes within {@value #GATHER_MS} ms in one message, and each node indexes it. Whole: at start every board is
  * read from its owner (the store plus, in a cluster, the tail) and indexed where the index is
  * behind; a node that sees a board's seq jump (a message lost, a board it did not know) reads that
  * board again. So the index is always derived from what the store acknowledged.
@@ -37,7 +37,8 @@ public final class SearchFeed implements BatchListener {
     private static final Logger LOG = Logger.getLogger(SearchFeed.class.getName());
     /** Where owners publish derived updates in a cluster. */
     public static final String ADDRESS = "samenbord.search.updates";
-    private static final long TICK_MS = 50;
+    /** Updates of this long are gathered into one cluster message (the first one waits at most this). */
+    private static final long GATHER_MS = 10;
     private static final long RETRY_MS = 1_000;
     private static final int READS_AT_ONCE = 4;
 
@@ -49,6 +50,7 @@ public final class SearchFeed implements BatchListener {
     private final boolean clustered;
     private final UpdateCodec codec;
     private final ConcurrentLinkedQueue<BoardUpdate> outbox = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean();
     private final Set<String> known = ConcurrentHashMap.newKeySet();
     private final Set<String> reading = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
@@ -90,8 +92,15 @@ public final class SearchFeed implements BatchListener {
         }
         BoardUpdate u = update;
         return () -> {
-            if (clustered) outbox.add(u);
-            else receive(u);
+            if (!clustered) {
+                receive(u);
+                return;
+            }
+            outbox.add(u);
+            if (publishing.compareAndSet(false, true)) vertx.setTimer(GATHER_MS, t -> {
+                publishing.set(false);
+                publish();
+            });
         };
     }
 
@@ -110,7 +119,6 @@ public final class SearchFeed implements BatchListener {
                     LOG.log(Level.WARNING, "search: an update from another node did not read; its boards are read whole when their seq jumps", e);
                 }
             }).completion();
-            timers.add(vertx.setPeriodic(TICK_MS, t -> publish()));
         }
         timers.add(vertx.setPeriodic(500, t -> reader.execute(this::discover)));
         CompletableFuture<Void> done = new CompletableFuture<>();

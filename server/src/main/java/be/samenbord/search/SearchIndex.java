@@ -190,11 +190,20 @@ public final class SearchIndex implements AutoCloseable {
     private BoardVersions boardVersions(String board, IndexDocs.BoardInfo info) throws IOException {
         BoardVersions b = versions.computeIfAbsent(board, k -> new BoardVersions());
         if (!b.templated) {
-            writer.updateDocuments(IndexDocs.templateKey(board), IndexDocs.template(board, info, templateTexts.apply(info.template())));
+            replaceDocs(IndexDocs.templateKey(board), IndexDocs.template(board, info, templateTexts.apply(info.template())));
             b.templated = true;
             dirty = true;
         }
         return b;
+    }
+
+    /**
+     * The documents of {@code key}, replaced; none: deleted. (Lucene 10.6's updateDocuments with no
+     * documents leaves bytes in its accounting that IndexWriter.close then asserts on.)
+     */
+    private void replaceDocs(Term key, List<Document> docs) throws IOException {
+        if (docs.isEmpty()) writer.deleteDocuments(key);
+        else writer.updateDocuments(key, docs);
     }
 
     /** Items of a live update, each only over what an older update wrote; true if anything left. */
@@ -203,9 +212,7 @@ public final class SearchIndex implements AutoCloseable {
         for (ItemDoc doc : u.items()) {
             long written = b.items.getOrDefault(doc.item(), b.base);
             if (u.seq() < written) continue;
-            Term key = IndexDocs.itemKey(u.board(), doc.item());
-            if (doc.isRemoved()) writer.deleteDocuments(key);
-            else writer.updateDocuments(key, IndexDocs.item(u.board(), info, u.voteOpen(), doc));
+            replaceDocs(IndexDocs.itemKey(u.board(), doc.item()), IndexDocs.item(u.board(), info, u.voteOpen(), doc));
             b.items.put(doc.item(), u.seq());
             removed |= doc.isRemoved() || doc.owner() != null;
             dirty = true;
