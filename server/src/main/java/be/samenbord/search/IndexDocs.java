@@ -42,10 +42,6 @@ final class IndexDocs {
     /** Template documents of a board, replaced together. */
     static final String TEMPLATE_KEY = "tplkey";
 
-    /** Where a board belongs and what it is written in. */
-    record BoardInfo(String workshop, String lang, String template) {
-    }
-
     private IndexDocs() {
     }
 

@@ -11,7 +11,6 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -51,37 +50,39 @@ final class QueryBuilder {
         this.english = analyzers.englishQuery();
     }
 
-    /** The words of a query as the plain field holds them (folded), at most {@link #MAX_WORDS}. */
-    List<String> words(String query) {
+    /** The words of a query (at most {@link #MAX_WORDS}) and the forms each matches in. */
+    List<QueryWord> words(String query, boolean typing) {
         List<String> words = terms(plain, query);
-        return words.size() > MAX_WORDS ? words.subList(0, MAX_WORDS) : words;
-    }
-
-    /** What matches the words, scored; {@link MatchNoDocsQuery} when there are none. */
-    Query text(String query, boolean typing) {
-        List<String> words = words(query);
-        if (words.isEmpty()) return new MatchNoDocsQuery("no words");
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        boolean anyRequired = false;
+        if (words.size() > MAX_WORDS) words = words.subList(0, MAX_WORDS);
+        List<QueryWord> out = new ArrayList<>(words.size());
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             boolean last = i == words.size() - 1;
+            boolean prefix = last && typing && word.length() >= 2;
+            out.add(new QueryWord(word, terms(dutch, word), terms(english, word), prefix, QueryWord.editsFor(word),
+                    analyzers.stopword(word) && !(last && typing)));
+        }
+        return out;
+    }
+
+    /** What matches the words, scored; {@link MatchNoDocsQuery} when there are none. */
+    Query text(List<QueryWord> words) {
+        if (words.isEmpty()) return new MatchNoDocsQuery("no words");
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean anyRequired = false;
+        for (QueryWord w : words) {
             List<Query> forms = new ArrayList<>();
-            for (String stem : terms(dutch, word)) whole(forms, new TermQuery(new Term(SearchAnalyzers.NL, stem)));
-            for (String stem : terms(english, word)) whole(forms, new TermQuery(new Term(SearchAnalyzers.EN, stem)));
-            whole(forms, new TermQuery(new Term(SearchAnalyzers.PLAIN, word)));
-            if (last && typing && word.length() >= 2) {
-                forms.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(SearchAnalyzers.PLAIN, word))), PREFIX));
+            for (String stem : w.dutchStems()) whole(forms, new TermQuery(new Term(SearchAnalyzers.NL, stem)));
+            for (String stem : w.englishStems()) whole(forms, new TermQuery(new Term(SearchAnalyzers.EN, stem)));
+            whole(forms, new TermQuery(new Term(SearchAnalyzers.PLAIN, w.word())));
+            if (w.prefix()) forms.add(new BoostQuery(new ConstantScoreQuery(new PrefixQuery(new Term(SearchAnalyzers.PLAIN, w.word()))), PREFIX));
+            if (w.edits() > 0) {
+                // The default rewrite keeps the 50 closest terms: about five times cheaper here than
+                // collecting every term within reach (BENCHMARKS.md Q1); constant score, as a typo.
+                forms.add(new BoostQuery(new ConstantScoreQuery(new FuzzyQuery(new Term(SearchAnalyzers.PLAIN, w.word()), w.edits(), 1)), FUZZY));
             }
-            int letters = word.codePointCount(0, word.length());
-            if (letters >= 5) {
-                FuzzyQuery typo = new FuzzyQuery(new Term(SearchAnalyzers.PLAIN, word), letters >= 8 ? 2 : 1, 1, 50, true,
-                        MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE);
-                forms.add(new BoostQuery(new ConstantScoreQuery(typo), FUZZY));
-            }
-            boolean optional = analyzers.stopword(word) && !(last && typing);
-            anyRequired |= !optional;
-            all.add(new DisjunctionMaxQuery(forms, 0.1f), optional ? Occur.SHOULD : Occur.MUST);
+            anyRequired |= !w.optional();
+            all.add(new DisjunctionMaxQuery(forms, 0.1f), w.optional() ? Occur.SHOULD : Occur.MUST);
         }
         if (!anyRequired) all.setMinimumNumberShouldMatch(1);
         return all.build();
@@ -94,9 +95,9 @@ final class QueryBuilder {
     }
 
     /** The whole query: the words, within the request's workshop and filters, as its viewer may see. */
-    Query build(SearchRequest r) {
+    Query build(SearchRequest r, List<QueryWord> words) {
         BooleanQuery.Builder q = new BooleanQuery.Builder()
-                .add(text(r.query(), r.typing()), Occur.MUST)
+                .add(text(words), Occur.MUST)
                 .add(term(IndexDocs.WORKSHOP, r.workshop()), Occur.FILTER)
                 .add(visible(r.viewer()), Occur.FILTER);
         if (!r.boards().isEmpty()) {

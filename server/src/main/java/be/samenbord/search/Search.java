@@ -88,9 +88,9 @@ public final class Search implements AutoCloseable {
         }
     }
 
-    private Optional<IndexDocs.BoardInfo> boardInfo(String board) {
+    private Optional<BoardInfo> boardInfo(String board) {
         return directory.workshopOfBoard(board).flatMap(w -> w.boards().stream().filter(b -> b.id().equals(board)).findFirst()
-                .map(b -> new IndexDocs.BoardInfo(w.id(), w.lang(), b.template())));
+                .map(b -> new BoardInfo(w.id(), w.lang(), b.template())));
     }
 
     private List<String> allBoards() {

@@ -129,7 +129,8 @@ public final class SearchFeed implements BatchListener {
             }
             List<String> boards = allBoards.get();
             known.addAll(boards);
-            readAll(boards).whenComplete((v, e) -> done.complete(null));
+            // Searchable as soon as it is read, not a refresh tick later: a node is ready only then (SE-8).
+            readAll(boards).handle((v, e) -> null).thenCompose(v -> index.refresh()).whenComplete((v, e) -> done.complete(null));
         });
         return done;
     }

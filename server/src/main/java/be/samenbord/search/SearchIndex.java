@@ -52,7 +52,7 @@ public final class SearchIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ScheduledExecutorService thread;
-    private final Function<String, Optional<IndexDocs.BoardInfo>> boards;
+    private final Function<String, Optional<BoardInfo>> boards;
     private final Function<String, List<TemplateTexts.Text>> templateTexts;
     private final Map<String, BoardVersions> versions = new HashMap<>();
     private boolean dirty;
@@ -71,7 +71,7 @@ public final class SearchIndex implements AutoCloseable {
      * @param boards        where a board belongs and its language; empty for a board this node does not know
      * @param templateTexts the template texts of a template id
      */
-    public SearchIndex(Directory directory, SearchAnalyzers analyzers, Function<String, Optional<IndexDocs.BoardInfo>> boards,
+    public SearchIndex(Directory directory, SearchAnalyzers analyzers, Function<String, Optional<BoardInfo>> boards,
                        Function<String, List<TemplateTexts.Text>> templateTexts, long refreshMs, long commitMs) throws IOException {
         this.directory = directory;
         this.boards = boards;
@@ -150,7 +150,7 @@ public final class SearchIndex implements AutoCloseable {
     public CompletableFuture<Outcome> created(String board) {
         return submit(() -> {
             if (versions.containsKey(board)) return Outcome.APPLIED;
-            Optional<IndexDocs.BoardInfo> info = boards.apply(board);
+            Optional<BoardInfo> info = boards.apply(board);
             if (info.isEmpty()) return Outcome.UNKNOWN_BOARD;
             BoardVersions b = boardVersions(board, info.get());
             b.seq = Math.max(b.seq, 0);
@@ -176,18 +176,20 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Outcome applyNow(BoardUpdate u) throws IOException {
-        Optional<IndexDocs.BoardInfo> info = boards.apply(u.board());
+        Optional<BoardInfo> info = boards.apply(u.board());
         if (info.isEmpty()) return Outcome.UNKNOWN_BOARD;
         BoardVersions b = boardVersions(u.board(), info.get());
         boolean gap = b.seq >= 0 && u.seq() > b.seq + 1;
+        // What a live batch takes out of the index leaves results at once (SE-5); boards read whole
+        // (a start, a control change) and additions are seen at the next tick.
         boolean removed = u.whole() ? replace(u, info.get(), b) : update(u, info.get(), b);
         b.seq = Math.max(b.seq, u.seq());
         uncommitted = true;
-        if (removed) refreshNow(); // what leaves the index leaves results at once (SE-5)
+        if (removed && !u.whole()) refreshNow();
         return gap ? Outcome.GAP : Outcome.APPLIED;
     }
 
-    private BoardVersions boardVersions(String board, IndexDocs.BoardInfo info) throws IOException {
+    private BoardVersions boardVersions(String board, BoardInfo info) throws IOException {
         BoardVersions b = versions.computeIfAbsent(board, k -> new BoardVersions());
         if (!b.templated) {
             replaceDocs(IndexDocs.templateKey(board), IndexDocs.template(board, info, templateTexts.apply(info.template())));
@@ -207,7 +209,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Items of a live update, each only over what an older update wrote; true if anything left. */
-    private boolean update(BoardUpdate u, IndexDocs.BoardInfo info, BoardVersions b) throws IOException {
+    private boolean update(BoardUpdate u, BoardInfo info, BoardVersions b) throws IOException {
         boolean removed = false;
         for (ItemDoc doc : u.items()) {
             long written = b.items.getOrDefault(doc.item(), b.base);
@@ -221,7 +223,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** A whole board at seq S: replaces every item not written after S (an older whole read changes nothing). */
-    private boolean replace(BoardUpdate u, IndexDocs.BoardInfo info, BoardVersions b) throws IOException {
+    private boolean replace(BoardUpdate u, BoardInfo info, BoardVersions b) throws IOException {
         if (u.seq() < b.base) return false;
         List<String> newer = new ArrayList<>();
         b.items.forEach((item, seq) -> {
@@ -334,8 +336,11 @@ public final class SearchIndex implements AutoCloseable {
         });
         try {
             last.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted closing the search index", e);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "search index: closing failed; the next start reads the boards again", e);
+            throw new IllegalStateException("the search index did not close cleanly; the next start reads the boards again", e);
         } finally {
             closed = true;
             thread.shutdownNow();

@@ -1,6 +1,7 @@
 package be.samenbord.search;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -32,7 +33,7 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    private static final Set<String> STORED = Set.of(IndexDocs.BOARD, IndexDocs.ITEM, IndexDocs.FIELD);
+    private static final Set<String> STORED = Set.of(IndexDocs.BOARD, IndexDocs.ITEM, IndexDocs.FIELD, SearchAnalyzers.NL, SearchAnalyzers.EN);
 
     private final SearchIndex index;
     private final QueryBuilder queries;
@@ -70,19 +71,19 @@ public final class SearchService implements AutoCloseable {
 
     /** The search itself, on the calling thread. */
     public SearchResult searchNow(SearchRequest request, String lang) throws IOException {
-        Query query = queries.build(request);
+        List<QueryWord> words = queries.words(request.query(), request.typing());
+        Query query = queries.build(request, words);
+        String other = SearchAnalyzers.NL.equals(lang) ? SearchAnalyzers.EN : SearchAnalyzers.NL;
         IndexSearcher searcher = index.acquire();
         try {
             // Exact totals: a workshop holds at most a few hundred thousand texts (LI-10, LI-13).
             TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(request.limit(), Integer.MAX_VALUE));
-            int[] ids = new int[top.scoreDocs.length];
-            for (int i = 0; i < ids.length; i++) ids[i] = top.scoreDocs[i].doc;
-            String[] marked = ids.length == 0 ? new String[0] : snippets.of(searcher, query, ids, lang);
-            List<SearchResult.Hit> hits = new ArrayList<>(ids.length);
-            for (int i = 0; i < ids.length; i++) {
-                ScoreDoc sd = top.scoreDocs[i];
-                Document d = searcher.storedFields().document(sd.doc, STORED);
-                hits.add(new SearchResult.Hit(d.get(IndexDocs.BOARD), d.get(IndexDocs.ITEM), d.get(IndexDocs.FIELD), marked[i], sd.score));
+            List<SearchResult.Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc, STORED);
+                String snippet = snippets.of(d.get(lang), d.get(other), lang, words);
+                hits.add(new SearchResult.Hit(d.get(IndexDocs.BOARD), d.get(IndexDocs.ITEM), d.get(IndexDocs.FIELD), snippet, sd.score));
             }
             return new SearchResult(top.totalHits.value(), hits);
         } finally {

@@ -25,7 +25,7 @@ final class SearchFixture implements AutoCloseable {
     final SearchIndex index;
     final SearchService service;
     final BoardDocs docs = new BoardDocs(IndexRules.standard(List.of("title", "need", "driver")));
-    private final Map<String, IndexDocs.BoardInfo> boards = new HashMap<>();
+    private final Map<String, BoardInfo> boards = new HashMap<>();
     private final Map<String, Items> items = new HashMap<>();
     private final Map<String, Long> seqs = new HashMap<>();
     private long ms = 1_700_000_000_000L;
@@ -40,7 +40,7 @@ final class SearchFixture implements AutoCloseable {
     }
 
     SearchFixture board(String board, String workshop, String lang) {
-        boards.put(board, new IndexDocs.BoardInfo(workshop, lang, "three-b"));
+        boards.put(board, new BoardInfo(workshop, lang, "three-b"));
         items.put(board, new Items());
         return this;
     }
