@@ -166,6 +166,10 @@ public final class SearchFeed implements BatchListener {
                 known.remove(u.board());
                 readLater(u.board());
             }
+        }).exceptionally(e -> {
+            // The write failed (logged by the index): read the board whole again, with backoff.
+            readLater(u.board());
+            return null;
         });
     }
 
