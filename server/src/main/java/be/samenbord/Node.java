@@ -89,7 +89,24 @@ public final class Node {
         metrics.watchStore(this::storeStatus);
         Tokens tokens = new Tokens(new SecureRandom());
         WorkshopDirectory directory = new WorkshopDirectory(tokens);
-        this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, templates, directory, clock, metrics);
+        if (cluster != null) {
+            // A node that missed a workshop's announcement reads it from the shared store on a miss (CU-9).
+            SharedStore shared = (SharedStore) store;
+            directory.readThrough(new WorkshopDirectory.Store() {
+                @Override
+                public java.util.concurrent.CompletableFuture<java.util.Optional<be.samenbord.workshop.Workshop>> workshop(String id) {
+                    return shared.loadWorkshop(id);
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<java.util.Optional<be.samenbord.workshop.Workshop>> workshopOfBoard(String board) {
+                    return shared.loadWorkshopOfBoard(board);
+                }
+            });
+        }
+        this.registry = new BoardRegistry(vertx, cluster != null ? cluster.log() : store, new be.samenbord.sync.StoreBoardSource(store),
+                templates, directory, clock, metrics, new BoardRegistry.Memory(settings.boardIdleMs(), settings.pruneHorizonMs()),
+                new SecureRandom());
         registry.limitBoards(new be.samenbord.board.BoardLimits(settings.limits().maxItemsPerBoard(), settings.limits().maxBoardBytes()));
         this.workshops = new WorkshopService(directory, store, registry::create, clock);
         workshops.limitBoards(new WorkshopService.BoardCaps(settings.limits().maxBoardsPerWorkshop(),
@@ -123,6 +140,7 @@ public final class Node {
         if (cluster == null) return;
         ObjectNode c = body.putObject("cluster");
         c.put("name", cluster.clusterName()).put("node", cluster.nodeId());
+        c.putObject("quorum").put("needed", cluster.quorumNeeded()).put("present", cluster.hasQuorum());
         ArrayNode members = c.putArray("members");
         cluster.members().forEach(m -> members.addObject().put("id", m.id()).put("address", m.address()).put("local", m.local()));
     }
@@ -140,9 +158,10 @@ public final class Node {
     private static Store openStore(Settings settings, Vertx vertx) {
         try {
             return settings.store().<Store>map(url -> new PgStore(vertx, url, settings.salvage(), System::currentTimeMillis,
-                            100, 5_000))
+                            100, 5_000, settings.storeQueueBytes()))
                     .orElseGet(() -> new JournalStore(settings.dataDir(), new JournalStore.Options(settings.snapshotsKept(),
-                            settings.salvage(), System::currentTimeMillis, 100, 5_000, settings.testDiskLimitBytes())));
+                            settings.salvage(), System::currentTimeMillis, 100, 5_000, settings.testDiskLimitBytes(),
+                            settings.storeQueueBytes())));
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
@@ -210,11 +229,10 @@ public final class Node {
             cluster.advertise(publicUrl);
             registry.joinCluster(cluster.ownership(), cluster.boards(), json).await();
             cluster.startHousekeeping(registry::holds);
-        } else {
-            registry.restore(recovery);
         }
-        LOG.info(String.format("recovered %d workshops, %d boards in %d ms", recovery.workshops().size(),
-                cluster != null ? recovery.workshops().stream().mapToInt(w -> w.boards().size()).sum() : registry.size(),
+        // Boards are read on first use (rule ME-1), so a start reads none of them.
+        LOG.info(String.format("recovered %d workshops (%d boards, each read on first use) in %d ms", recovery.workshops().size(),
+                recovery.workshops().stream().mapToInt(w -> w.boards().size()).sum(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
         // Only on a store that held nothing at all: data that turned out empty or unreadable is no first start (FS-1).
         if (recovery.fresh() && workshops.directory().isEmpty() && settings.demoWorkshop() && (cluster == null || cluster.oldest())) {
@@ -226,6 +244,7 @@ public final class Node {
         }
         startSearch();
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
+        registry.startUnloading(() -> storeStatus().healthy());
         ready.set(true);
         LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
                 + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())
@@ -274,7 +293,7 @@ public final class Node {
 
     /** Writes a snapshot now (also used by tests and at shutdown). */
     public java.util.concurrent.CompletableFuture<Void> snapshot() {
-        return store.snapshot(() -> registry.capture(workshops.directory().all()));
+        return store.snapshot(wanted -> registry.capture(workshops.directory().all(), wanted));
     }
 
     private int boardCount() {
@@ -307,6 +326,7 @@ public final class Node {
         step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
         step("commit the search index", search::close);
         step("close the store", store::close);
+        if (cluster != null) step("tell the other members this one leaves", cluster::announceLeaving);
         step("close Vert.x", () -> vertx.close().await());
         LOG.info(stopProblems == 0 ? "Samenbord node stopped cleanly" : "Samenbord node stopped with " + stopProblems + " problem(s), see above");
     }

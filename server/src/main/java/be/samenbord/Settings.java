@@ -12,16 +12,27 @@ import java.util.Optional;
  * with a message naming the variable.
  *
  * @param publicUrl base of handed-out links; empty = {@code http://localhost:<bound port>}
- * @param clusterHost address other members reach this node's Hazelcast port on; empty = 127.0.0.1
- *                    when every listed member is on loopback, else Hazelcast's own choice
+ * @param clusterHost address other members reach this node's Hazelcast port on, and the only interface
+ *                    it listens on; empty = 127.0.0.1 when every listed member is on loopback, else
+ *                    this host's address
+ * @param clusterPublicAddress {@code host:port} the other members reach this member on when that is not
+ *                    {@code clusterHost:clusterPort} (address translation, a port mapping, a proxy)
+ * @param clusterOutboundPorts ports (e.g. {@code 33000-33099}) this member's outgoing member
+ *                    connections start from, for firewall rules; empty = any
+ * @param clusterQuorum members a side of the cluster needs to accept batches; empty = a majority of
+ *                    the listed members (rule CU-8)
  * @param exportThreads fiche exports rendered at once (rule FI-9)
  * @param exportQueue   fiche exports that may wait for a thread; past that the answer is 503 busy
  * @param salvage     {@code SAMENBORD_RECOVERY=salvage}: start even on data that cannot be read (rule DU-7)
  * @param snapshotsKept snapshot generations the embedded store keeps (rule DU-6)
  * @param clusterBacklog batches a cluster node holds unpersisted while PostgreSQL is down before it
- *                    refuses new ones with {@code unavailable} (rule CU-8)
+ *                    refuses new ones with {@code unavailable} (rule CU-11)
  * @param testDiskLimitBytes test hook: the embedded store fails writes as on a full disk past this
  *                    many bytes in its directory; 0 = off
+ * @param boardIdleMs a board with no session for this long, everything stored, leaves memory (rule ME-1)
+ * @param pruneHorizonMs batches older than this may be refused as stale and their ids, and deleted
+ *                    items older than it, forgotten (rules GC-1..GC-3); 0 = never prune
+ * @param storeQueueBytes records that may wait for the store; past it writes get unavailable (rule DU-9)
  * @param search      search (rules SE-*)
  */
 public record Settings(
@@ -33,6 +44,9 @@ public record Settings(
         int clusterPort,
         String clusterName,
         Optional<String> clusterHost,
+        Optional<String> clusterPublicAddress,
+        Optional<String> clusterOutboundPorts,
+        java.util.OptionalInt clusterQuorum,
         Optional<String> publicUrl,
         Optional<String> apiKey,
         long helloTimeoutMs,
@@ -51,17 +65,21 @@ public record Settings(
         int clusterBacklog,
         long testDiskLimitBytes,
         Limits limits,
+        long boardIdleMs,
+        long pruneHorizonMs,
+        long storeQueueBytes,
         Search search) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
-            "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
+            "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "CLUSTER_PUBLIC_ADDRESS", "CLUSTER_OUTBOUND_PORTS",
+            "CLUSTER_QUORUM", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS",
             "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
             "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
             "MAX_CONN_PER_TOKEN_PER_BOARD", "MAX_CONN_PER_ADDRESS_PER_BOARD", "HELLO_RATE_PER_ADDRESS", "HELLO_BURST_PER_ADDRESS",
-            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES",
+            "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES", "BOARD_IDLE_MS", "PRUNE_HORIZON_MS", "STORE_QUEUE_BYTES",
             "SEARCH_REFRESH_MS", "SEARCH_THREADS", "SEARCH_QUEUE");
     /**
      * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
@@ -121,6 +139,9 @@ public record Settings(
                 r.integer("CLUSTER_PORT", 5701, 1, 65535),
                 r.string("CLUSTER_NAME", "samenbord"),
                 r.optional("CLUSTER_HOST"),
+                r.optional("CLUSTER_PUBLIC_ADDRESS"),
+                r.optional("CLUSTER_OUTBOUND_PORTS"),
+                r.optionalInteger("CLUSTER_QUORUM", 1, 1000),
                 r.optional("PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u),
                 r.optional("API_KEY"),
                 r.integer("HELLO_TIMEOUT_MS", 10_000, 100, 600_000),
@@ -153,6 +174,9 @@ public record Settings(
                         r.integer("HELLO_BURST_PER_ADDRESS", 600, 1, 1_000_000),
                         r.integer("MAX_ITEMS_PER_BOARD", 5_000, 1, 100_000_000),
                         r.integer("MAX_BOARD_BYTES", 4 * 1024 * 1024, 64 * 1024, Integer.MAX_VALUE)),
+                r.longInteger("BOARD_IDLE_MS", 120_000, 100, 86_400_000L * 365),
+                r.longInteger("PRUNE_HORIZON_MS", 7L * 24 * 3600 * 1000, 0, 86_400_000L * 3650),
+                r.longInteger("STORE_QUEUE_BYTES", 64L << 20, 64 * 1024, 1L << 40),
                 new Search(
                         r.integer("SEARCH_REFRESH_MS", 100, 10, 900),
                         r.integer("SEARCH_THREADS", 2, 1, 64),
@@ -162,6 +186,16 @@ public record Settings(
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");
             }
         }
+        s.clusterPublicAddress.ifPresent(a -> {
+            if (!a.contains(":") || !MEMBER.matcher(a).matches()) {
+                throw new IllegalArgumentException(PREFIX + "CLUSTER_PUBLIC_ADDRESS is host:port, got '" + a + "'");
+            }
+        });
+        s.clusterOutboundPorts.ifPresent(p -> {
+            if (!PORT_RANGES.matcher(p).matches()) {
+                throw new IllegalArgumentException(PREFIX + "CLUSTER_OUTBOUND_PORTS lists ports or ranges (33000-33099) separated by commas, got '" + p + "'");
+            }
+        });
         if (s.clustered() && s.store.isEmpty()) {
             // Every node must read what any other node acknowledged; a node's own data directory cannot give that.
             throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS needs " + PREFIX
@@ -172,6 +206,17 @@ public record Settings(
 
     private static final java.util.regex.Pattern MEMBER =
             java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]+(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?");
+
+    private static final java.util.regex.Pattern PORT_RANGES =
+            java.util.regex.Pattern.compile("\\d{1,5}(-\\d{1,5})?(\\s*,\\s*\\d{1,5}(-\\d{1,5})?)*");
+
+    /**
+     * Members a side of the cluster needs before it accepts batches (rule CU-8): the configured
+     * {@code SAMENBORD_CLUSTER_QUORUM}, else a majority of the listed members.
+     */
+    public int clusterQuorumOrMajority() {
+        return clusterQuorum.orElse(clusterMembers.size() / 2 + 1);
+    }
 
     /** SAMENBORD_* variables in {@code env} that the node does not read: most likely typos. */
     public static List<String> unknownVariables(Map<String, String> env) {
@@ -190,6 +235,10 @@ public record Settings(
             return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
         }
 
+        java.util.OptionalInt optionalInteger(String name, int min, int max) {
+            return optional(name).isEmpty() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(integer(name, 0, min, max));
+        }
+
         String string(String name, String fallback) {
             return optional(name).orElse(fallback);
         }
@@ -199,6 +248,19 @@ public record Settings(
             if (v.isEmpty()) return fallback;
             try {
                 int n = Integer.parseInt(v.get());
+                if (n < min || n > max) throw new NumberFormatException();
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(PREFIX + name + " must be a whole number from " + min + " to " + max
+                        + ", got '" + v.get() + "'");
+            }
+        }
+
+        long longInteger(String name, long fallback, long min, long max) {
+            Optional<String> v = optional(name);
+            if (v.isEmpty()) return fallback;
+            try {
+                long n = Long.parseLong(v.get());
                 if (n < min || n > max) throw new NumberFormatException();
                 return n;
             } catch (NumberFormatException e) {

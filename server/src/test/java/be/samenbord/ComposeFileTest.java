@@ -86,15 +86,19 @@ class ComposeFileTest {
             assertEquals("..", service.path("build").path("context").asText(), name + " builds from the repository root");
             assertEquals("docker/Dockerfile", service.path("build").path("dockerfile").asText(), name);
             assertTrue(s.clustered(), name + " sets SAMENBORD_CLUSTER_MEMBERS");
-            assertEquals(name, s.clusterHost().orElse(""), name + ": SAMENBORD_CLUSTER_HOST is the address the others reach it on");
+            String host = s.clusterHost().orElse("");
+            assertEquals(name, memberNetworkHosts().get(host),
+                    name + ": SAMENBORD_CLUSTER_HOST " + host + " is its own alias on the member network, so it binds there only (CU-10)");
             Map<String, Integer> members = new TreeMap<>();
             for (String member : s.clusterMembers()) {
                 String[] hp = member.split(":");
                 members.put(hp[0], hp.length > 1 ? Integer.parseInt(hp[1]) : s.clusterPort());
             }
-            assertEquals(nodes.keySet(), members.keySet(), name + ": SAMENBORD_CLUSTER_MEMBERS lists exactly the node services");
-            members.forEach((host, port) ->
-                    assertEquals(nodes.get(host).clusterPort(), port, name + " looks for " + host + " on its SAMENBORD_CLUSTER_PORT"));
+            Map<String, String> hosts = new TreeMap<>();
+            nodes.forEach((n, ns) -> hosts.put(ns.clusterHost().orElse(""), n));
+            assertEquals(hosts.keySet(), members.keySet(), name + ": SAMENBORD_CLUSTER_MEMBERS lists exactly the nodes' cluster hosts");
+            members.forEach((h, port) ->
+                    assertEquals(nodes.get(hosts.get(h)).clusterPort(), port, name + " looks for " + h + " on its SAMENBORD_CLUSTER_PORT"));
             assertEquals(nodes.values().iterator().next().clusterName(), s.clusterName(), "one SAMENBORD_CLUSTER_NAME");
 
             String store = s.store().orElse("");
@@ -136,6 +140,61 @@ class ComposeFileTest {
         assertTrue(nginxConf().contains("listen " + mapping[1] + ";"), "nginx listens on the published container port");
         assertEquals(nodes().keySet(), names(services.get(lb).path("depends_on")), "the load balancer starts after the nodes");
         assertTrue(services.get(lb).path("volumes").toString().contains("./nginx.conf:"), "the load balancer uses docker/nginx.conf");
+    }
+
+    @Test
+    @DisplayName("CU-10 (finding 7): the members talk on an internal network only the nodes join; PostgreSQL and nginx are on other internal networks; only nginx reaches a network with a published port")
+    void memberNetworkIsPrivate() {
+        JsonNode networks = readYaml(text).path("networks");
+        Map<String, Settings> nodes = nodes();
+        String postgres = serviceWithImage("postgres:");
+        String lb = serviceWithImage("nginx:");
+        Set<String> memberNetworks = new TreeSet<>();
+        for (String node : nodes.keySet()) {
+            String host = nodes.get(node).clusterHost().orElse("");
+            JsonNode attached = services.get(node).path("networks");
+            attached.fieldNames().forEachRemaining(net -> {
+                if (names(attached.path(net).path("aliases")).contains(host)) memberNetworks.add(net);
+            });
+        }
+        assertEquals(1, memberNetworks.size(), "every node's SAMENBORD_CLUSTER_HOST is an alias on one member network: " + memberNetworks);
+        String cluster = memberNetworks.iterator().next();
+        assertTrue(networks.path(cluster).path("internal").asBoolean(), "the member network " + cluster + " is internal: no way in or out");
+        Set<String> onCluster = new TreeSet<>();
+        services.properties().forEach(e -> { if (names(e.getValue().path("networks")).contains(cluster)) onCluster.add(e.getKey()); });
+        assertEquals(nodes.keySet(), onCluster, "only the nodes join the member network " + cluster);
+        services.properties().forEach(e -> {
+            Set<String> joined = names(e.getValue().path("networks"));
+            assertFalse(joined.isEmpty(), e.getKey() + " names its networks (the default network would put everyone together)");
+            for (String net : joined) {
+                assertTrue(networks.has(net), e.getKey() + " joins the declared network " + net);
+                if (!e.getKey().equals(lb)) {
+                    assertTrue(networks.path(net).path("internal").asBoolean(), e.getKey() + " is on internal networks only, not " + net);
+                }
+            }
+        });
+        Set<String> lbNets = names(services.get(lb).path("networks"));
+        assertTrue(lbNets.stream().anyMatch(n -> !networks.path(n).path("internal").asBoolean()), "nginx is on a network its port can be published from");
+        for (String node : nodes.keySet()) {
+            Set<String> shared = new TreeSet<>(names(services.get(node).path("networks")));
+            shared.retainAll(lbNets);
+            assertFalse(shared.isEmpty(), "nginx reaches " + node + "'s HTTP port on a network they share");
+            assertFalse(shared.contains(cluster), "nginx does not share the member network with " + node);
+            Set<String> withDb = new TreeSet<>(names(services.get(node).path("networks")));
+            withDb.retainAll(names(services.get(postgres).path("networks")));
+            assertFalse(withDb.isEmpty(), node + " reaches PostgreSQL");
+        }
+        assertFalse(names(services.get(postgres).path("networks")).contains(cluster), "PostgreSQL is not on the member network");
+    }
+
+    /** Alias on the member network → node service, for every node. */
+    static Map<String, String> memberNetworkHosts() {
+        Map<String, String> out = new TreeMap<>();
+        nodes().keySet().forEach(node -> {
+            JsonNode attached = services.get(node).path("networks");
+            attached.fieldNames().forEachRemaining(net -> names(attached.path(net).path("aliases")).forEach(a -> out.put(a, node)));
+        });
+        return out;
     }
 
     @Test

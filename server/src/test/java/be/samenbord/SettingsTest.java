@@ -80,6 +80,41 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("CF-1, CU-10: the member's public address and outbound ports are read and checked")
+    void memberAddresses() {
+        Map<String, String> cluster = Map.of("SAMENBORD_CLUSTER_MEMBERS", "10.0.0.1:5701,10.0.0.2:5701", "SAMENBORD_STORE", "postgresql://u:p@db/s");
+        Settings s = Settings.fromEnv(with(cluster, "SAMENBORD_CLUSTER_PUBLIC_ADDRESS", "203.0.113.7:15701",
+                "SAMENBORD_CLUSTER_OUTBOUND_PORTS", "33000-33099, 34000"));
+        assertEquals(Optional.of("203.0.113.7:15701"), s.clusterPublicAddress());
+        assertEquals(Optional.of("33000-33099, 34000"), s.clusterOutboundPorts());
+        assertEquals(Optional.empty(), Settings.fromEnv(cluster).clusterPublicAddress());
+        var address = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnv(with(cluster, "SAMENBORD_CLUSTER_PUBLIC_ADDRESS", "203.0.113.7")));
+        assertTrue(address.getMessage().contains("SAMENBORD_CLUSTER_PUBLIC_ADDRESS"), address.getMessage());
+        var ports = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnv(with(cluster, "SAMENBORD_CLUSTER_OUTBOUND_PORTS", "33000-")));
+        assertTrue(ports.getMessage().contains("SAMENBORD_CLUSTER_OUTBOUND_PORTS"), ports.getMessage());
+    }
+
+    @Test
+    @DisplayName("CU-8: the quorum is a majority of the listed members unless SAMENBORD_CLUSTER_QUORUM says otherwise")
+    void quorum() {
+        Map<String, String> three = Map.of("SAMENBORD_CLUSTER_MEMBERS", "a:5701,b:5701,c:5701", "SAMENBORD_STORE", "postgresql://u:p@db/s");
+        assertEquals(2, Settings.fromEnv(three).clusterQuorumOrMajority());
+        assertEquals(3, Settings.fromEnv(Map.of("SAMENBORD_CLUSTER_MEMBERS", "a,b,c,d", "SAMENBORD_STORE", "postgresql://u:p@db/s"))
+                .clusterQuorumOrMajority());
+        assertEquals(1, Settings.fromEnv(with(three, "SAMENBORD_CLUSTER_QUORUM", "1")).clusterQuorumOrMajority());
+        var zero = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(with(three, "SAMENBORD_CLUSTER_QUORUM", "0")));
+        assertTrue(zero.getMessage().contains("SAMENBORD_CLUSTER_QUORUM"), zero.getMessage());
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... more) {
+        Map<String, String> out = new java.util.HashMap<>(base);
+        for (int i = 0; i < more.length; i += 2) out.put(more[i], more[i + 1]);
+        return out;
+    }
+
+    @Test
     @DisplayName("CF-1: variables with the prefix that the node does not read are reported, others are not")
     void unknownVariablesAreReported() {
         assertEquals(List.of("SAMENBORD_HTTP_PROT"), Settings.unknownVariables(Map.of("SAMENBORD_HTTP_PROT", "1",

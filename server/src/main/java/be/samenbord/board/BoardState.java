@@ -15,6 +15,11 @@ import java.util.Optional;
  * One board on its owner: the replicated items, the per-board sequence number, a window of recent
  * (replica, batch) ids for dedup (rule OP-4) and a log of recent accepted batches for {@code since}
  * catch-up (rule HE-4). Pure and single-threaded: the caller serialises access.
+ *
+ * <p>{@link #prune} forgets what no replica can still need (rules GC-1..GC-3): dedup keys of
+ * batches older than a cutoff and deleted items whose every register is older than it. From
+ * then on a batch with an op older than that cutoff is {@link Stale}: it could be a resend of a
+ * batch whose key was forgotten, or recreate part of a pruned item.
  */
 public final class BoardState {
 
@@ -24,18 +29,29 @@ public final class BoardState {
     private final String id;
     private final String template;
     private final Items items = new Items();
-    private final LinkedHashMap<String, Long> recentBatchSeqs = new LinkedHashMap<>(1024, 0.75f, false) {
+    private final LinkedHashMap<String, Seen> recentBatchSeqs = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Seen> eldest) {
             return size() > DEDUP_WINDOW;
         }
     };
+    /** Ops older than this (epoch ms) may have been pruned: batches holding one are stale (GC-1). */
+    private long prunedBefore;
+    /** A {@code since} at or below this seq may hold pruned items: it gets a full snapshot (GC-3). */
+    private long resyncFloor;
     private final ArrayDeque<AcceptedBatch> recent = new ArrayDeque<>();
     private int recentOps;
     private long seq;
     /** Seqs not durable yet, oldest first: what each changed, so a failed store can take it back. */
     private final ArrayDeque<Undo> notDurable = new ArrayDeque<>();
     private long durableSeq;
+
+    /**
+     * A remembered batch: the seq it was acknowledged with, and its oldest op stamp (epoch ms; -1 =
+     * unknown, from a snapshot written before keys had an age: never pruned by age).
+     */
+    private record Seen(long seq, long ms) {
+    }
 
     /** What accepting {@code seq} changed: registers it replaced and dedup keys it added (also of NoChange batches at that seq). */
     private record Undo(long seq, List<Items.Replaced> replaced, List<String> keys) {
@@ -54,6 +70,13 @@ public final class BoardState {
 
     /** Seen before: acknowledge again with the seq it had, apply nothing. */
     public record Duplicate(long seq) implements Outcome {
+    }
+
+    /**
+     * An op of the batch is older than what this board has pruned (rule GC-1): refused whole, as it
+     * may be a resend of a batch whose dedup key is gone. {@code seq}: the board's seq now.
+     */
+    public record Stale(long seq) implements Outcome {
     }
 
     /** Every op lost to a newer register: nothing to store or send, acknowledge at the current seq. */
@@ -81,8 +104,10 @@ public final class BoardState {
     /** Applies a validated batch whole, or nothing of it. */
     public Outcome submit(String replica, String batchId, List<Op> ops) {
         String key = key(replica, batchId);
-        Long seen = recentBatchSeqs.get(key);
-        if (seen != null) return new Duplicate(seen);
+        Seen seen = recentBatchSeqs.get(key);
+        if (seen != null) return new Duplicate(seen.seq());
+        long oldest = oldestMs(ops);
+        if (oldest < prunedBefore) return new Stale(seq);
         List<Items.Replaced> replaced = new ArrayList<>();
         List<Op> won;
         try {
@@ -98,13 +123,13 @@ public final class BoardState {
             return new Refused(seq, e.getMessage());
         }
         if (won.isEmpty()) {
-            recentBatchSeqs.put(key, seq);
+            recentBatchSeqs.put(key, new Seen(seq, oldest == Long.MAX_VALUE ? -1 : oldest));
             // Acknowledged at a seq that may still be rolled back: then the key goes with it.
             if (seq > durableSeq && !notDurable.isEmpty()) notDurable.peekLast().keys().add(key);
             return new NoChange(seq);
         }
         AcceptedBatch accepted = new AcceptedBatch(seq + 1, replica, batchId, won);
-        record(accepted);
+        record(accepted, oldest);
         List<String> keys = new ArrayList<>(1);
         keys.add(key);
         notDurable.addLast(new Undo(accepted.seq(), replaced, keys));
@@ -146,13 +171,14 @@ public final class BoardState {
     public void replay(AcceptedBatch batch) {
         if (batch.seq() <= seq) return;
         items.applyAll(batch.ops());
-        record(batch);
+        // Only the ops that won were stored: their oldest stamp is no older than the batch's.
+        record(batch, oldestMs(batch.ops()));
         durableSeq = seq;
     }
 
-    private void record(AcceptedBatch accepted) {
+    private void record(AcceptedBatch accepted, long oldestMs) {
         seq = accepted.seq();
-        recentBatchSeqs.put(key(accepted.replica(), accepted.batch()), accepted.seq());
+        recentBatchSeqs.put(key(accepted.replica(), accepted.batch()), new Seen(accepted.seq(), oldestMs == Long.MAX_VALUE ? -1 : oldestMs));
         recent.addLast(accepted);
         recentOps += accepted.ops().size();
         while (recentOps > RECENT_OPS && recent.size() > 1) {
@@ -165,6 +191,7 @@ public final class BoardState {
      * all; empty when the caller needs a full snapshot instead.
      */
     public Optional<List<Op>> opsSince(long since) {
+        if (since <= resyncFloor && resyncFloor > 0) return Optional.empty();
         if (since == seq) return Optional.of(List.of());
         if (since > seq || since < 0) return Optional.empty();
         AcceptedBatch oldest = recent.peekFirst();
@@ -181,17 +208,64 @@ public final class BoardState {
         List<BoardSnapshot.BatchKey> keys = new ArrayList<>(recentBatchSeqs.size());
         recentBatchSeqs.forEach((k, s) -> {
             int cut = k.indexOf('\n');
-            keys.add(new BoardSnapshot.BatchKey(k.substring(0, cut), k.substring(cut + 1), s));
+            keys.add(new BoardSnapshot.BatchKey(k.substring(0, cut), k.substring(cut + 1), s.seq(), s.ms()));
         });
-        return new BoardSnapshot(id, template, seq, items.toOps(), keys);
+        return new BoardSnapshot(id, template, seq, items.toOps(), keys, prunedBefore, resyncFloor);
     }
 
     public static BoardState restore(BoardSnapshot snapshot) {
         BoardState state = new BoardState(snapshot.id(), snapshot.template());
         snapshot.ops().forEach(state.items::apply);
-        snapshot.recentBatches().forEach(k -> state.recentBatchSeqs.put(key(k.replica(), k.batch()), k.seq()));
+        snapshot.recentBatches().forEach(k -> state.recentBatchSeqs.put(key(k.replica(), k.batch()), new Seen(k.seq(), k.ms())));
         state.seq = snapshot.seq();
+        state.prunedBefore = snapshot.prunedBefore();
+        state.resyncFloor = snapshot.resyncFloor();
         return state;
+    }
+
+    /** What {@link #prune} dropped. */
+    public record Pruned(int keys, int items) {
+    }
+
+    /**
+     * Forgets what no replica can still need (rules GC-2, GC-3): dedup keys of batches whose oldest
+     * op is older than {@code cutoffMs}, and deleted items whose every register is. From then on
+     * a batch with an op older than the cutoff is {@link Stale}. When items go, every {@code since}
+     * up to now gets a full snapshot (a client's view may still hold them) and the recent batches
+     * are dropped with it. Call only when every batch applied is durable (it cannot be rolled
+     * back past a prune), e.g. right after loading the board.
+     */
+    public Pruned prune(long cutoffMs) {
+        if (!notDurable.isEmpty()) throw new IllegalStateException("prune only a board whose every batch is durable");
+        if (cutoffMs <= prunedBefore) return new Pruned(0, 0);
+        prunedBefore = cutoffMs;
+        int keys = 0;
+        for (Iterator<Seen> it = recentBatchSeqs.values().iterator(); it.hasNext(); ) {
+            Seen s = it.next();
+            if (s.ms() >= 0 && s.ms() < cutoffMs) {
+                it.remove();
+                keys++;
+            }
+        }
+        int gone = items.pruneDeleted(cutoffMs);
+        if (gone > 0) {
+            resyncFloor = seq;
+            recent.clear();
+            recentOps = 0;
+        }
+        return new Pruned(keys, gone);
+    }
+
+    /** Ops older than this (epoch ms) may have been pruned (0 = nothing pruned yet). */
+    public long prunedBefore() {
+        return prunedBefore;
+    }
+
+    /** The oldest stamp's ms among {@code ops}; {@link Long#MAX_VALUE} for none. */
+    private static long oldestMs(List<Op> ops) {
+        long oldest = Long.MAX_VALUE;
+        for (Op op : ops) oldest = Math.min(oldest, op.stamp().ms());
+        return oldest;
     }
 
     // Replica ids cannot contain a newline (rule HE-2), so it separates the two parts unambiguously.

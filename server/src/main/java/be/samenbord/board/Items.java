@@ -245,6 +245,29 @@ public final class Items {
         return fields == null ? Map.of() : Collections.unmodifiableMap(fields);
     }
 
+    /**
+     * Drops every deleted item ({@code deleted} is {@code true}) whose every register is stamped
+     * before {@code cutoffMs} (rule GC-3); returns how many went. Only safe once no replica can
+     * still send an op older than the cutoff ({@code BoardState.prune} makes such batches stale).
+     */
+    public int pruneDeleted(long cutoffMs) {
+        List<String> gone = new ArrayList<>();
+        items.forEach((id, fields) -> {
+            Register deleted = fields.get("deleted");
+            if (deleted == null || !deleted.json().equals("true")) return;
+            // A text field's register carries its latest stamp, so it counts like any other field.
+            for (Register r : fields.values()) if (r.stamp().ms() >= cutoffMs) return;
+            gone.add(id);
+        });
+        for (String id : gone) {
+            for (String field : List.copyOf(items.get(id).keySet())) {
+                putText(id, field, null);
+                removeRegister(id, field);
+            }
+        }
+        return gone.size();
+    }
+
     public boolean contains(String item) {
         return items.containsKey(item);
     }

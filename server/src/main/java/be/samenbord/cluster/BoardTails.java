@@ -34,7 +34,7 @@ import java.util.logging.Logger;
  *
  * <p>When the store cannot take a batch (PostgreSQL down), the batch stays in the tail and is
  * written again, in seq order, once the store is healthy ({@link #retryUnpersisted}, every
- * second). Meanwhile acks go on from the tails, but only up to a bound (rule CU-8): with
+ * second). Meanwhile acks go on from the tails, but only up to a bound (rule CU-11): with
  * {@code backlogBound} batches of this node not in the store yet, new appends are refused with
  * {@link StoreUnavailableException} (clients get {@code unavailable} and resend later) instead of
  * the cluster's memory growing without limit.

@@ -7,7 +7,6 @@ import be.samenbord.store.SharedStore;
 import be.samenbord.sync.BoardSource;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Logger;
 
 /**
  * Loads a board on its new owner: the tail first, then the shared store, then the tail's batches
@@ -16,22 +15,34 @@ import java.util.logging.Logger;
  */
 final class ClusterBoardSource implements BoardSource {
 
-    private static final Logger LOG = Logger.getLogger(ClusterBoardSource.class.getName());
-
     private final BoardTails tails;
     private final SharedStore store;
+    private final java.util.function.BooleanSupplier quorum;
 
-    ClusterBoardSource(BoardTails tails, SharedStore store) {
+    ClusterBoardSource(BoardTails tails, SharedStore store, java.util.function.BooleanSupplier quorum) {
         this.tails = tails;
         this.store = store;
+        this.quorum = quorum;
+    }
+
+    /** This side of a split cluster has too few members to serve boards (rule CU-8). */
+    static final class NoQuorum extends IllegalStateException {
+        NoQuorum(String boardId) {
+            super("board " + boardId + ": this node is on a side of the cluster without a quorum; it serves no board until the cluster is whole");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // expected while split: the message says it all
+        }
     }
 
     @Override
     public CompletableFuture<BoardState> load(String boardId, String template) {
+        // The tails map would refuse too (split-brain protection); asking first keeps it quiet and cheap.
+        if (!quorum.getAsBoolean()) return CompletableFuture.failedFuture(new NoQuorum(boardId));
         return tails.read(boardId).thenCompose(before -> store.loadBoard(boardId).thenCompose(stored -> {
-            stored.warnings().forEach(w -> LOG.warning("board " + boardId + ": " + w));
-            BoardState state = stored.snapshot() != null ? BoardState.restore(stored.snapshot()) : new BoardState(boardId, template);
-            stored.batches().forEach(state::replay);
+            BoardState state = BoardSource.state(boardId, template, stored);
             CompletableFuture<Tail> tail = before != null ? CompletableFuture.completedFuture(before) : tails.init(boardId, state.seq());
             return tail.thenApply(t -> catchUp(boardId, state, t));
         }));

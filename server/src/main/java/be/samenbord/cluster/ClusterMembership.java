@@ -20,6 +20,8 @@ import java.util.function.Predicate;
  */
 public final class ClusterMembership {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ClusterMembership.class.getName());
+
     /** How often ownership is re-checked besides Hazelcast's own events. */
     static final long RECHECK_MS = 1_000;
     /** How often tails of boards that went quiet drop what the shared store has ({@link BoardTails#trimIdle}). */
@@ -29,14 +31,19 @@ public final class ClusterMembership {
     private final Vertx vertx;
     private final HazelcastInstance hz;
     private final HazelcastOwnership ownership;
+    /** Null when nothing can split (one listed member, or SAMENBORD_CLUSTER_QUORUM=1). */
+    private final MemberQuorum quorum;
     private BoardTails tails;
     private ClusterBoardSource source;
 
-    private ClusterMembership(HazelcastClusterManager manager, Vertx vertx) {
+    private ClusterMembership(HazelcastClusterManager manager, Vertx vertx, MemberQuorum quorum) {
         this.manager = manager;
         this.vertx = vertx;
+        this.quorum = quorum;
         this.hz = manager.getHazelcastInstance();
-        this.ownership = new HazelcastOwnership(hz);
+        this.ownership = new HazelcastOwnership(hz, this::hasQuorum);
+        // Losing or regaining the quorum changes who owns what (CU-8): act at once, not at the next re-check.
+        if (quorum != null) quorum.onChange(ownership::changed);
         if (!ownership.localNode().equals(manager.getNodeId())) {
             throw new IllegalStateException("event bus node id " + manager.getNodeId() + " is not the member id " + ownership.localNode());
         }
@@ -44,14 +51,63 @@ public final class ClusterMembership {
 
     /** Starts a clustered Vert.x and joins the members listed in the settings. Blocks. */
     public static ClusterMembership join(Settings settings, VertxOptions options) {
-        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(settings));
+        MemberQuorum quorum = HazelcastSetup.quorumOf(settings);
+        HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSetup.config(settings, quorum));
+        // The event bus between nodes is as unauthenticated as Hazelcast: it listens on the member
+        // network only (rule CU-10), on a port of its own choosing.
+        String bind = HazelcastSetup.bindAddress(settings);
+        options.getEventBusOptions().setHost(bind).setClusterPublicHost(bind);
         Vertx vertx = Vertx.builder().with(options).withClusterManager(manager).buildClustered().await();
         try {
-            return new ClusterMembership(manager, vertx);
+            ClusterMembership m = new ClusterMembership(manager, vertx, quorum);
+            m.hearLeaving().await();
+            return m;
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
         }
+    }
+
+    private static final String LEAVING = "samenbord.leaving.";
+    private static final long LEAVING_TIMEOUT_MS = 2_000;
+
+    /** Other members saying they stop (rule CU-8): from their removal on, they no longer count. */
+    private io.vertx.core.Future<Void> hearLeaving() {
+        return vertx.eventBus().<String>consumer(LEAVING + nodeId(), m -> {
+            if (quorum != null) quorum.leaving(m.body());
+            m.reply("ok");
+        }).completion();
+    }
+
+    /**
+     * A graceful stop, before this member leaves: tells every other member, and waits for their
+     * answers (at most 2 s), so the members left behind stop counting it once it is gone and keep
+     * their quorum (CU-8). A member that does not hear it keeps counting this one: the safe side.
+     */
+    public void announceLeaving() {
+        String me = MemberQuorum.address(hz.getCluster().getLocalMember());
+        List<io.vertx.core.Future<?>> told = new java.util.ArrayList<>();
+        for (String node : nodeIds()) {
+            if (node.equals(nodeId())) continue;
+            told.add(vertx.eventBus().request(LEAVING + node, me, new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(LEAVING_TIMEOUT_MS))
+                    .onFailure(e -> LOG.warning("member " + node + " did not hear that this member leaves: " + e.getMessage())));
+        }
+        io.vertx.core.Future.join(told).otherwiseEmpty().await();
+    }
+
+    /**
+     * Whether this side of the cluster may take batches now (CU-8); always true when nothing can
+     * split. The member list is asked too: Hazelcast updates the protection's state a moment after
+     * a member is removed, and in that moment this side must already count as without a quorum.
+     */
+    public boolean hasQuorum() {
+        return quorum == null || hz.getCluster().getMembers().size() >= quorum.required()
+                && hz.getSplitBrainProtectionService().getSplitBrainProtection(HazelcastSetup.QUORUM).hasMinimumSize();
+    }
+
+    /** Members this side needs to take batches (CU-8). */
+    public int quorumNeeded() {
+        return quorum == null ? 1 : quorum.required();
     }
 
     /** The address other members reach this node on (SAMENBORD_CLUSTER_HOST or its default). */
@@ -61,11 +117,11 @@ public final class ClusterMembership {
 
     /**
      * Keeps boards in {@code store}, the one every member shares; {@code backlogBound}: batches this
-     * node holds in tails but not in the store before it refuses new ones (rule CU-8). Call once, before serving.
+     * node holds in tails but not in the store before it refuses new ones (rule CU-11). Call once, before serving.
      */
     public void useStore(SharedStore store, int backlogBound) {
         this.tails = new BoardTails(hz, store, backlogBound);
-        this.source = new ClusterBoardSource(tails, store);
+        this.source = new ClusterBoardSource(tails, store, this::hasQuorum);
     }
 
     /** True on the member that has been in the cluster longest (it makes the first-start demo). */
@@ -84,9 +140,10 @@ public final class ClusterMembership {
             tails.trimIdle();
         });
         ownership.onNodeLeft(node -> vertx.executeBlocking(() -> {
-            tails.persistOrphans(servedHere);
+            // A side without a quorum cannot read the tails; the side with one writes them out.
+            if (hasQuorum()) tails.persistOrphans(servedHere);
             return null;
-        }, false));
+        }, false).onFailure(e -> LOG.log(java.util.logging.Level.WARNING, "writing out the tails of boards whose owner left failed", e)));
     }
 
     public Vertx vertx() {

@@ -29,8 +29,12 @@ final class HazelcastOwnership implements Ownership {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> leftListeners = new CopyOnWriteArrayList<>();
 
-    HazelcastOwnership(HazelcastInstance hz) {
+    /** Whether this side of the cluster has a quorum (CU-8); without one it owns nothing. */
+    private final java.util.function.BooleanSupplier quorum;
+
+    HazelcastOwnership(HazelcastInstance hz, java.util.function.BooleanSupplier quorum) {
         this.hz = hz;
+        this.quorum = quorum;
         this.localNode = nodeIdOf(hz.getCluster().getLocalMember());
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
@@ -72,8 +76,14 @@ final class HazelcastOwnership implements Ownership {
         return localNode;
     }
 
+    /**
+     * Null on a side of a split cluster without a quorum (CU-8): its nodes serve no board and keep
+     * no hub (the hubs they had are dropped, so none survives the merge with a stale state), and
+     * sessions relayed to them are closed, until the cluster is whole again.
+     */
     @Override
     public String ownerOf(String boardId) {
+        if (!quorum.getAsBoolean()) return null;
         Member owner = hz.getPartitionService().getPartition(boardId).getOwner();
         return owner == null ? null : nodeIdOf(owner);
     }

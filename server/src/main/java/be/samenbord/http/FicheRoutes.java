@@ -59,6 +59,22 @@ public final class FicheRoutes {
         JsonNode body = JsonBody.object(ctx, json);
         if (body == null || !body.path("board").isTextual()) throw ApiError.badRequest("board must be a board id");
         String board = body.path("board").asText();
+        if (!access.workshop().hasBoard(board) && directory.readsThrough()) {
+            // Perhaps added on a node whose announcement this one missed (CU-9): read the workshop first.
+            io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+            directory.readWorkshop(access.workshop().id()).whenComplete((known, err) -> context.runOnContext(v -> {
+                try {
+                    convert(ctx, HttpApi.authenticate(ctx, directory), body, board);
+                } catch (RuntimeException e) {
+                    ctx.fail(e);
+                }
+            }));
+            return;
+        }
+        convert(ctx, access, body, board);
+    }
+
+    private void convert(RoutingContext ctx, WorkshopDirectory.Access access, JsonNode body, String board) {
         if (!access.workshop().hasBoard(board) && directory.workshopOfBoard(board).isPresent()) {
             throw ApiError.forbidden("this board belongs to another workshop");
         }

@@ -117,6 +117,7 @@ public final class HttpApi {
         Router r = Router.router(vertx);
         r.route().handler(this::securityHeaders);
         r.route().handler(limits::jsonBodiesOnly);
+        MissedWorkshops.register(r, workshops.directory());
         r.get("/health").handler(this::health);
         r.get("/api/templates").handler(ctx -> ok(ctx, 200, templatesJson()));
         r.get("/api/templates/:id").handler(ctx -> ok(ctx, 200, templates.find(ctx.pathParam("id")).map(Template::json)

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names of the files of a {@link JournalStore} data directory. Journal segments and snapshots
- * share one increasing number: {@code snapshot-N.json} holds everything written to segments
- * below N, so recovery reads that snapshot and then segments N and up.
+ * Names of the files of a {@link JournalStore} data directory. Journal segments and snapshot
+ * marks share one increasing number: {@code snapshot-N.json} holds the workshops written to
+ * segments below N, and {@code boards/<board>.<N>.<seq>.snap} one board at {@code seq}, holding
+ * everything of that board in segments below N (see {@link BoardFiles}).
  */
 final class DataDir {
 
@@ -38,20 +39,31 @@ final class DataDir {
     /** Throws as a full disk would when the test limit is set and {@code more} bytes would pass it. */
     void checkRoom(long more) throws IOException {
         if (testLimit <= 0) return;
-        long used = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(path)) {
-            for (Path f : files) {
-                if (Files.isRegularFile(f)) used += Files.size(f);
-            }
-        }
+        long used = bytesIn(path);
+        if (Files.isDirectory(boards())) used += bytesIn(boards());
         if (used + more > testLimit) {
             throw new IOException("No space left on device (SAMENBORD_TEST_DISK_LIMIT_BYTES=" + testLimit + ", "
                     + used + " bytes used)");
         }
     }
 
+    private static long bytesIn(Path dir) throws IOException {
+        long used = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                if (Files.isRegularFile(f)) used += Files.size(f);
+            }
+        }
+        return used;
+    }
+
     Path path() {
         return path;
+    }
+
+    /** The directory of per-board snapshot files. */
+    Path boards() {
+        return path.resolve("boards");
     }
 
     Path segment(long number) {

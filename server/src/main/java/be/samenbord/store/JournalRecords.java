@@ -8,6 +8,8 @@ import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Workshop;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -100,6 +102,61 @@ final class JournalRecords {
         };
     }
 
+    /** A batch record's board and seq, without its ops: what recovery indexes (the ops are read on load). */
+    record BatchRef(String board, long seq) implements Peeked {
+    }
+
+    /** What {@link #peek} finds: a batch's place, or a whole workshop record. */
+    sealed interface Peeked permits BatchRef, WorkshopPeek {
+    }
+
+    record WorkshopPeek(Workshop workshop) implements Peeked {
+    }
+
+    /**
+     * Reads a record as {@link #decode} would accept it, but builds no ops: the whole payload is
+     * still tokenised (so broken JSON is damage, as in {@code decode}), only the ops are skipped.
+     * Batch records are written with {@code k}, {@code board} and {@code seq} first.
+     */
+    static Peeked peek(byte[] payload) throws MalformedException {
+        String kind = null;
+        String board = null;
+        long seq = 0;
+        boolean hasSeq = false;
+        boolean ops = false;
+        boolean replica = false;
+        boolean batch = false;
+        try (JsonParser p = JSON.createParser(payload)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new MalformedException("a record must be a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "k" -> kind = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "board" -> board = t == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "seq" -> {
+                        hasSeq = t == JsonToken.VALUE_NUMBER_INT;
+                        if (hasSeq) seq = p.getLongValue();
+                    }
+                    case "replica" -> replica = t == JsonToken.VALUE_STRING;
+                    case "batch" -> batch = t == JsonToken.VALUE_STRING;
+                    case "ops" -> ops = t == JsonToken.START_ARRAY;
+                    default -> {
+                    }
+                }
+                p.skipChildren();
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) throw new MalformedException("not one JSON object");
+        } catch (IOException e) {
+            throw new MalformedException("not JSON (" + describe(e) + ")");
+        }
+        // Workshops are few and needed whole at start: decode the full record.
+        if ("w".equals(kind) && decode(payload) instanceof WorkshopRecord w) return new WorkshopPeek(w.workshop());
+        if (!"b".equals(kind)) throw new MalformedException("unknown record kind " + kind);
+        if (board == null || !hasSeq || !ops || !replica || !batch) throw new MalformedException("incomplete batch record");
+        return new BatchRef(board, seq);
+    }
+
     static void writeWorkshop(JsonGenerator g, Workshop w) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", w.id());
@@ -154,9 +211,13 @@ final class JournalRecords {
             g.writeStringField("replica", k.replica());
             g.writeStringField("batch", k.batch());
             g.writeNumberField("seq", k.seq());
+            if (k.ms() >= 0) g.writeNumberField("ms", k.ms());
             g.writeEndObject();
         }
         g.writeEndArray();
+        // Pruning (rules GC-1..GC-3); absent in files written before it, read as 0.
+        if (b.prunedBefore() != 0) g.writeNumberField("prunedBefore", b.prunedBefore());
+        if (b.resyncFloor() != 0) g.writeNumberField("resyncFloor", b.resyncFloor());
         g.writeEndObject();
     }
 
@@ -164,10 +225,15 @@ final class JournalRecords {
         if (n == null || !n.isObject()) throw new MalformedException("a board must be an object");
         List<BoardSnapshot.BatchKey> keys = new ArrayList<>();
         for (JsonNode k : array(n, "recentBatches")) {
-            keys.add(new BoardSnapshot.BatchKey(text(k, "replica"), text(k, "batch"), number(k, "seq")));
+            keys.add(new BoardSnapshot.BatchKey(text(k, "replica"), text(k, "batch"), number(k, "seq"),
+                    k.has("ms") ? number(k, "ms") : -1));
         }
         return new BoardSnapshot(text(n, "id"), optionalText(n, "template"), number(n, "seq"),
-                readOps(n.get("ops")), keys);
+                readOps(n.get("ops")), keys, optionalNumber(n, "prunedBefore"), optionalNumber(n, "resyncFloor"));
+    }
+
+    private static long optionalNumber(JsonNode parent, String field) throws MalformedException {
+        return parent.has(field) ? number(parent, field) : 0;
     }
 
     static void writeOps(JsonGenerator g, List<Op> ops) throws IOException {

@@ -54,6 +54,11 @@ final class JournalSegment implements Closeable {
         return number;
     }
 
+    /** Where the next record goes: the byte after the last one written. */
+    long end() {
+        return end;
+    }
+
     /** Writes the frames (one gathering write where the OS allows); returns the bytes written. */
     long write(List<ByteBuffer> frames) throws IOException {
         ByteBuffer[] bufs = frames.toArray(ByteBuffer[]::new);

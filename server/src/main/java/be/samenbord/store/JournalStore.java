@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +33,14 @@ import java.util.logging.Logger;
  * "failing" and refuses every write at once, and the writer probes the disk with backoff. A probe
  * cuts the segment back to its last synced byte (so no partial or unsynced record of a failed
  * group stays in it) and checks there is room again; then writes resume, without a restart.
+ *
+ * <p>The queue is bounded ({@code queueBytes} of queued records): past it a write is refused at
+ * once with {@link StoreUnavailableException} (clients get {@code unavailable}, rule ER-3) instead
+ * of the queue growing without bound; the store stays healthy.
+ *
+ * <p>A start reads no board ({@link JournalRecovery}); {@link #loadBoard} reads one board's
+ * snapshot file and its records ({@link BoardReader}); a snapshot writes only the boards
+ * {@link JournalCompaction} wants, each to its own file.
  */
 public final class JournalStore implements Store {
 
@@ -39,6 +48,8 @@ public final class JournalStore implements Store {
 
     private final DataDir dir;
     private final LinkedBlockingQueue<Entry> queue = new LinkedBlockingQueue<>();
+    /** Bytes of the records queued or being written (rule DU-9: bounded by {@code Options.queueBytes}). */
+    private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong bytesSinceSnapshot = new AtomicLong();
     private final SnapshotWriter snapshots;
     private final Options options;
@@ -58,6 +69,9 @@ public final class JournalStore implements Store {
     private volatile Throwable failure;
     // Writer thread only (set before it starts).
     private JournalSegment segment;
+    // Set by recover(), before any write.
+    private volatile JournalCompaction compaction;
+    private volatile BoardReader reader;
 
     /**
      * How the store keeps and reads its files. {@code snapshotsKept}: snapshot generations kept
@@ -66,13 +80,22 @@ public final class JournalStore implements Store {
      * {@code clock}: epoch ms for the failing state's "since"; {@code retryFirstMs}..{@code retryMaxMs}:
      * the probe backoff while failing; {@code testDiskLimitBytes}: a test hook, writes fail as on a
      * full disk once the directory would hold more (0 = off; for machines where a test cannot mount
-     * a small filesystem).
+     * a small filesystem); {@code queueBytes}: records that may wait to be written, past which writes
+     * are refused as unavailable (rule DU-9).
      */
     public record Options(int snapshotsKept, boolean salvage, LongSupplier clock, long retryFirstMs, long retryMaxMs,
-                          long testDiskLimitBytes) {
+                          long testDiskLimitBytes, long queueBytes) {
+        public static final long DEFAULT_QUEUE_BYTES = 64L << 20;
+
         public Options {
             if (snapshotsKept < 1) throw new IllegalArgumentException("snapshotsKept must be at least 1");
+            if (queueBytes < 1) throw new IllegalArgumentException("queueBytes must be at least 1");
             Objects.requireNonNull(clock, "clock");
+        }
+
+        public Options(int snapshotsKept, boolean salvage, LongSupplier clock, long retryFirstMs, long retryMaxMs,
+                       long testDiskLimitBytes) {
+            this(snapshotsKept, salvage, clock, retryFirstMs, retryMaxMs, testDiskLimitBytes, DEFAULT_QUEUE_BYTES);
         }
 
         public static Options defaults() {
@@ -107,12 +130,15 @@ public final class JournalStore implements Store {
      */
     private record Write(String board, long seq, ByteBuffer frame, Exception rejected, CompletableFuture<Void> future)
             implements Entry {
+        long bytes() {
+            return frame == null ? 0 : frame.limit();
+        }
     }
 
     private record Barrier(CompletableFuture<Void> future) implements Entry {
     }
 
-    private record Snapshot(Supplier<CompletableFuture<SnapshotContent>> capture,
+    private record Snapshot(Function<Set<String>, CompletableFuture<SnapshotContent>> capture,
                             CompletableFuture<Void> future) implements Entry {
     }
 
@@ -125,7 +151,9 @@ public final class JournalStore implements Store {
         synchronized (lock) {
             if (writer != null || closed) throw new IllegalStateException("recover() runs once, before any write");
             JournalRecovery.Result result = JournalRecovery.recover(dir, options.salvage());
-            snapshots.recovered(result.snapshotNumber());
+            compaction = new JournalCompaction(dir, options.snapshotsKept(), result.files(), result.index(), result.marks());
+            reader = new BoardReader(compaction, dir, options.salvage());
+            snapshots.recovered(result.snapshotNumber(), compaction);
             segment = JournalSegment.create(dir, result.nextNumber());
             writer = new Thread(this::runWriter, "samenbord-journal");
             writer.setDaemon(true);
@@ -137,6 +165,18 @@ public final class JournalStore implements Store {
     @Override
     public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
         return enqueue(frame(boardId, batch.seq(), () -> JournalRecords.encodeBatch(Objects.requireNonNull(boardId, "boardId"), batch)));
+    }
+
+    @Override
+    public CompletableFuture<BoardLoad> loadBoard(String boardId) {
+        Objects.requireNonNull(boardId, "boardId");
+        BoardReader r;
+        synchronized (lock) {
+            if (closed) return CompletableFuture.failedFuture(new IllegalStateException("journal store is closed"));
+            r = reader;
+        }
+        if (r == null) return CompletableFuture.failedFuture(new IllegalStateException("call recover() before loading"));
+        return r.load(boardId);
     }
 
     @Override
@@ -179,7 +219,7 @@ public final class JournalStore implements Store {
      * later appends. Overlapping snapshots are fine; an older one finishing last is skipped.
      */
     @Override
-    public CompletableFuture<Void> snapshot(Supplier<CompletableFuture<SnapshotContent>> capture) {
+    public CompletableFuture<Void> snapshot(Function<Set<String>, CompletableFuture<SnapshotContent>> capture) {
         return enqueue(new Snapshot(Objects.requireNonNull(capture, "capture"), new CompletableFuture<>()));
     }
 
@@ -206,7 +246,19 @@ public final class JournalStore implements Store {
             } else if (e instanceof Write w && w.board() != null && failedSeqs.refuses(w.board(), w.seq())) {
                 e.future().completeExceptionally(new StoreUnavailableException("board " + w.board() + ": an earlier seq than "
                         + w.seq() + " failed to store; this one waits until the board resends from there", null));
+            } else if (e instanceof Write w && w.bytes() > 0 && queuedBytes.get() > 0
+                    && queuedBytes.get() + w.bytes() > options.queueBytes()) {
+                // Bounded (rule DU-9): refused now rather than held; later seqs of the board wait for it (no gaps).
+                if (w.board() != null) failedSeqs.failed(w.board(), w.seq());
+                e.future().completeExceptionally(new StoreUnavailableException("the journal's write queue is full ("
+                        + queuedBytes.get() + " bytes waiting, SAMENBORD_STORE_QUEUE_BYTES=" + options.queueBytes() + "); try again later", null));
             } else {
+                if (e instanceof Write w && w.bytes() > 0) {
+                    long bytes = w.bytes();
+                    queuedBytes.addAndGet(bytes);
+                    // Counted until written (or failed): the group being written is bounded too.
+                    w.future().whenComplete((ok, err) -> queuedBytes.addAndGet(-bytes));
+                }
                 queue.add(e);
             }
         }
@@ -231,6 +283,7 @@ public final class JournalStore implements Store {
         try {
             if (w != null) w.join();
             snapshots.close();
+            if (reader != null) reader.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while closing the journal");
@@ -304,9 +357,11 @@ public final class JournalStore implements Store {
         StoreUnavailableException failed = null;
         try {
             if (!frames.isEmpty()) {
+                long start = segment.end();
                 long written = segment.write(frames);
                 segment.force();
                 bytesSinceSnapshot.addAndGet(written);
+                indexWritten(pending, start);
             }
         } catch (IOException e) {
             failed = failing(e, pending);
@@ -323,6 +378,16 @@ public final class JournalStore implements Store {
             }
         }
         pending.clear();
+    }
+
+    /** Records where each batch of a synced group went, before its future completes: a load after the ack finds it. */
+    private void indexWritten(List<Entry> pending, long start) {
+        long offset = start;
+        for (Entry e : pending) {
+            if (!(e instanceof Write w) || w.frame() == null) continue;
+            if (w.board() != null) compaction.index().add(w.board(), segment.number(), offset, w.seq());
+            offset += w.bytes();
+        }
     }
 
     /**
@@ -383,7 +448,8 @@ public final class JournalStore implements Store {
         long number = segment.number();
         CompletableFuture<SnapshotContent> captured;
         try {
-            captured = Objects.requireNonNull(s.capture().get(), "snapshot capture returned null");
+            Set<String> wanted = compaction.wanted(number);
+            captured = Objects.requireNonNull(s.capture().apply(wanted), "snapshot capture returned null");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "snapshot capture failed", e);
             s.future().completeExceptionally(e);

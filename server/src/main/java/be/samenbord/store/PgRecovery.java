@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * Reads a {@link PgStore} back (rule DU-2): workshops in first-seen order, each board's snapshot,
- * and the batches after it in seq order. A row that does not decode is skipped with a warning;
- * so is the rest of that board's journal, since replaying past a hole would be wrong.
+ * Reads a {@link PgStore} back (rule DU-2): at start the workshops in first-seen order; a board,
+ * when first used, as its snapshot and the batches after it in seq order. A row that does not
+ * decode is skipped with a warning; so is the rest of that board's journal, since replaying past a
+ * hole would be wrong.
  */
 final class PgRecovery {
 
@@ -44,7 +45,7 @@ final class PgRecovery {
     static Future<Opened> open(Pool pool) {
         return pool.withConnection(c -> PgSchema.migrate(quiet(c)).compose(version -> {
             PgRecovery r = new PgRecovery();
-            return r.readAll(c).map(rec -> new Opened(rec, List.copyOf(r.unreadableWorkshops)));
+            return r.readAll(c).compose(rec -> withBoardRows(c, rec)).map(rec -> new Opened(rec, List.copyOf(r.unreadableWorkshops)));
         }));
     }
 
@@ -56,33 +57,38 @@ final class PgRecovery {
 
     private final List<String> unreadableWorkshops = new ArrayList<>();
 
+    /**
+     * Gives every workshop a row per board (those stored before schema version 2 had none) and
+     * reads the workshops with the boards other nodes added (CU-9).
+     */
+    private static Future<Recovery> withBoardRows(SqlConnection c, Recovery r) {
+        return PgWorkshops.index(c, r.workshops()).compose(v -> PgWorkshops.withAdditions(c, r.workshops()))
+                .map(workshops -> new Recovery(workshops, r.warnings(), r.fresh()));
+    }
+
     private static void notice(PgNotice n) {
         LOG.fine(() -> "PostgreSQL " + n.getSeverity() + ": " + n.getMessage());
     }
 
-    /** One REPEATABLE READ transaction, so the three reads see the same moment. */
+    /**
+     * The workshops, and whether the store holds anything at all (rule FS-1), in one REPEATABLE
+     * READ transaction. No board is read: each is loaded on first use ({@link #readBoard}).
+     */
     private Future<Recovery> readAll(SqlConnection conn) {
         PgRecovery r = this;
+        boolean[] anyBoardData = new boolean[1];
         return conn.begin().compose(tx -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
                 .compose(v -> conn.query("SELECT id, doc FROM workshops ORDER BY pos").execute())
                 .compose(rows -> {
                     r.workshops(rows);
-                    return conn.query("SELECT board, seq, doc FROM snapshots ORDER BY board").execute();
+                    return conn.query("SELECT EXISTS (SELECT 1 FROM batches) OR EXISTS (SELECT 1 FROM snapshots)").execute();
                 })
                 .compose(rows -> {
-                    r.snapshots(rows);
-                    return conn.query("""
-                            SELECT b.board, b.seq, b.replica, b.batch, b.ops
-                            FROM batches b LEFT JOIN snapshots s ON s.board = b.board
-                            WHERE s.seq IS NULL OR b.seq > s.seq
-                            ORDER BY b.board, b.seq""").execute();
-                })
-                .compose(rows -> {
-                    r.batches(rows);
+                    anyBoardData[0] = rows.iterator().next().getBoolean(0);
                     return tx.commit();
                 }, err -> PgWrites.rollback(tx, err)))
-                .map(v -> new Recovery(new ArrayList<>(r.workshops.values()), r.snapshots, r.batches, r.warnings,
-                        r.workshops.isEmpty() && r.snapshots.isEmpty() && r.batches.isEmpty() && r.warnings.isEmpty()));
+                .map(v -> new Recovery(new ArrayList<>(r.workshops.values()), r.warnings,
+                        r.workshops.isEmpty() && !anyBoardData[0] && r.warnings.isEmpty()));
     }
 
     /** Every workshop (cluster: another node created one this node has not heard of). */
@@ -96,7 +102,7 @@ final class PgRecovery {
     }
 
     /** One board: its snapshot and the batches after it, read in one consistent transaction. */
-    static Future<SharedStore.BoardLoad> readBoard(SqlConnection conn, String board) {
+    static Future<Store.BoardLoad> readBoard(SqlConnection conn, String board) {
         PgRecovery r = new PgRecovery();
         Tuple key = Tuple.of(board);
         return conn.begin().compose(tx -> conn.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").execute()
@@ -113,7 +119,7 @@ final class PgRecovery {
                     r.batches(rows);
                     return tx.commit();
                 }, err -> PgWrites.rollback(tx, err)))
-                .map(v -> new SharedStore.BoardLoad(r.snapshots.get(board), r.batches.getOrDefault(board, List.of()), r.warnings));
+                .map(v -> new Store.BoardLoad(r.snapshots.get(board), r.batches.getOrDefault(board, List.of()), r.warnings));
     }
 
     private void workshops(RowSet<Row> rows) {

@@ -25,7 +25,9 @@ final class PgSchema {
      * are TEXT, never jsonb: jsonb would reorder keys and change the JSON text the merge compares.
      * {@code workshops.pos} keeps first-seen order across replacements.
      */
-    static final List<List<String>> MIGRATIONS = List.of(List.of(
+    static final List<List<String>> MIGRATIONS = List.of(
+            // 1: workshops, batches and snapshots.
+            List.of(
             """
             CREATE TABLE workshops (
                 id text PRIMARY KEY,
@@ -43,7 +45,19 @@ final class PgSchema {
             CREATE TABLE snapshots (
                 board text PRIMARY KEY,
                 seq bigint NOT NULL,
-                doc text NOT NULL)"""));
+                doc text NOT NULL)"""),
+            // 2: every board of every workshop, one row each (CU-9). Nodes add boards by inserting
+            // rows, so additions from two nodes at once are a set union, never a lost update of the
+            // workshop document; and a node that missed an announcement finds a board's workshop.
+            // Rows of workshops stored before are added at the next start (PgWorkshops.index).
+            List.of("""
+                    CREATE TABLE workshop_boards (
+                        workshop text NOT NULL REFERENCES workshops (id),
+                        board text NOT NULL,
+                        template text NOT NULL,
+                        pos bigint GENERATED ALWAYS AS IDENTITY,
+                        PRIMARY KEY (workshop, board))""",
+                    "CREATE INDEX workshop_boards_board ON workshop_boards (board)"));
 
     static final int VERSION = MIGRATIONS.size();
 

@@ -18,13 +18,16 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +42,11 @@ import java.util.logging.Logger;
  * everything queued fail with {@link StoreUnavailableException}, every later call fails at once
  * while a probe ({@code SELECT 1}) runs with backoff, and writes resume once it succeeds. A batch
  * whose (board, seq) holds another batch fails alone with {@link BatchClashException} (rule DU-8).
+ *
+ * <p>The queue is bounded ({@code queueBytes} of queued rows): past it a write is refused at once
+ * with {@link StoreUnavailableException} (rule DU-9). A start reads only the workshops; a board is
+ * read when first used ({@link #loadBoard}). A snapshot asks only for the boards this node stored
+ * a batch of since their last snapshot.
  */
 public final class PgStore implements SharedStore {
 
@@ -65,6 +73,11 @@ public final class PgStore implements SharedStore {
     /** Write failures so far: a snapshot is written only if none happened since its capture began. */
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong bytesSinceSnapshot = new AtomicLong();
+    /** Bytes of the rows queued or being written (rule DU-9: bounded by {@link #queueBytes}). */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final long queueBytes;
+    /** Boards with a batch committed since their last snapshot here, and that batch's seq. */
+    private final Map<String, Long> dirty = new ConcurrentHashMap<>();
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -81,7 +94,7 @@ public final class PgStore implements SharedStore {
     }
 
     /** A batch row ({@code board} set) or workshop row, or why it could not be encoded (failed in its turn). */
-    private record Write(String board, long seq, Tuple row, Exception rejected, CompletableFuture<Void> future)
+    private record Write(String board, long seq, Tuple row, long bytes, Exception rejected, CompletableFuture<Void> future)
             implements Entry {
         boolean batch() {
             return board != null;
@@ -94,7 +107,7 @@ public final class PgStore implements SharedStore {
     private record Read(java.util.function.Function<SqlConnection, Future<Object>> query, CompletableFuture<Object> future)
             implements Entry {}
 
-    private record Mark(Supplier<CompletableFuture<SnapshotContent>> capture, CompletableFuture<Void> future)
+    private record Mark(Function<Set<String>, CompletableFuture<SnapshotContent>> capture, CompletableFuture<Void> future)
             implements Entry {}
 
     private record SnapshotWrite(PgWrites.SnapshotRows rows, long failuresBefore, CompletableFuture<Void> future)
@@ -110,6 +123,14 @@ public final class PgStore implements SharedStore {
      * @param clock   epoch ms for the failing state's "since"
      */
     public PgStore(Vertx vertx, String url, boolean salvage, LongSupplier clock, long retryFirstMs, long retryMaxMs) {
+        this(vertx, url, salvage, clock, retryFirstMs, retryMaxMs, JournalStore.Options.DEFAULT_QUEUE_BYTES);
+    }
+
+    /** @param queueBytes rows that may wait to be written, past which writes are refused as unavailable (rule DU-9) */
+    public PgStore(Vertx vertx, String url, boolean salvage, LongSupplier clock, long retryFirstMs, long retryMaxMs,
+                   long queueBytes) {
+        if (queueBytes < 1) throw new IllegalArgumentException("queueBytes must be at least 1");
+        this.queueBytes = queueBytes;
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.options = PgSupport.parse(url).addProperty("application_name", "samenbord");
         this.where = options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
@@ -182,10 +203,42 @@ public final class PgStore implements SharedStore {
     private CompletableFuture<Void> write(String board, long seq, Encoder encoder) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         try {
-            return enqueue(new Write(board, seq, encoder.row(), null, future));
+            Tuple row = encoder.row();
+            return enqueue(new Write(board, seq, row, rowBytes(row), null, future));
         } catch (IOException | RuntimeException e) {
-            return enqueue(new Write(board, seq, null, e, future));
+            return enqueue(new Write(board, seq, null, 0, e, future));
         }
+    }
+
+    /** Roughly what a row holds in memory: its text values, two bytes a char. */
+    private static long rowBytes(Tuple row) {
+        long bytes = 64;
+        for (int i = 0; i < row.size(); i++) {
+            if (row.getValue(i) instanceof String text) bytes += 2L * text.length();
+        }
+        return bytes;
+    }
+
+    /** A new workshop's document and a row per board, in one transaction (CU-9). */
+    @Override
+    public CompletableFuture<Void> createWorkshop(Workshop workshop) {
+        return read(c -> PgWorkshops.create(c, workshop));
+    }
+
+    /** Inserts rows for the added boards (a set union with other nodes' additions) and reads the workshop back (CU-9). */
+    @Override
+    public CompletableFuture<Workshop> addBoards(Workshop known, List<Workshop.BoardRef> added) {
+        return read(c -> PgWorkshops.add(c, known.id(), added));
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshop(String workshopId) {
+        return read(c -> PgWorkshops.read(c, workshopId));
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshopOfBoard(String boardId) {
+        return read(c -> PgWorkshops.readOfBoard(c, boardId));
     }
 
     @Override
@@ -195,7 +248,7 @@ public final class PgStore implements SharedStore {
 
     @Override
     public CompletableFuture<List<Workshop>> loadWorkshops() {
-        return read(PgRecovery::readWorkshops);
+        return read(c -> PgRecovery.readWorkshops(c).compose(docs -> PgWorkshops.withAdditions(c, docs)));
     }
 
     @SuppressWarnings("unchecked")
@@ -217,7 +270,7 @@ public final class PgStore implements SharedStore {
      * when that commits, which may be after later appends.
      */
     @Override
-    public CompletableFuture<Void> snapshot(Supplier<CompletableFuture<SnapshotContent>> capture) {
+    public CompletableFuture<Void> snapshot(Function<Set<String>, CompletableFuture<SnapshotContent>> capture) {
         return enqueue(new Mark(Objects.requireNonNull(capture, "capture"), new CompletableFuture<>()));
     }
 
@@ -244,7 +297,17 @@ public final class PgStore implements SharedStore {
             } else if (e instanceof Write w && w.batch() && failedSeqs.refuses(w.board(), w.seq())) {
                 refused = new StoreUnavailableException("board " + w.board() + ": an earlier seq than " + w.seq()
                         + " failed to store; this one waits until the board resends from there", null);
+            } else if (e instanceof Write w && queuedBytes.get() > 0 && queuedBytes.get() + w.bytes() > queueBytes) {
+                // Bounded (rule DU-9): refused now rather than held; later seqs of the board wait for it (no gaps).
+                if (w.batch()) failedSeqs.failed(w.board(), w.seq());
+                refused = new StoreUnavailableException("the PostgreSQL write queue is full (" + queuedBytes.get()
+                        + " bytes waiting, SAMENBORD_STORE_QUEUE_BYTES=" + queueBytes + "); try again later", null);
             } else {
+                if (e instanceof Write w) {
+                    queuedBytes.addAndGet(w.bytes());
+                    // Counted until committed (or failed): the group being written is bounded too.
+                    w.future().whenComplete((ok, err) -> queuedBytes.addAndGet(-w.bytes()));
+                }
                 queue.add(e);
                 schedule = !draining;
                 draining = true;
@@ -324,7 +387,12 @@ public final class PgStore implements SharedStore {
                 return commit(rest);
             }
             StoreUnavailableException failed = ar.succeeded() ? null : failing(ar.cause(), group);
-            if (failed == null) bytesSinceSnapshot.addAndGet(written);
+            if (failed == null) {
+                bytesSinceSnapshot.addAndGet(written);
+                for (Write w : batchWrites) {
+                    if (w.rejected() == null) dirty.merge(w.board(), w.seq(), Math::max);
+                }
+            }
             for (Entry e : group) {
                 if (failed != null) e.future().completeExceptionally(failed);
                 else if (e instanceof Write w && w.rejected() != null) refuse(w, w.rejected());
@@ -391,12 +459,22 @@ public final class PgStore implements SharedStore {
         });
     }
 
+    /**
+     * Asks the capture for the boards committed since their last snapshot. They leave the dirty
+     * set now (a board not captured, e.g. owned by another node by now, keeps its batches in the
+     * table, which loads read anyway) and come back if the snapshot fails.
+     */
     private Future<Void> mark(Mark m) {
         bytesSinceSnapshot.set(0);
         long failuresBefore = failures.get();
+        Map<String, Long> wanted = Map.copyOf(dirty);
+        wanted.forEach(dirty::remove);
+        m.future().whenComplete((v, e) -> {
+            if (e != null) wanted.forEach((board, seq) -> dirty.merge(board, seq, Math::max));
+        });
         CompletableFuture<SnapshotContent> captured;
         try {
-            captured = Objects.requireNonNull(m.capture().get(), "snapshot capture returned null");
+            captured = Objects.requireNonNull(m.capture().apply(wanted.keySet()), "snapshot capture returned null");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "snapshot capture failed", e);
             m.future().completeExceptionally(e);
@@ -415,6 +493,7 @@ public final class PgStore implements SharedStore {
         });
         return Future.succeededFuture();
     }
+
 
     /**
      * A failed snapshot loses only itself; a lost connection shows at the next write. A write that

@@ -60,7 +60,7 @@ final class RecordFramer {
      * good record starts), and where the good data ends: bytes after {@code goodEnd} hold no
      * record that checks out ({@code tailProblem} says why; null when the file ends cleanly).
      */
-    record Scan<R>(List<R> records, List<Damage> damage, long goodEnd, long size, String tailProblem,
+    record Scan<R>(List<R> records, List<Long> offsets, List<Damage> damage, long goodEnd, long size, String tailProblem,
                    boolean tailMayHoldWorkshop, int recordsAfterDamage) {
         boolean clean() {
             return tailProblem == null && damage.isEmpty();
@@ -76,10 +76,11 @@ final class RecordFramer {
      */
     static <R> Scan<R> scan(Path file, Decoder<R> decoder) throws IOException {
         List<R> records = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
         List<Damage> damage = new ArrayList<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            if (size == 0) return new Scan<>(records, damage, 0, 0, null, false, 0);
+            if (size == 0) return new Scan<>(records, offsets, damage, 0, 0, null, false, 0);
             if (size > Integer.MAX_VALUE) throw new IOException(file + " is larger than 2 GiB; recovery cannot read it");
             ByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
             int n = (int) size;
@@ -90,8 +91,8 @@ final class RecordFramer {
             if (!Arrays.equals(head, MAGIC)) headerProblem = "missing or wrong segment header";
             int firstDamageRecords = -1;
             if (headerProblem != null) {
-                int next = findNext(buf, n, Math.min(MAGIC.length, n), decoder, records);
-                if (next < 0) return new Scan<>(records, damage, 0, size, headerProblem, contains(buf, 0, n), 0);
+                int next = findNext(buf, n, Math.min(MAGIC.length, n), decoder, records, offsets);
+                if (next < 0) return new Scan<>(records, offsets, damage, 0, size, headerProblem, contains(buf, 0, n), 0);
                 damage.add(new Damage(0, next, headerProblem, contains(buf, 0, next)));
                 firstDamageRecords = 0;
                 pos = next + frameLength(buf, next);
@@ -101,23 +102,65 @@ final class RecordFramer {
                 if (problem == null) {
                     try {
                         records.add(decode(buf, pos, decoder));
+                        offsets.add((long) pos);
                         pos += frameLength(buf, pos);
                         continue;
                     } catch (JournalRecords.MalformedException e) {
                         problem = "unreadable record at byte " + pos + ": " + e.getMessage();
                     }
                 }
-                int next = findNext(buf, n, pos + 1, decoder, records);
+                int next = findNext(buf, n, pos + 1, decoder, records, offsets);
                 if (next < 0) {
-                    return new Scan<>(records, damage, pos, size, problem, contains(buf, pos, n),
+                    return new Scan<>(records, offsets, damage, pos, size, problem, contains(buf, pos, n),
                             firstDamageRecords < 0 ? 0 : records.size() - firstDamageRecords);
                 }
                 damage.add(new Damage(pos, next, problem, contains(buf, pos, next)));
                 if (firstDamageRecords < 0) firstDamageRecords = records.size() - 1;
                 pos = next + frameLength(buf, next);
             }
-            return new Scan<>(records, damage, pos, size, null, false,
+            return new Scan<>(records, offsets, damage, pos, size, null, false,
                     firstDamageRecords < 0 ? 0 : records.size() - firstDamageRecords);
+        }
+    }
+
+    /**
+     * Reads the record framed at {@code offset} of {@code ch} (as {@link #scan} found it), checking
+     * its length and checksum; {@code buffer} is a read-ahead window reused between calls.
+     */
+    static byte[] readAt(FileChannel ch, long offset, ReadAhead buffer) throws IOException, JournalRecords.MalformedException {
+        ByteBuffer head = buffer.slice(ch, offset, HEADER);
+        if (head == null) throw new JournalRecords.MalformedException("record at byte " + offset + " is cut off");
+        int length = head.getInt(0);
+        int crc = head.getInt(4);
+        if (length < 0 || length > MAX_PAYLOAD) throw new JournalRecords.MalformedException("impossible record length at byte " + offset);
+        ByteBuffer body = buffer.slice(ch, offset + HEADER, length);
+        if (body == null) throw new JournalRecords.MalformedException("record at byte " + offset + " is cut off");
+        byte[] payload = new byte[length];
+        body.get(0, payload);
+        if (crc(payload) != crc) throw new JournalRecords.MalformedException("checksum mismatch in record at byte " + offset);
+        return payload;
+    }
+
+    /** A window of a file read ahead, so records that lie close together cost one read. */
+    static final class ReadAhead {
+        private static final int WINDOW = 256 * 1024;
+        private ByteBuffer window = ByteBuffer.allocate(0);
+        private long start = -1;
+
+        /** {@code length} bytes at {@code offset}, or null when the file ends before. */
+        ByteBuffer slice(FileChannel ch, long offset, int length) throws IOException {
+            if (start < 0 || offset < start || offset + length > start + window.limit()) {
+                int size = Math.max(WINDOW, length);
+                if (window.capacity() < size) window = ByteBuffer.allocate(size);
+                window.clear();
+                while (window.hasRemaining()) {
+                    if (ch.read(window, offset + window.position()) < 0) break;
+                }
+                window.flip();
+                start = offset;
+                if (window.limit() < length) return null;
+            }
+            return window.slice((int) (offset - start), length);
         }
     }
 
@@ -148,7 +191,7 @@ final class RecordFramer {
     }
 
     /** The first offset from {@code from} where a good record starts (added to {@code records}), or -1. */
-    private static <R> int findNext(ByteBuffer buf, int n, int from, Decoder<R> decoder, List<R> records) {
+    private static <R> int findNext(ByteBuffer buf, int n, int from, Decoder<R> decoder, List<R> records, List<Long> offsets) {
         for (int q = from; q + HEADER <= n; q++) {
             // Cheap first: a JSON payload's length has a zero top byte, JSON text never does.
             int length = buf.getInt(q);
@@ -156,6 +199,7 @@ final class RecordFramer {
             if (check(buf, n, q) != null) continue;
             try {
                 records.add(decode(buf, q, decoder));
+                offsets.add((long) q);
                 return q;
             } catch (JournalRecords.MalformedException e) {
                 // a checksum match on garbage that is not a record: keep looking

@@ -1,7 +1,5 @@
 package be.samenbord.store;
 
-import be.samenbord.board.AcceptedBatch;
-import be.samenbord.board.BoardSnapshot;
 import be.samenbord.workshop.Workshop;
 
 import java.util.List;
@@ -9,20 +7,16 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A store every node of a cluster reads and writes (PostgreSQL): besides the {@link Store} calls,
- * a node loads one board when it becomes its owner, and re-reads workshops another node created.
- * Reads are queued behind this node's earlier writes, so a node reads what it wrote.
+ * a node re-reads workshops another node created. Reads are queued behind this node's earlier
+ * writes, so a node reads what it wrote.
  */
 public interface SharedStore extends Store {
 
-    /** A board's last snapshot (null if none) and the batches stored after it, in seq order. */
-    record BoardLoad(BoardSnapshot snapshot, List<AcceptedBatch> batches, List<String> warnings) {
-        public BoardLoad {
-            batches = List.copyOf(batches);
-            warnings = List.copyOf(warnings);
-        }
-    }
-
-    CompletableFuture<BoardLoad> loadBoard(String boardId);
-
     CompletableFuture<List<Workshop>> loadWorkshops();
+
+    /** One workshop with every board added to it (CU-9), or empty. */
+    CompletableFuture<java.util.Optional<Workshop>> loadWorkshop(String workshopId);
+
+    /** The workshop a board belongs to, with every board added to it (CU-9), or empty. */
+    CompletableFuture<java.util.Optional<Workshop>> loadWorkshopOfBoard(String boardId);
 }

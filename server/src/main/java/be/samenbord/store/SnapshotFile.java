@@ -16,24 +16,29 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A snapshot file: {@code {"format":"samenbord-snapshot/1","workshops":[...],"boards":[...]}}.
- * Written to {@code .tmp}, synced, renamed, directory synced (rule DU-4), so a crash leaves
- * either the old complete set of files or the new one, never a half snapshot under the real name.
+ * A snapshot mark file: {@code {"format":"samenbord-snapshot/2","workshops":[...]}}, every workshop
+ * as of the mark; the boards are in their own files ({@link BoardFiles}). Files of the first
+ * format, {@code samenbord-snapshot/1}, also hold every board ({@code "boards":[...]}); recovery
+ * still reads them and moves their boards into board files. Written to {@code .tmp}, synced,
+ * renamed, directory synced (rule DU-4), so a crash leaves either the old complete set of files
+ * or the new one, never a half snapshot under the real name.
  */
 final class SnapshotFile {
 
-    static final String FORMAT = "samenbord-snapshot/1";
+    static final String FORMAT = "samenbord-snapshot/2";
+    static final String FORMAT_V1 = "samenbord-snapshot/1";
 
     private SnapshotFile() {
     }
 
-    /** A snapshot read back; {@code number} is the first segment it does not cover. */
-    record Loaded(long number, List<Workshop> workshops, List<BoardSnapshot> boards) {
+    /**
+     * A snapshot read back; {@code number} is the first segment it does not cover. {@code boards}
+     * only in a file of the first format.
+     */
+    record Loaded(long number, List<Workshop> workshops, List<BoardSnapshot> boards, boolean v1) {
     }
 
     static void write(DataDir dir, long number, SnapshotContent content) throws IOException {
@@ -74,9 +79,6 @@ final class SnapshotFile {
         g.writeArrayFieldStart("workshops");
         for (Workshop w : content.workshops()) JournalRecords.writeWorkshop(g, w);
         g.writeEndArray();
-        g.writeArrayFieldStart("boards");
-        for (BoardSnapshot b : content.boards()) JournalRecords.writeBoard(g, b);
-        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -85,26 +87,29 @@ final class SnapshotFile {
         try (InputStream in = Files.newInputStream(file)) {
             n = JournalRecords.MAPPER.readTree(in);
         }
-        if (n == null || !n.isObject() || !FORMAT.equals(n.path("format").asText())) {
+        boolean v1 = n != null && n.isObject() && FORMAT_V1.equals(n.path("format").asText());
+        if (n == null || !n.isObject() || !(v1 || FORMAT.equals(n.path("format").asText()))) {
             throw new JournalRecords.MalformedException("not a " + FORMAT + " file");
         }
         List<Workshop> workshops = new ArrayList<>();
         for (JsonNode w : JournalRecords.array(n, "workshops")) workshops.add(JournalRecords.readWorkshop(w));
         List<BoardSnapshot> boards = new ArrayList<>();
-        for (JsonNode b : JournalRecords.array(n, "boards")) boards.add(JournalRecords.readBoard(b));
-        return new Loaded(number, workshops, boards);
+        if (v1) {
+            for (JsonNode b : JournalRecords.array(n, "boards")) boards.add(JournalRecords.readBoard(b));
+        }
+        return new Loaded(number, workshops, boards, v1);
     }
 
     /**
-     * Deletes what snapshot {@code number} (the oldest generation kept) makes redundant: older
-     * segments, snapshots and leftover temporary files. Tries every file; the first failure is
-     * thrown with the others attached.
+     * Deletes snapshot marks (and leftover temporary files) below {@code marksBelow}, the oldest
+     * generation kept, and journal segments below {@code segmentsBelow}. Tries every file; the
+     * first failure is thrown with the others attached.
      */
-    static void deleteCovered(DataDir dir, long number) throws IOException {
+    static void deleteCovered(DataDir dir, long marksBelow, long segmentsBelow) throws IOException {
         List<Path> doomed = new ArrayList<>();
-        doomed.addAll(dir.segments().headMap(number, false).values());
-        doomed.addAll(dir.snapshots().headMap(number, false).values());
-        doomed.addAll(dir.snapshotTmps().headMap(number, false).values());
+        doomed.addAll(dir.segments().headMap(segmentsBelow, false).values());
+        doomed.addAll(dir.snapshots().headMap(marksBelow, false).values());
+        doomed.addAll(dir.snapshotTmps().headMap(marksBelow, false).values());
         IOException failed = null;
         for (Path p : doomed) {
             try {
@@ -116,12 +121,5 @@ final class SnapshotFile {
         }
         if (failed != null) throw failed;
         if (!doomed.isEmpty()) dir.sync();
-    }
-
-    /** Index of boards by id, for recovery. */
-    static Map<String, BoardSnapshot> byId(List<BoardSnapshot> boards) {
-        Map<String, BoardSnapshot> out = new LinkedHashMap<>();
-        for (BoardSnapshot b : boards) out.put(b.id(), b);
-        return out;
     }
 }

@@ -10,8 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Writes snapshot files on their own thread, {@code samenbord-snapshot}, one at a time, so the
- * journal writer never waits for a large file.
+ * Writes snapshots on their own thread, {@code samenbord-snapshot}, one at a time, so the journal
+ * writer never waits for large files: first the board files of the boards captured, then the mark
+ * with the workshops, then {@link JournalCompaction#compact} deletes what every kept generation
+ * has (rule DU-6).
  */
 final class SnapshotWriter {
 
@@ -26,6 +28,7 @@ final class SnapshotWriter {
     });
     // Newest snapshot on disk; only the snapshot thread changes it after recovery.
     private volatile long newest;
+    private volatile JournalCompaction compaction;
 
     /** @param kept snapshot generations to keep, each with the journal segments after it (rule DU-6) */
     SnapshotWriter(DataDir dir, int kept) {
@@ -33,8 +36,9 @@ final class SnapshotWriter {
         this.kept = kept;
     }
 
-    void recovered(long newestOnDisk) {
+    void recovered(long newestOnDisk, JournalCompaction compaction) {
         newest = newestOnDisk;
+        this.compaction = compaction;
     }
 
     /**
@@ -60,30 +64,25 @@ final class SnapshotWriter {
         try {
             // Overlapping snapshots may finish out of order; an older one has nothing to add.
             if (number > newest) {
+                BoardFiles files = compaction.files();
+                long bytes = 0;
+                for (var board : content.boards()) {
+                    files.write(number, board);
+                    bytes += java.nio.file.Files.size(files.path(board.id(), number, board.seq()));
+                }
+                files.syncDirectory();
                 SnapshotFile.write(dir, number, content);
                 newest = number;
-                SnapshotFile.deleteCovered(dir, oldestKept(number));
+                long keptFrom = compaction.compact(number);
+                long written = bytes;
+                LOG.fine(() -> "snapshot " + number + ": " + content.boards().size() + " board files (" + written
+                        + " bytes), journal kept from segment " + keptFrom);
             }
             done.complete(null);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "snapshot " + number + " failed; the journal still holds everything", e);
             done.completeExceptionally(e);
         }
-    }
-
-    /**
-     * The oldest of the {@code kept} newest snapshots: segments from its number on stay, so if
-     * every newer snapshot turns out unreadable, it plus those segments still hold everything.
-     */
-    private long oldestKept(long newestNumber) throws IOException {
-        long oldest = newestNumber;
-        int n = 0;
-        for (long number : dir.snapshots().descendingKeySet()) {
-            if (number > newestNumber) continue;
-            if (n++ == kept) break;
-            oldest = number;
-        }
-        return oldest;
     }
 
     /** Lets a running write finish; captures completing later fail their snapshot. */

@@ -44,6 +44,12 @@ import java.util.logging.Logger;
  * order until it is there. A hub whose log refuses a batch for any other reason (another node
  * took the board: the tail's fence) or that loses ownership closes its peers and is dropped: its
  * state may hold a batch nobody else has.
+ *
+ * <p>A hub with no peers, nothing in flight and everything durable unloads when its registry asks
+ * after {@code SAMENBORD_BOARD_IDLE_MS} without use ({@link #unloadIfIdle}): it drops its state and
+ * leaves the registry, which loads the board again on its next use (rule ME-1). A call that
+ * still reaches the unloaded hub (it was looked up just before) goes to the board's current hub,
+ * in the order it came, so nothing is accepted against a state that is gone.
  */
 final class BoardHub {
 
@@ -64,6 +70,13 @@ final class BoardHub {
     /** What was hidden from whom in the frames sent so far (FA-6, FA-7); null = nothing. */
     private Visibility shown;
     private ControlWrites controlWrites;
+    /** The state could not be loaded (store down, unreadable data, DU-7): REST answers 503, not 500. */
+    private boolean loadFailed;
+    /** Clock ms of the last use (a task run, a peer leaving): idle time counts from here. */
+    private long lastUsed;
+    /** Unloaded (rule ME-1): every call goes to the board's current hub ({@link Hooks#successor}). */
+    private boolean unloaded;
+    private static final String UNLOADED = "this board was unloaded here; reconnect";
 
     /** What the hub needs from its node: the clock and metrics, and who to tell when it is done. */
     interface Hooks {
@@ -74,7 +87,7 @@ final class BoardHub {
         /** What a facilitation action on this board is planned from (rule FA-9). */
         ControlContext controlContext(BoardHub hub, be.samenbord.board.Items items, String actor, List<ControlContext.Person> connected);
 
-        /** The hub stopped serving (log failure or eviction); the registry forgets it. */
+        /** The hub stopped serving (log failure, eviction or unload); the registry forgets it. */
         void closed(BoardHub hub);
 
         /** Caps on the board's items and bytes for client batches (rule LI-13). */
@@ -85,6 +98,14 @@ final class BoardHub {
         /** Who else hears of accepted batches once durable (search, rule SE-5). */
         default BatchListener batches() {
             return BatchListener.NONE;
+        }
+
+        /**
+         * The hub that serves this board now, in place of {@code unloaded} (loading the board when
+         * {@code load}), or null when there is none: not loaded, or not served by this node any more.
+         */
+        default BoardHub successor(BoardHub unloaded, boolean load) {
+            return null;
         }
     }
 
@@ -116,9 +137,11 @@ final class BoardHub {
         if (err != null) {
             LOG.log(Level.WARNING, "board " + id + " could not be loaded", err);
             gone = "this board could not be loaded; try again";
+            loadFailed = true;
             hooks.closed(this);
         } else {
             state = loadedState;
+            lastUsed = hooks.now();
             durableSeq = state.seq();
             shown = Visibility.of(state.items());
             controlWrites = new ControlWrites(hooks::now);
@@ -134,11 +157,51 @@ final class BoardHub {
         return template;
     }
 
-    /** Runs {@code task} on the board's context once the state is loaded (or loading failed). */
-    private void run(Runnable task) {
+    /**
+     * Runs {@code task} on the board's context once the state is loaded (or loading failed); on an
+     * unloaded hub, hands the call to the board's current hub instead ({@code elsewhere}), or runs
+     * {@code task} as on a hub that is gone when this node no longer serves the board.
+     */
+    private void run(Runnable task, java.util.function.Consumer<BoardHub> elsewhere) {
+        run(task, elsewhere, true);
+    }
+
+    /**
+     * As {@link #run(Runnable, java.util.function.Consumer)}; {@code use}: whether this counts as
+     * use of the board, and whether an unloaded hub may load the board again for it (a leave or a
+     * snapshot does neither).
+     */
+    private void run(Runnable task, java.util.function.Consumer<BoardHub> elsewhere, boolean use) {
         context.runOnContext(v -> {
+            if (unloaded) {
+                BoardHub next = hooks.successor(this, use);
+                if (next != null && next != this) elsewhere.accept(next);
+                else task.run();
+                return;
+            }
+            if (use) lastUsed = hooks.now();
             if (waitingForState != null) waitingForState.add(task);
             else task.run();
+        });
+    }
+
+    /**
+     * Unloads the board if it has been idle for {@code idleMs} (rule ME-1): no peer, nothing
+     * waiting, everything applied durable. Its state is dropped; the registry loads it again
+     * from the store on the next use.
+     */
+    void unloadIfIdle(long idleMs) {
+        context.runOnContext(v -> {
+            if (unloaded || gone != null || waitingForState != null || state == null) return;
+            if (!members.isEmpty() || !inFlight.isEmpty() || !storedEarly.isEmpty() || !whenDurable.isEmpty()
+                    || state.seq() != durableSeq || hooks.now() - lastUsed < idleMs) {
+                return;
+            }
+            unloaded = true;
+            gone = UNLOADED;
+            state = null;
+            shown = null;
+            hooks.closed(this);
         });
     }
 
@@ -151,7 +214,7 @@ final class BoardHub {
                 return;
             }
             welcome(c, since);
-        });
+        }, next -> next.join(c, since));
     }
 
     /** Registers {@code c} and sends its welcome once the seq it shows is durable; again if that seq is taken back. */
@@ -191,7 +254,8 @@ final class BoardHub {
     void leave(Peer c) {
         run(() -> {
             if (members.remove(c) != null) broadcastDroppable(c, Frames.left(c.replica()));
-        });
+            lastUsed = hooks.now();
+        }, next -> next.leave(c), false);
     }
 
     /** A validated batch from {@code c}: applied whole, stored, then acked and fanned out. */
@@ -215,15 +279,16 @@ final class BoardHub {
                 c.send(Frames.ack(batchId, seq));
                 hooks.acked(ops.size(), System.nanoTime() - received);
             }, () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId)),
-                    reason -> c.send(Frames.error(WireError.INVALID_OP, reason, batchId)));
-        });
+                    (code, why) -> c.send(Frames.error(code, why, batchId)));
+        }, next -> next.submit(c, batchId, ops));
     }
 
     /** A batch written by the node itself (e.g. a conversion); completes with its seq once durable. */
     CompletableFuture<Long> submitLocal(String replica, String batchId, List<Op> ops) {
         CompletableFuture<Long> out = new CompletableFuture<>();
         run(() -> apply(null, replica, batchId, ops, out::complete,
-                () -> out.completeExceptionally(unavailable()), reason -> out.completeExceptionally(new IllegalArgumentException(reason))));
+                () -> out.completeExceptionally(unavailable()), (code, why) -> out.completeExceptionally(refused(code, why))),
+                next -> forward(next.submitLocal(replica, batchId, ops), out));
         return out;
     }
 
@@ -240,7 +305,7 @@ final class BoardHub {
                 return;
             }
             if (gone != null) {
-                out.completeExceptionally(new IllegalStateException("board " + id + " cannot be served here right now"));
+                out.completeExceptionally(notServed());
                 return;
             }
             List<ControlContext.Person> connected = new ArrayList<>();
@@ -261,9 +326,26 @@ final class BoardHub {
                 return;
             }
             apply(null, ControlWrites.NODE_REPLICA, controlWrites.batchId(state.seq()), ops, out::complete,
-                    () -> out.completeExceptionally(unavailable()), reason -> out.completeExceptionally(new IllegalStateException(reason)));
-        });
+                    () -> out.completeExceptionally(unavailable()), (code, why) -> out.completeExceptionally(refused(code, why)));
+        }, next -> forward(next.control(actor, role, command), out));
         return out;
+    }
+
+    private static <T> void forward(CompletableFuture<T> from, CompletableFuture<T> to) {
+        from.whenComplete((v, e) -> {
+            if (e != null) to.completeExceptionally(e);
+            else to.complete(v);
+        });
+    }
+
+    /** Why a gone hub serves nothing; a board that could not be loaded is unavailable (REST 503), not broken. */
+    private IllegalStateException notServed() {
+        return new IllegalStateException("board " + id + " cannot be served here right now", loadFailed ? unavailable() : null);
+    }
+
+    /** A node write refused (stale, rule GC-1: stamped by a clock far behind; or not fitting the text, TX-4): a bug of the node's. */
+    private IllegalStateException refused(String code, String why) {
+        return new IllegalStateException("board " + id + ": the node's write was refused (" + code + "): " + why);
     }
 
     /** Why a write or view of this board failed because its seq could not be stored (REST: 503, rule RE-5). */
@@ -278,17 +360,26 @@ final class BoardHub {
         return false;
     }
 
-    /** On the board's context: applies, stores, and calls {@code onDurable} with the seq to acknowledge. */
+    /**
+     * On the board's context: applies, stores, and calls {@code onDurable} with the seq to
+     * acknowledge; {@code onRefused} with an error code and message when the batch is refused whole:
+     * stale (rule GC-1) or not fitting the board's text (TX-4).
+     */
     private void apply(Peer origin, String replica, String batchId, List<Op> ops, LongConsumer onDurable, Runnable onUnavailable,
-                       java.util.function.Consumer<String> onRefused) {
+                       java.util.function.BiConsumer<String, String> onRefused) {
         if (gone != null) {
             onUnavailable.run();
             return;
         }
         BoardState.Outcome outcome = state.submit(replica, batchId, ops);
+        if (outcome instanceof BoardState.Stale) {
+            onRefused.accept(WireError.STALE, "this batch has an edit older than the board keeps track of"
+                    + " (SAMENBORD_PRUNE_HORIZON_MS); it was not applied: drop it and reload the board");
+            return;
+        }
         if (outcome instanceof BoardState.Refused refused) {
             // The batch does not fit the board's text (TX-4): nothing of it was applied.
-            onRefused.accept(refused.reason());
+            onRefused.accept(WireError.INVALID_OP, refused.reason());
             return;
         }
         if (outcome instanceof BoardState.Accepted accepted) {
@@ -462,7 +553,7 @@ final class BoardHub {
                 boolean caretSeen = caret != null && !visibility.hidesItem(m.replica(), caret.path("i").asText(), state.items());
                 m.sendDroppable(Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, seen, caretSeen ? caret : null));
             });
-        });
+        }, next -> next.presence(c, cursor, selection, caret));
     }
 
     private void broadcastDroppable(Peer from, String frame) {
@@ -472,16 +563,26 @@ final class BoardHub {
     }
 
     /**
-     * The state now, for a snapshot. With {@code durableOnly}, null unless everything applied is
-     * durable: in a cluster a batch not yet confirmed may still be refused, and a snapshot must
-     * never hold it.
+     * The state now (a reader's copy: fiche conversion, the relay). Null when the hub is gone.
      */
-    CompletableFuture<BoardSnapshot> capture(boolean durableOnly) {
+    CompletableFuture<BoardSnapshot> capture() {
+        CompletableFuture<BoardSnapshot> out = new CompletableFuture<>();
+        run(() -> out.complete(gone != null ? null : state.snapshot()), next -> forward(next.capture(), out));
+        return out;
+    }
+
+    /**
+     * The state now, for a periodic snapshot; it does not count as use. With {@code durableOnly},
+     * null unless everything applied is durable: in a cluster a batch not yet confirmed may still
+     * be refused, and a snapshot must never hold it. Null too when the hub is gone or unloaded:
+     * the store has the board then.
+     */
+    CompletableFuture<BoardSnapshot> captureForSnapshot(boolean durableOnly) {
         CompletableFuture<BoardSnapshot> out = new CompletableFuture<>();
         run(() -> {
             if (gone != null) out.complete(null);
             else out.complete(durableOnly && state.seq() != durableSeq ? null : state.snapshot());
-        });
+        }, next -> out.complete(null), false);
         return out;
     }
 
@@ -490,11 +591,11 @@ final class BoardHub {
         CompletableFuture<BoardView> out = new CompletableFuture<>();
         run(() -> {
             if (gone != null) {
-                out.completeExceptionally(new IllegalStateException("board " + id + " cannot be served here right now"));
+                out.completeExceptionally(notServed());
                 return;
             }
             viewWhenDurable(out);
-        });
+        }, next -> forward(next.view(), out));
         return out;
     }
 

@@ -29,14 +29,22 @@ import java.util.function.LongSupplier;
 /**
  * The boards this node serves, each on its own event-loop context (rule SY-1).
  *
- * <p>A single node holds every board from start to stop. In a cluster it holds only the boards
- * it owns, loaded on first use ({@link BoardSource}) and dropped when ownership moves; the others
- * are reached through the {@link ClusterRelay}.
+ * <p>A board is held in memory only while it is used (rule ME-1): loaded on first use from a
+ * {@link BoardSource} (a single node: its store; a cluster: the shared store and the tail), and
+ * unloaded once it has had no session and nothing to store for {@code SAMENBORD_BOARD_IDLE_MS}.
+ * A loaded board is pruned first (rules GC-1..GC-3). In a cluster a node holds only boards it
+ * owns and drops them when ownership moves; the others are reached through the {@link ClusterRelay}.
  */
 public final class BoardRegistry {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(BoardRegistry.class.getName());
+
     private final Vertx vertx;
     private final BatchLog log;
+    private BoardSource source;
+    private final Memory memory;
+    private final LongSupplier clock;
+    private long sweepTimer = -1;
     private final TemplateCatalog templates;
     private final WorkshopDirectory directory;
     private final BoardHub.Hooks hooks;
@@ -47,19 +55,41 @@ public final class BoardRegistry {
     private volatile BatchListener batches = BatchListener.NONE;
 
     /** What a clustered registry needs besides a single node's parts. */
-    private record Cluster(Ownership ownership, BoardSource source, ClusterRelay relay) {
+    private record Cluster(Ownership ownership, ClusterRelay relay) {
     }
 
-    public BoardRegistry(Vertx vertx, BatchLog log, TemplateCatalog templates, WorkshopDirectory directory,
+    /**
+     * How long boards stay in memory: {@code boardIdleMs} without a session before a board is
+     * unloaded (rule ME-1), and the prune horizon (rule GC-1; 0 = never prune).
+     */
+    public record Memory(long boardIdleMs, long pruneHorizonMs) {
+        public static final long DEFAULT_IDLE_MS = 120_000;
+        public static final long DEFAULT_HORIZON_MS = 7L * 24 * 3600 * 1000;
+
+        public static Memory defaults() {
+            return new Memory(DEFAULT_IDLE_MS, DEFAULT_HORIZON_MS);
+        }
+    }
+
+    /** A single node on {@code store}, with the default memory settings. */
+    public BoardRegistry(Vertx vertx, be.samenbord.store.Store store, TemplateCatalog templates, WorkshopDirectory directory,
                          LongSupplier clock, SyncMetrics metrics) {
-        this(vertx, log, templates, directory, clock, metrics, new java.security.SecureRandom());
+        this(vertx, store, new StoreBoardSource(store), templates, directory, clock, metrics, Memory.defaults(),
+                new java.security.SecureRandom());
     }
 
-    /** @param random shuffles speaking orders (rule FA-9); tests may pass a seeded one */
-    public BoardRegistry(Vertx vertx, BatchLog log, TemplateCatalog templates, WorkshopDirectory directory,
-                         LongSupplier clock, SyncMetrics metrics, java.util.random.RandomGenerator random) {
+    /**
+     * @param log    where accepted batches are made durable (the store, or a cluster's tails)
+     * @param source where boards are loaded from (a cluster replaces it in {@link #joinCluster})
+     * @param random shuffles speaking orders (rule FA-9); tests may pass a seeded one
+     */
+    public BoardRegistry(Vertx vertx, BatchLog log, BoardSource source, TemplateCatalog templates, WorkshopDirectory directory,
+                         LongSupplier clock, SyncMetrics metrics, Memory memory, java.util.random.RandomGenerator random) {
         this.vertx = vertx;
         this.log = log;
+        this.source = source;
+        this.memory = memory;
+        this.clock = clock;
         this.templates = templates;
         this.directory = directory;
         this.hooks = new BoardHub.Hooks() {
@@ -95,8 +125,15 @@ public final class BoardRegistry {
 
             @Override
             public void closed(BoardHub hub) {
-                // A single node keeps a broken hub (its store is gone); a cluster reloads on next use.
-                if (cluster != null) hubs.remove(hub.id(), hub);
+                // The next use loads the board again (unloaded, moved, or its state could not be trusted).
+                hubs.remove(hub.id(), hub);
+            }
+
+            @Override
+            public BoardHub successor(BoardHub unloaded, boolean load) {
+                if (load) return ownedHub(unloaded.id()).orElse(null);
+                BoardHub now = hubs.get(unloaded.id());
+                return now == unloaded ? null : now;
             }
         };
     }
@@ -107,7 +144,8 @@ public final class BoardRegistry {
      */
     public Future<Void> joinCluster(Ownership ownership, BoardSource source, ObjectMapper json) {
         ClusterRelay relay = new ClusterRelay(vertx, ownership, this, json);
-        cluster = new Cluster(ownership, source, relay);
+        this.source = source;
+        cluster = new Cluster(ownership, relay);
         ownership.onChange(this::dropMovedBoards);
         return relay.start();
     }
@@ -126,40 +164,61 @@ public final class BoardRegistry {
         return cluster != null;
     }
 
-    /** Rebuilds every board of every recovered workshop (single node): snapshot, then the batches after it. */
-    public void restore(Recovery recovery) {
-        for (Workshop w : recovery.workshops()) {
-            for (Workshop.BoardRef ref : w.boards()) {
-                BoardSnapshot snap = recovery.snapshots().get(ref.id());
-                BoardState state = snap != null ? BoardState.restore(snap) : new BoardState(ref.id(), ref.template());
-                recovery.batches().getOrDefault(ref.id(), List.<AcceptedBatch>of()).forEach(state::replay);
-                add(state.id(), state.template(), CompletableFuture.completedFuture(state));
-            }
-        }
-    }
-
-    /** A new board of a workshop. In a cluster its owner makes it on first use. */
+    /**
+     * A new board of a workshop: nothing to do, as every board is loaded on first use (an unknown
+     * board loads empty). Its template must be known.
+     */
     public void create(Workshop.BoardRef ref) {
-        if (cluster == null) add(ref.id(), ref.template(), CompletableFuture.completedFuture(new BoardState(ref.id(), ref.template())));
-    }
-
-    private BoardHub add(String id, String template, CompletableFuture<BoardState> state) {
-        if (templates.find(template).isEmpty()) {
-            throw new IllegalStateException("board " + id + " uses unknown template " + template);
+        if (templates.find(ref.template()).isEmpty()) {
+            throw new IllegalStateException("board " + ref.id() + " uses unknown template " + ref.template());
         }
-        BoardHub hub = new BoardHub(id, template, state, ((VertxInternal) vertx).createEventLoopContext(), log, hooks);
-        hubs.put(id, hub);
-        return hub;
     }
 
-    /** The hub of a board this node owns (loading it in a cluster), or empty. */
+    /** The hub of a board this node serves, loading it if it is not in memory; empty if it serves no such board. */
     Optional<BoardHub> ownedHub(String id) {
-        if (cluster == null) return Optional.ofNullable(hubs.get(id));
-        if (stopping || !cluster.ownership().isLocal(id)) return Optional.empty();
+        if (stopping || (cluster != null && !cluster.ownership().isLocal(id))) return Optional.empty();
         Optional<String> template = templateOfBoard(id);
         if (template.isEmpty()) return Optional.empty();
-        return Optional.of(hubs.computeIfAbsent(id, k -> new BoardHub(k, template.get(),
-                cluster.source().load(k, template.get()), ((VertxInternal) vertx).createEventLoopContext(), log, hooks)));
+        return Optional.of(hubs.computeIfAbsent(id, k -> new BoardHub(k, template.get(), loadState(k, template.get()),
+                ((VertxInternal) vertx).createEventLoopContext(), log, hooks)));
+    }
+
+    /** A board's state from the source, pruned (rules GC-2, GC-3): nobody holds a view of it yet. */
+    private CompletableFuture<BoardState> loadState(String id, String template) {
+        return source.load(id, template).thenApply(state -> {
+            if (memory.pruneHorizonMs() > 0) {
+                BoardState.Pruned p = state.prune(clock.getAsLong() - memory.pruneHorizonMs());
+                if (p.keys() + p.items() > 0) {
+                    LOG.fine(() -> "board " + id + ": pruned " + p.items() + " deleted items and " + p.keys() + " batch ids");
+                }
+            }
+            return state;
+        });
+    }
+
+    /**
+     * Starts unloading idle boards (rule ME-1): every board without a session, with everything
+     * durable and unused for {@code SAMENBORD_BOARD_IDLE_MS}, leaves memory; its next use loads it.
+     * Only while {@code storeHealthy}: during an outage (DU-5) a board in memory keeps serving, and
+     * one unloaded then could not be loaded again until the store is back.
+     */
+    public void startUnloading(java.util.function.BooleanSupplier storeHealthy) {
+        long idle = memory.boardIdleMs();
+        sweepTimer = vertx.setPeriodic(Math.max(50, Math.min(idle / 2, 5_000)), t -> {
+            if (storeHealthy.getAsBoolean()) hubs.values().forEach(h -> h.unloadIfIdle(idle));
+        });
+    }
+
+    /**
+     * As {@link #ownedHub}, but a board this node owns and does not know is first looked up in the
+     * store: its workshop's announcement may have missed this node (rule CU-9).
+     */
+    CompletableFuture<Optional<BoardHub>> ownedHubReadingThrough(String id) {
+        Optional<BoardHub> hub = ownedHub(id);
+        if (hub.isPresent() || cluster == null || stopping || !cluster.ownership().isLocal(id) || templateOfBoard(id).isPresent()) {
+            return CompletableFuture.completedFuture(hub);
+        }
+        return directory.readBoard(id).handle((known, err) -> ownedHub(id));
     }
 
     /**
@@ -167,6 +226,7 @@ public final class BoardRegistry {
      * one has left) and takes no new ones, so nothing is accepted here after the store is flushed.
      */
     public void stopServing() {
+        if (sweepTimer >= 0) vertx.cancelTimer(sweepTimer);
         if (cluster == null) return;
         stopping = true;
         hubs.values().forEach(BoardHub::evict);
@@ -197,12 +257,11 @@ public final class BoardRegistry {
     }
 
     public boolean exists(String id) {
-        return cluster == null ? hubs.containsKey(id) : directory.workshopOfBoard(id).isPresent();
+        return directory.workshopOfBoard(id).isPresent();
     }
 
     Optional<Template> templateOf(String board) {
-        return (cluster == null ? Optional.ofNullable(hubs.get(board)).map(BoardHub::template) : templateOfBoard(board))
-                .flatMap(templates::find);
+        return templateOfBoard(board).flatMap(templates::find);
     }
 
     /** The board as REST shows it, once its seq is durable. */
@@ -214,7 +273,7 @@ public final class BoardRegistry {
     /** A board's state now, captured on its owner. */
     public Optional<CompletableFuture<BoardSnapshot>> snapshot(String id) {
         if (!exists(id)) return Optional.empty();
-        return Optional.of(route(id, h -> h.capture(false), owner -> cluster.relay().capture(owner, id)));
+        return Optional.of(route(id, BoardHub::capture, owner -> cluster.relay().capture(owner, id)));
     }
 
     /**
@@ -247,14 +306,44 @@ public final class BoardRegistry {
     }
 
     /**
-     * The state of every board held here, each captured on its own context, with the given
-     * workshops. In a cluster a board with a batch not yet confirmed is left for the next time.
+     * The state of the {@code wanted} boards, with the given workshops, for a snapshot: a board in
+     * memory captured on its own context; on a single node, a board not in memory read from the
+     * store (one at a time, so a snapshot after many boards were touched holds one loaded board at
+     * once besides the snapshots). In a cluster only boards held here count, and a board with a
+     * batch not yet confirmed is left for the next time.
      */
-    public CompletableFuture<SnapshotContent> capture(List<Workshop> workshops) {
-        List<CompletableFuture<BoardSnapshot>> parts = new ArrayList<>();
-        hubs.values().forEach(h -> parts.add(h.capture(cluster != null)));
-        return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-                .thenApply(v -> new SnapshotContent(workshops, parts.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList()));
+    public CompletableFuture<SnapshotContent> capture(List<Workshop> workshops, java.util.Set<String> wanted) {
+        List<CompletableFuture<BoardSnapshot>> held = new ArrayList<>();
+        List<String> unloaded = new ArrayList<>();
+        for (String id : new java.util.TreeSet<>(wanted)) {
+            BoardHub h = hubs.get(id);
+            if (h != null) {
+                CompletableFuture<BoardSnapshot> part = h.captureForSnapshot(cluster != null);
+                held.add(cluster != null ? part : part.thenCompose(s -> s != null ? CompletableFuture.completedFuture(s) : fold(id)));
+            } else if (cluster == null) {
+                unloaded.add(id);
+            }
+        }
+        CompletableFuture<List<BoardSnapshot>> folded = CompletableFuture.completedFuture(new ArrayList<>());
+        for (String id : unloaded) {
+            folded = folded.thenCompose(list -> fold(id).thenApply(s -> {
+                if (s != null) list.add(s);
+                return list;
+            }));
+        }
+        CompletableFuture<List<BoardSnapshot>> rest = folded;
+        return CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).thenCombine(rest, (v, more) -> {
+            List<BoardSnapshot> boards = new ArrayList<>(held.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList());
+            boards.addAll(more);
+            return new SnapshotContent(workshops, boards);
+        });
+    }
+
+    /** A board that is not in memory, read from the store for a snapshot (null if it belongs to no workshop). */
+    private CompletableFuture<BoardSnapshot> fold(String id) {
+        Optional<String> template = templateOfBoard(id);
+        if (template.isEmpty()) return CompletableFuture.completedFuture(null);
+        return loadState(id, template.get()).thenApply(BoardState::snapshot);
     }
 
     /** In a cluster, the node id of the board's owner now (rule CL-2). */

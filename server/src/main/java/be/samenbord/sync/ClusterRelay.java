@@ -186,14 +186,14 @@ final class ClusterRelay {
         String board = body.getString("board", "");
         try {
             switch (kind) {
-                case "join" -> join(m, body, board);
-                case "view" -> owned(m, board).ifPresent(h -> reply(m, h.view().thenApply(v -> new JsonObject()
+                case "join" -> owned(m, board, h -> join(m, body, h));
+                case "view" -> owned(m, board, h -> reply(m, h.view().thenApply(v -> new JsonObject()
                         .put("template", v.template()).put("seq", v.seq()).put("items", v.itemsJson()))));
-                case "capture" -> owned(m, board).ifPresent(h -> reply(m, h.capture(false).thenApply(s -> s == null
+                case "capture" -> owned(m, board, h -> reply(m, h.capture().thenApply(s -> s == null
                         ? null : new JsonObject().put("snapshot", Records.board(s)))));
-                case "local" -> owned(m, board).ifPresent(h -> reply(m, h.submitLocal(body.getString("replica"),
+                case "local" -> owned(m, board, h -> reply(m, h.submitLocal(body.getString("replica"),
                         body.getString("batch"), decodeOps(body.getString("ops"))).thenApply(seq -> new JsonObject().put("seq", seq))));
-                case "control" -> owned(m, board).ifPresent(h -> h.control(body.getString("actor"),
+                case "control" -> owned(m, board, h -> h.control(body.getString("actor"),
                         Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT)), tree(body.getString("command")))
                         .whenComplete((seq, e) -> {
                             ControlRefused refused = ControlRefused.in(e);
@@ -230,24 +230,37 @@ final class ClusterRelay {
         }
     }
 
-    private void join(Message<Object> m, JsonObject body, String board) {
-        owned(m, board).ifPresent(hub -> {
-            String key = body.getString("conn");
-            Role role = Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT));
-            RemotePeer[] self = new RemotePeer[1];
-            self[0] = new RemotePeer(outbox, key, body.getString("node"), body.getString("replica"), body.getString("name"), role,
-                    body.getBoolean("text", false), hub, () -> peers.remove(key, self[0]));
-            peers.put(key, self[0]);
-            hub.join(self[0], body.getLong("since", -1L));
-            m.reply("joined");
-        });
+    private void join(Message<Object> m, JsonObject body, BoardHub hub) {
+        String key = body.getString("conn");
+        Role role = Role.valueOf(body.getString("role").toUpperCase(Locale.ROOT));
+        RemotePeer[] self = new RemotePeer[1];
+        self[0] = new RemotePeer(outbox, key, body.getString("node"), body.getString("replica"), body.getString("name"), role,
+                body.getBoolean("text", false), hub, () -> peers.remove(key, self[0]));
+        peers.put(key, self[0]);
+        hub.join(self[0], body.getLong("since", -1L));
+        m.reply("joined");
     }
 
-    /** The hub of a board this node owns, or the request is answered "not the owner". */
-    private java.util.Optional<BoardHub> owned(Message<Object> m, String board) {
-        java.util.Optional<BoardHub> hub = registry.ownedHub(board);
-        if (hub.isEmpty()) m.fail(409, "this node does not own board " + board);
-        return hub;
+    /**
+     * Runs {@code action} with the hub of a board this node owns (reading its workshop through if
+     * this node missed it, CU-9), or answers the request "not the owner".
+     */
+    private void owned(Message<Object> m, String board, java.util.function.Consumer<BoardHub> action) {
+        java.util.Optional<BoardHub> here = registry.ownedHub(board);
+        if (here.isPresent()) {
+            action.accept(here.get());
+            return;
+        }
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        registry.ownedHubReadingThrough(board).whenComplete((hub, err) -> context.runOnContext(v -> {
+            try {
+                if (hub != null && hub.isPresent()) action.accept(hub.get());
+                else m.fail(409, "this node does not own board " + board);
+            } catch (RuntimeException e) {
+                LOG.warning("relay message for board " + board + " failed: " + e);
+                if (m.replyAddress() != null) m.fail(500, String.valueOf(e.getMessage()));
+            }
+        }));
     }
 
     private void withPeer(String key, java.util.function.Consumer<RemotePeer> action) {

@@ -180,7 +180,7 @@ final class Connection implements Peer {
         }
         try {
             switch (frame.get("t").asText()) {
-                case "hello" -> onHello(frame);
+                case "hello" -> onHelloReadingThrough(frame, batch);
                 case "ops" -> onOps(frame, batch);
                 case "presence" -> onPresence(frame);
                 case "control" -> onControl(frame);
@@ -220,6 +220,31 @@ final class Connection implements Peer {
         java.util.regex.Matcher m = BATCH_FIELD.matcher(text);
         m.region(0, Math.min(text.length(), BATCH_SCAN_CHARS));
         return m.find() ? m.group(1) : null;
+    }
+
+    /**
+     * A hello whose token or board this node does not know (or whose board its workshop lacks
+     * here) may name a workshop whose announcement this node missed: it reads the workshop from
+     * the store first, then handles the hello (rule CU-9). Everything else goes straight on.
+     */
+    private void onHelloReadingThrough(JsonNode f, String batch) {
+        String board = f.path("board").asText("");
+        Optional<WorkshopDirectory.Access> access = endpoint.directory().authenticate(f.path("token").asText(null));
+        if (link != null || board.isEmpty() || !endpoint.directory().readsThrough()
+                || access.isPresent() && access.get().workshop().hasBoard(board) && endpoint.registry().exists(board)) {
+            onHello(f);
+            return;
+        }
+        io.vertx.core.Context context = endpoint.vertx().getOrCreateContext();
+        endpoint.directory().readBoard(board).whenComplete((known, err) -> context.runOnContext(v -> {
+            if (closing) return;
+            if (err != null) LOG.log(Level.WARNING, "reading the workshop of board " + board + " from the store failed", err);
+            try {
+                onHello(f);
+            } catch (WireError e) {
+                sendError(e.code(), e.getMessage(), batch);
+            }
+        }));
     }
 
     private void onHello(JsonNode f) {

@@ -15,7 +15,9 @@ interface Peer {
     Role role();
 
     /** Whether the client merges text (its hello said {@code "caps":["text"]}, TX-7); else it gets plain text (TX-6). */
-    boolean mergesText();
+    default boolean mergesText() {
+        return false;
+    }
 
     /** A frame that must arrive (acks, ops, welcome, errors). */
     void send(String frame);

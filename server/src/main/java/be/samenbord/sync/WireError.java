@@ -15,6 +15,8 @@ public final class WireError extends RuntimeException {
     public static final String UNAVAILABLE = "unavailable";
     /** Extension (rule LI-11): this link or address has its maximum of connections on the board. */
     public static final String TOO_MANY_CONNECTIONS = "too_many_connections";
+    /** Extension (rule GC-1): the batch has an op older than what the board has pruned; drop it and resync. */
+    public static final String STALE = "stale";
 
     private final String code;
 

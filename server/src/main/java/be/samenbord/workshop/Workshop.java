@@ -36,4 +36,23 @@ public record Workshop(String id, String title, long createdAt, Map<Role, String
     public boolean hasBoard(String boardId) {
         return boards.stream().anyMatch(b -> b.id().equals(boardId));
     }
+
+    /**
+     * Two views of one workshop merged (rule CU-9): boards are only ever added, so the result has
+     * every board of both. When {@code incoming} already has all of {@code known}'s boards its
+     * order wins (a later read of the same additions), else {@code known}'s boards come first and
+     * the others follow in {@code incoming}'s order. Title, token hashes and language are
+     * {@code incoming}'s (a workshop's language never changes, so every view has the same one).
+     */
+    public static Workshop union(Workshop known, Workshop incoming) {
+        if (!known.id().equals(incoming.id())) throw new IllegalArgumentException("workshops " + known.id() + " and " + incoming.id());
+        java.util.Set<String> incomingIds = new java.util.HashSet<>();
+        incoming.boards().forEach(b -> incomingIds.add(b.id()));
+        boolean covers = known.boards().stream().allMatch(b -> incomingIds.contains(b.id()));
+        java.util.LinkedHashMap<String, BoardRef> boards = new java.util.LinkedHashMap<>();
+        if (!covers) known.boards().forEach(b -> boards.put(b.id(), b));
+        incoming.boards().forEach(b -> boards.putIfAbsent(b.id(), b));
+        return new Workshop(incoming.id(), incoming.title(), incoming.createdAt(), incoming.tokenHashes(), List.copyOf(boards.values()),
+                incoming.lang());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,14 +50,94 @@ public final class WorkshopDirectory {
         return new Created(new Workshop(tokens.newId(), title, now, hashes, boards, lang), plain);
     }
 
-    public void add(Workshop w) {
-        // New entries first, then drop only hashes that are gone: a token never fails in between.
-        w.tokenHashes().forEach((role, hash) -> byTokenHash.put(hash, new Access(w, role)));
-        w.boards().forEach(b -> byBoard.put(b.id(), w));
-        Workshop previous = byId.put(w.id(), w);
-        if (previous != null) {
-            previous.tokenHashes().values().stream().filter(h -> !w.tokenHashes().containsValue(h)).forEach(byTokenHash::remove);
+    /**
+     * Adds a workshop, or merges it into the one known by that id (rule CU-9): boards are only ever
+     * added, so what arrives is a set union with what is here, never a replacement. Announcements
+     * of two nodes' additions may arrive in any order and both count.
+     */
+    public void add(Workshop incoming) {
+        // Merged and indexed under the map's lock for this id: adds of one workshop run one after
+        // another, so the indexes always end with the latest merge.
+        byId.compute(incoming.id(), (id, known) -> {
+            Workshop w = known == null ? incoming : Workshop.union(known, incoming);
+            // New entries first, then drop only hashes that are gone: a token never fails in between.
+            w.tokenHashes().forEach((role, hash) -> byTokenHash.put(hash, new Access(w, role)));
+            w.boards().forEach(b -> byBoard.put(b.id(), w));
+            if (known != null) {
+                known.tokenHashes().values().stream().filter(h -> !w.tokenHashes().containsValue(h)).forEach(byTokenHash::remove);
+            }
+            return w;
+        });
+    }
+
+    /**
+     * Where a cluster node reads workshops it missed the announcement of (CU-9): the shared store.
+     * Not set on a single node, whose directory has everything.
+     */
+    public interface Store {
+        CompletableFuture<Optional<Workshop>> workshop(String workshopId);
+
+        CompletableFuture<Optional<Workshop>> workshopOfBoard(String boardId);
+    }
+
+    /** Reads at most this many workshops through at once; a miss beyond that stays a miss. */
+    static final int MAX_READS = 8;
+    private volatile Store store;
+    private final Map<String, CompletableFuture<Boolean>> reading = new ConcurrentHashMap<>();
+
+    /** Lets this directory read a workshop through from {@code store} on a miss (cluster nodes). */
+    public void readThrough(Store store) {
+        this.store = store;
+    }
+
+    /** Whether misses are read through (a cluster node); a single node's directory has everything. */
+    public boolean readsThrough() {
+        return store != null;
+    }
+
+    /**
+     * A miss (a token or board this node does not know, or a board its workshop lacks here):
+     * reads the workshop of {@code boardId} from the store into this directory. Completes with
+     * whether the board is known now; at once with the answer here when there is no store.
+     * Concurrent misses of one board share one read.
+     */
+    public CompletableFuture<Boolean> readBoard(String boardId) {
+        return read("b:" + boardId, s -> s.workshopOfBoard(boardId), () -> byBoard.containsKey(boardId));
+    }
+
+    /** As {@link #readBoard}, by workshop id. */
+    public CompletableFuture<Boolean> readWorkshop(String workshopId) {
+        return read("w:" + workshopId, s -> s.workshop(workshopId), () -> byId.containsKey(workshopId));
+    }
+
+    private CompletableFuture<Boolean> read(String key, java.util.function.Function<Store, CompletableFuture<Optional<Workshop>>> query,
+                                            java.util.function.BooleanSupplier known) {
+        Store s = store;
+        if (s == null || key.length() > 202) return CompletableFuture.completedFuture(known.getAsBoolean());
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> shared = reading.putIfAbsent(key, mine);
+        if (shared != null) return shared;
+        if (reading.size() > MAX_READS) {
+            reading.remove(key, mine);
+            mine.complete(known.getAsBoolean());
+            return mine;
         }
+        CompletableFuture<Optional<Workshop>> loaded;
+        try {
+            loaded = query.apply(s);
+        } catch (RuntimeException e) {
+            loaded = CompletableFuture.failedFuture(e);
+        }
+        loaded.whenComplete((w, err) -> {
+            reading.remove(key, mine);
+            if (err != null) {
+                mine.completeExceptionally(err);
+                return;
+            }
+            w.ifPresent(this::add);
+            mine.complete(known.getAsBoolean());
+        });
+        return mine;
     }
 
     public Optional<Access> authenticate(String token) {

@@ -1,6 +1,5 @@
 package be.samenbord.workshop;
 
-import be.samenbord.store.Store;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,12 +13,12 @@ import java.util.function.LongSupplier;
 public final class WorkshopService {
 
     private final WorkshopDirectory directory;
-    private final Store store;
+    private final WorkshopStore store;
     private final Consumer<Workshop.BoardRef> boardMaker;
     private final LongSupplier clock;
     private java.util.function.Function<Workshop, CompletableFuture<Void>> announce = w -> CompletableFuture.completedFuture(null);
 
-    public WorkshopService(WorkshopDirectory directory, Store store, Consumer<Workshop.BoardRef> boardMaker, LongSupplier clock) {
+    public WorkshopService(WorkshopDirectory directory, WorkshopStore store, Consumer<Workshop.BoardRef> boardMaker, LongSupplier clock) {
         this.directory = directory;
         this.store = store;
         this.boardMaker = boardMaker;
@@ -55,7 +54,7 @@ public final class WorkshopService {
         List<String> withRoom = new java.util.ArrayList<>(templates);
         withRoom.add(ControlContext.ROOM_TEMPLATE);
         WorkshopDirectory.Created created = directory.create(title, withRoom, clock.getAsLong(), lang);
-        return store.saveWorkshop(created.workshop()).thenApply(v -> {
+        return store.createWorkshop(created.workshop()).thenApply(v -> {
             created.workshop().boards().forEach(boardMaker);
             directory.add(created.workshop());
             return created;
@@ -63,8 +62,10 @@ public final class WorkshopService {
     }
 
     /**
-     * Adds boards with the given ids and templates to a workshop (kept ids are skipped), stores the
-     * workshop, then makes the boards reachable. Additions to one workshop run one after another.
+     * Adds boards with the given ids and templates to a workshop (kept ids are skipped), stores
+     * them, then makes them reachable. Additions to one workshop run one after another on this
+     * node; across nodes the store merges them (a set union, rule CU-9), and the workshop as
+     * stored now, with every node's additions, is what this node keeps and announces.
      */
     public CompletableFuture<Workshop> addBoards(String workshopId, List<Workshop.BoardRef> refs) {
         // One addition at a time per workshop: each reads the workshop the previous one stored.
@@ -84,19 +85,22 @@ public final class WorkshopService {
     private final java.util.Map<String, CompletableFuture<?>> adding = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CompletableFuture<Workshop> addBoardsNow(String workshopId, List<Workshop.BoardRef> refs) {
-        Workshop current = directory.workshop(workshopId)
-                .orElseThrow(() -> new IllegalArgumentException("no workshop " + workshopId));
-        List<Workshop.BoardRef> added = refs.stream().filter(r -> !current.hasBoard(r.id())).toList();
-        if (added.isEmpty()) return CompletableFuture.completedFuture(current);
-        List<Workshop.BoardRef> all = new java.util.ArrayList<>(current.boards());
-        all.addAll(added);
-        checkCaps(current.boards(), all);
-        Workshop updated = new Workshop(current.id(), current.title(), current.createdAt(), current.tokenHashes(), all, current.lang());
-        return store.saveWorkshop(updated).thenApply(v -> {
-            added.forEach(boardMaker);
-            directory.add(updated);
-            return updated;
-        }).thenCompose(w -> announce.apply(w).thenApply(v -> w));
+        CompletableFuture<Boolean> known = directory.workshop(workshopId).isPresent()
+                ? CompletableFuture.completedFuture(true) : directory.readWorkshop(workshopId);
+        return known.thenCompose(k -> {
+            Workshop current = directory.workshop(workshopId)
+                    .orElseThrow(() -> new IllegalArgumentException("no workshop " + workshopId));
+            List<Workshop.BoardRef> added = refs.stream().filter(r -> !current.hasBoard(r.id())).toList();
+            if (added.isEmpty()) return CompletableFuture.completedFuture(current);
+            List<Workshop.BoardRef> all = new java.util.ArrayList<>(current.boards());
+            all.addAll(added);
+            checkCaps(current.boards(), all);
+            return store.addBoards(current, added).thenApply(stored -> {
+                added.forEach(boardMaker);
+                directory.add(stored);
+                return directory.workshop(workshopId).orElse(stored);
+            }).thenCompose(w -> announce.apply(w).thenApply(v -> w));
+        });
     }
 
     /**

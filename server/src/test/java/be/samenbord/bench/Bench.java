@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * The load benchmark: Samenbord, a bare Vert.x relay and Hocuspocus (Yjs) under the same
  * workload, scenario by scenario. Run it with {@code source .ci/jdk.sh && mvn -q -pl server -am
  * -Pbench verify} (options -Dbench.scenarios=S1,S2 and -Dbench.quick=true). Prints a table per
- * scenario and writes {@code server/target/bench/results.json}.
+ * scenario and writes {@code server/target/bench/results.json}. Scenario M1 (memory and start
+ * time, Samenbord only) runs only when named: {@code -Dbench.scenarios=M1}.
  */
 public final class Bench {
 
@@ -133,6 +134,7 @@ public final class Bench {
             b.samenbord();
             b.relay();
             b.hocuspocus();
+            b.memory(root);
         } finally {
             vertx.close().await(20, TimeUnit.SECONDS);
         }
@@ -176,8 +178,21 @@ public final class Bench {
         }
     }
 
+    /** Scenario M1 (only when asked for: -Dbench.scenarios=M1): Samenbord's heap and start, see {@link MemoryScenario}. */
+    private void memory(ObjectNode root) {
+        if (!wanted.contains("M1")) return;
+        System.out.println("M1: memory per board and after many boards, start time (one node, embedded store)");
+        try {
+            root.set("memory", new MemoryScenario().run());
+        } catch (Exception e) {
+            System.out.println("M1 failed: " + LoadRun.shortText(e));
+            e.printStackTrace(System.out);
+            root.putObject("memory").put("error", LoadRun.shortText(e));
+        }
+    }
+
     private void relay() {
-        if (!systems.contains("relay")) return;
+        if (!systems.contains("relay") || !any("S1", "S2", "S3", "S4", "S5")) return;
         try (Systems.Relay r = Systems.Relay.start("1g")) {
             javaScenarios(r, "S4", "S2", "S1", "S3", "S5");
         } catch (RuntimeException e) {
@@ -200,7 +215,7 @@ public final class Bench {
     }
 
     private void hocuspocus() {
-        if (!systems.contains("hocuspocus")) return;
+        if (!systems.contains("hocuspocus") || !any("S1", "S2", "S3", "S4", "S5")) return;
         String why = Hocuspocus.unavailable(hocusDir);
         if (why != null) {
             System.out.println("hocuspocus: not available (" + why + ")");

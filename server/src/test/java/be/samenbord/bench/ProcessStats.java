@@ -114,6 +114,12 @@ final class ProcessStats {
         return Report.round(kb / 1024.0);
     }
 
+    /** The first {@code lines} lines of {@code jcmd GC.class_histogram} (live objects by class), for a look at what a heap holds. */
+    static String histogram(long pid, int lines) {
+        String h = jcmd(pid, "GC.class_histogram");
+        return h == null ? "(no histogram)" : String.join("\n", h.lines().limit(lines + 3).toList());
+    }
+
     private static String jcmd(long pid, String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {

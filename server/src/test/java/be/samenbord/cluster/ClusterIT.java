@@ -157,4 +157,57 @@ class ClusterIT {
             }
         }
     }
+
+    @Test
+    @DisplayName("Trust at the edge holds in a cluster (ID-2, ID-5..ID-7, IN-1, TX-6): impostors refused, private ids unseen and unwritable, ill-formed text refused, on every node")
+    void edgeHoldsInTheCluster() {
+        JsonNode w = new Api(cluster.node(0).base()).createWorkshop("Vertrouwen", "three-b");
+        String board = w.path("boards").get(0).path("id").asText();
+        String participant = w.path("tokens").path("participant").asText();
+        String facilitator = w.path("tokens").path("facilitator").asText();
+        java.util.Random random = new java.util.Random(13);
+        be.samenbord.testkit.Seat anna = be.samenbord.testkit.Seat.random(random);
+        be.samenbord.testkit.Seat bram = be.samenbord.testkit.Seat.random(random);
+        String secret = "Bannen: overuren die niemand ziet";
+        try (WsClient f = WsClient.connect(cluster.node(1).base());
+             WsClient a = WsClient.connect(cluster.node(0).base());
+             WsClient b = WsClient.connect(cluster.node(2).base())) {
+            f.join(facilitator, board, "facilitator1", "Fien");
+            anna.join(a, participant, board, "tab1", "Anna");
+            bram.join(b, participant, board, "tab1", "Bram");
+            for (NodeProcess n : cluster.nodes()) {
+                try (WsClient impostor = WsClient.connect(n.base())) {
+                    impostor.send(WsClient.hello(participant, board, anna.replica("tab1"), "Anna"));
+                    impostor.nextError("forbidden");
+                    impostor.send(bram.hello(participant, board, anna.replica("tab1"), "Anna"));
+                    impostor.nextError("forbidden");
+                }
+            }
+            f.send(WsClient.control("p1", "privateStart"));
+            long privateSeq = f.next("done").path("seq").asLong();
+            b.opsAt(privateSeq);
+            a.opsAt(privateSeq);
+            OpsBuilder ao = new OpsBuilder(anna.replica("tab1"), System.currentTimeMillis() + 1_000);
+            a.send(ao.note("a-1", "noteA", secret, "drop"));
+            long noteSeq = a.next("ack").path("seq").asLong();
+            b.opsAt(noteSeq);
+            a.send(WsClient.frame("presence").putNull("cursor").set("selection", WsClient.JSON.createArrayNode().add("noteA")));
+            // A later presence of Anna's with a cursor: once Bram has it, he has had the one before it.
+            a.send(WsClient.frame("presence").set("cursor", WsClient.JSON.createArrayNode().add(7).add(7)));
+            b.next(p -> p.path("t").asText().equals("presence") && p.path("replica").asText().equals(anna.replica("tab1"))
+                    && p.path("cursor").toString().equals("[7,7]"));
+            OpsBuilder bo = new OpsBuilder(bram.replica("tab1"), System.currentTimeMillis() + 2_000);
+            b.send(OpsBuilder.batch("b-1", bo.op("noteA", "kind", "note")));
+            b.nextError("forbidden");
+            b.send("{\"t\":\"ops\",\"batch\":\"b-2\",\"ops\":[{\"i\":\"n9\",\"f\":\"text\",\"v\":\"x\\ud800\",\"s\":["
+                    + System.currentTimeMillis() + ",0,\"" + bram.replica("tab1") + "\"]}]}");
+            assertEquals("b-2", b.nextError("invalid_op").path("batch").asText());
+            // (Bram's own refused batch names noteA in its error: he wrote that id himself here.)
+            List<JsonNode> leaked = b.all().stream().filter(fr -> !fr.path("t").asText().equals("error"))
+                    .filter(fr -> fr.toString().contains("noteA") || fr.toString().contains(secret)).toList();
+            assertEquals(List.of(), leaked, "nothing of Anna's private note reached Bram through the relay");
+            b.send(bo.note("b-3", "noteB", "Bereiken: pauzes", "achieve-short"));
+            b.next(fr -> fr.path("t").asText().equals("ack") && fr.path("batch").asText().equals("b-3"));
+        }
+    }
 }

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Finding 2 of issue 13 in a cluster: acks kept coming from the Hazelcast tails while PostgreSQL
  * was down, the unpersisted backlog grew without bound, /health said UP and batches that failed
  * to persist were never written again. Now the backlog is bounded (SAMENBORD_CLUSTER_BACKLOG,
- * rule CU-8), the owner's /health shows the outage, and everything is written once PostgreSQL is
+ * rule CU-11), the owner's /health shows the outage, and everything is written once PostgreSQL is
  * back (rules DU-5, CU-4).
  */
 class ClusterPostgresOutageIT {
@@ -40,7 +40,7 @@ class ClusterPostgresOutageIT {
 
     @Test
     @Timeout(value = 6, unit = TimeUnit.MINUTES)
-    @DisplayName("CU-8, DU-5, RE-1: PostgreSQL stopped 10 s under load on a 3-node cluster: the backlog stops at its bound, the outage shows, everything acknowledged reaches PostgreSQL after it")
+    @DisplayName("CU-11, DU-5, RE-1: PostgreSQL stopped 10 s under load on a 3-node cluster: the backlog stops at its bound, the outage shows, everything acknowledged reaches PostgreSQL after it")
     void postgresStoppedUnderLoadOnAClusterLosesNothing() {
         try (Postgres pg = Postgres.start()) {
             String board;

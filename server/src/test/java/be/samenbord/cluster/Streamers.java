@@ -36,6 +36,11 @@ final class Streamers implements AutoCloseable {
 
     /** A client on {@code board} starting at node {@code firstBase} of {@code bases}, streaming until stopped. */
     void add(List<String> bases, int firstBase, String token, String board, String prefix, int perClient, int window) {
+        add(bases, firstBase, token, board, prefix, perClient, window, 0);
+    }
+
+    /** As above, with a pause of {@code pauseMs} after each batch sent (keeps a long stream's CPU modest). */
+    void add(List<String> bases, int firstBase, String token, String board, String prefix, int perClient, int window, long pauseMs) {
         ResilientClient client = new ResilientClient(bases, firstBase, token, board, "replica-" + prefix).start();
         streams.add(new Stream(board, token, client, prefix));
         OpsBuilder ops = new OpsBuilder("replica-" + prefix);
@@ -45,6 +50,7 @@ final class Streamers implements AutoCloseable {
                 if (client.unackedCount() < window) {
                     client.send(ops.note(prefix + "-" + i, "n-" + prefix + "-" + i, "tekst " + prefix + " " + i, "south"));
                     i++;
+                    if (pauseMs > 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pauseMs));
                 } else {
                     // Client-side flow control: wait for acks before sending more.
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
@@ -86,19 +92,32 @@ final class Streamers implements AutoCloseable {
         int total = 0;
         for (Stream s : streams) {
             Map<String, Long> acks = s.client().acks();
-            JsonNode view = new Api(liveBase).get("/api/boards/" + s.board(), s.token()).body();
+            // Right after members change, a board may have no owner for a moment (answer 500): ask again.
+            Api.Reply[] reply = new Api.Reply[1];
+            Poll.until("board " + s.board() + " served by " + liveBase, Duration.ofSeconds(30), () -> {
+                reply[0] = new Api(liveBase).get("/api/boards/" + s.board(), s.token());
+                return reply[0].status() == 200;
+            });
+            JsonNode view = reply[0].body();
             JsonNode items = view.path("items");
             for (String batch : acks.keySet()) {
                 String i = batch.substring(s.prefix().length() + 1);
                 assertEquals("tekst " + s.prefix() + " " + i, items.path("n-" + batch).path("text").path("v").asText(),
-                        "acknowledged batch " + batch + " lost");
+                        "acknowledged batch " + batch + " (seq " + acks.get(batch) + ") lost on " + liveBase + ", whose board " + s.board()
+                                + " is at seq " + view.path("seq").asLong());
             }
             long boardBatches = streams.stream().filter(o -> o.board().equals(s.board())).mapToLong(o -> o.client().acks().size()).sum();
             assertEquals(boardBatches, view.path("seq").asLong(), "seq of board " + s.board() + " = batches acknowledged on it");
             long seq = view.path("seq").asLong();
             Poll.until("client " + s.prefix() + " caught up to seq " + seq, Duration.ofSeconds(30), () -> s.client().seq() >= seq);
-            assertEquals("", difference(ResilientClient.canonical(items), s.client().state()), "replica of " + s.prefix() + " differs from the board");
+            // Problems first: a skipped or repeated seq explains a replica that differs.
             assertTrue(s.client().problems().isEmpty(), "client " + s.prefix() + ": " + s.client().problems());
+            String differs = difference(ResilientClient.canonical(items), s.client().state());
+            if (!differs.isEmpty()) {
+                System.out.println("Streamers: what client " + s.prefix() + " received (board " + s.board() + " at seq " + seq + "):");
+                s.client().trail().forEach(t -> System.out.println("  " + t));
+            }
+            assertEquals("", differs, "replica of " + s.prefix() + " differs from the board");
             total += acks.size();
         }
         return total;

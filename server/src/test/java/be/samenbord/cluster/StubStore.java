@@ -9,7 +9,6 @@ import be.samenbord.workshop.Workshop;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
 /** A shared store for {@link BoardTails} tests: appends are counted and either never complete or complete at once. */
 final class StubStore implements SharedStore {
@@ -43,6 +42,16 @@ final class StubStore implements SharedStore {
     }
 
     @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshop(String workshopId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<java.util.Optional<Workshop>> loadWorkshopOfBoard(String boardId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Recovery recover() {
         throw new UnsupportedOperationException();
     }
@@ -58,7 +67,7 @@ final class StubStore implements SharedStore {
     }
 
     @Override
-    public CompletableFuture<Void> snapshot(Supplier<CompletableFuture<SnapshotContent>> capture) {
+    public CompletableFuture<Void> snapshot(java.util.function.Function<java.util.Set<String>, CompletableFuture<SnapshotContent>> capture) {
         throw new UnsupportedOperationException();
     }
 

@@ -38,9 +38,6 @@ class FicheVisibilityTest {
         node.close();
     }
 
-    private static ObjectNode control(String request, String action) {
-        return WsClient.frame("control").put("request", request).put("action", action);
-    }
 
     /** Every export of the plan and of the fiche an observer can download, as text. */
     private static String everyExport(JsonNode w, String fiche) throws IOException {
@@ -93,7 +90,7 @@ class FicheVisibilityTest {
             a.join(FicheApiTest.token(w, "participant"), fiche, "participantA1", "Anna");
             assertTrue(listed(w).path("missing").toString().contains("timeBound"), "no dated step yet");
 
-            f.send(control("p1", "privateStart"));
+            f.send(WsClient.control("p1", "privateStart"));
             f.next("done");
             OpsBuilder ops = new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000);
             a.send(OpsBuilder.batch("s-1", ops.op("step1", "kind", "step"), ops.op("step1", "date", "2025-06-01"),
@@ -109,7 +106,7 @@ class FicheVisibilityTest {
             assertFalse(duringPrivate.path("smart").path("timeBound").asBoolean(), "the list's SMART state does not give the step away");
             assertTrue(duringPrivate.path("missing").toString().contains("timeBound"));
 
-            f.send(control("r1", "reveal"));
+            f.send(WsClient.control("r1", "reveal"));
             f.next("done");
             String shown = everyExport(w, fiche);
             assertEquals(8, count(shown, step), "after reveal all 8 exports (plan and fiche, 4 formats) show the step: " + shown);
@@ -128,7 +125,7 @@ class FicheVisibilityTest {
                 .body().path("fiches").get(0).path("id").asText();
         try (WsClient f = node.connect()) {
             f.join(FicheApiTest.token(w, "facilitator"), fiche, "facilitator1", "Fien");
-            f.send(control("v1", "voteStart").put("dots", 2));
+            f.send(WsClient.control("v1", "voteStart").put("dots", 2));
             f.next("done");
             String during = everyExport(w, fiche);
             assertTrue(during.contains("Actie 1 title"), "the fiche itself stays readable while a vote is open");

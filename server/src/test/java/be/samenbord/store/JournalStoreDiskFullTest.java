@@ -77,7 +77,7 @@ class JournalStoreDiskFullTest {
                 await(store.append("board-b", batch(1)));
             }
             try (JournalStore reopened = open(disk)) {
-                Recovery r = reopened.recover();
+                StoreReads r = StoreReads.recover(reopened, "board-a", "board-b");
                 assertEquals(acked, r.batches().get("board-a"), "exactly the acknowledged batches, no failed one");
                 assertEquals(List.of(batch(1)), r.batches().get("board-b"));
                 assertEquals(List.of(), r.warnings(), "the failed writes left no partial record behind");
@@ -113,7 +113,7 @@ class JournalStoreDiskFullTest {
                 Poll.until("the store heals", Duration.ofSeconds(10), () -> store.status().healthy());
             }
             try (JournalStore reopened = open(disk)) {
-                assertEquals(acked, reopened.recover().batches().get("board-a"));
+                assertEquals(acked, StoreReads.recover(reopened, "board-a").batches().get("board-a"));
             }
         }
     }

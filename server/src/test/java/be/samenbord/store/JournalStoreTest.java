@@ -42,7 +42,7 @@ class JournalStoreTest {
     }
 
     @Test
-    @DisplayName("DU-4: a snapshot is renamed into place, leaves no .tmp and deletes the journal it covers")
+    @DisplayName("DU-4: a snapshot is renamed into place (a mark with the workshops, a file per board), leaves no .tmp and deletes the journal it covers")
     void snapshotFiles() throws IOException {
         JournalStore store = open();
         store.recover();
@@ -59,8 +59,10 @@ class JournalStoreTest {
         assertEquals(List.of("snapshot-00000000000000000002.json"), names(snapshots(dir)));
         assertEquals(List.of(), matching(dir, ".*\\.tmp"));
         JsonNode json = new ObjectMapper().readTree(snapshots(dir).getFirst().toFile());
-        assertEquals("samenbord-snapshot/1", json.get("format").asText());
-        assertEquals(1, json.get("boards").get(0).get("seq").asLong());
+        assertEquals("samenbord-snapshot/2", json.get("format").asText());
+        assertEquals("ws-1", json.get("workshops").get(0).get("id").asText());
+        assertFalse(json.has("boards"), "boards live in their own files");
+        assertEquals(List.of("board-a.00000000000000000002.1.snap"), names(matching(dir.resolve("boards"), ".*")));
 
         await(store.append("board-a", batch(2)));
         assertTrue(store.journalBytesSinceSnapshot() > 0);
@@ -89,7 +91,7 @@ class JournalStoreTest {
         await(store.append("board-a", after));
         store.close();
 
-        Recovery r = open().recover();
+        StoreReads r = StoreReads.recover(open(), "board-a");
         assertEquals(Map.of("board-a", frozen), r.snapshots());
         assertEquals(Map.of("board-a", List.of(after)), r.batches());
     }
@@ -105,7 +107,7 @@ class JournalStoreTest {
         await(store.append("board-a", batch(2)));
         store.close();
 
-        Recovery r = open().recover();
+        StoreReads r = StoreReads.recover(open(), "board-a");
         assertEquals(batches(1, 2), r.batches().get("board-a"));
         assertEquals(List.of(), matching(dir, "snapshot-.*"));
     }
@@ -124,7 +126,7 @@ class JournalStoreTest {
         assertTrue(before.isDone());
         await(after);
         store.close();
-        assertEquals(batches(1, 2), open().recover().batches().get("board-a"));
+        assertEquals(batches(1, 2), StoreReads.recover(open(), "board-a").batches().get("board-a"));
     }
 
     @Test
@@ -141,7 +143,7 @@ class JournalStoreTest {
         await(store.append("board-a", batch(2)));
         store.close();
 
-        Recovery r = open().recover();
+        StoreReads r = StoreReads.recover(open(), "board-a");
         assertEquals(batches(1, 2), r.batches().get("board-a"));
         assertEquals(List.of(), r.warnings());
     }
@@ -155,7 +157,7 @@ class JournalStoreTest {
         for (long s = 1; s <= 300; s++) acks.add(store.append("board-a", batch(s)));
         store.close();
         for (CompletableFuture<Void> ack : acks) assertTrue(ack.isDone() && !ack.isCompletedExceptionally());
-        assertEquals(batches(1, 300), open().recover().batches().get("board-a"));
+        assertEquals(batches(1, 300), StoreReads.recover(open(), "board-a").batches().get("board-a"));
     }
 
     @Test

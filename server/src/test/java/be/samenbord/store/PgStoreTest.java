@@ -84,15 +84,15 @@ class PgStoreTest {
         first.recover();
         await(first.append("board-a", batch(1)));
         first.close();
-        assertEquals(List.of(1), query("SELECT version FROM samenbord_schema").stream().map(r -> r.getInteger(0)).toList());
-        assertEquals(List.of("batches", "samenbord_schema", "snapshots", "workshops"),
+        assertEquals(List.of(1, 2), query("SELECT version FROM samenbord_schema ORDER BY 1").stream().map(r -> r.getInteger(0)).toList());
+        assertEquals(List.of("batches", "samenbord_schema", "snapshots", "workshop_boards", "workshops"),
                 query("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")
                         .stream().map(r -> r.getString(0)).toList());
 
         Store second = open();
-        assertEquals(batches(1, 1), second.recover().batches().get("board-a"));
+        assertEquals(batches(1, 1), StoreReads.recover(second, "board-a").batches().get("board-a"));
         await(second.append("board-a", batch(2)));
-        assertEquals(1, query("SELECT count(*) FROM samenbord_schema").getFirst().getLong(0));
+        assertEquals(PgSchema.VERSION, query("SELECT count(*) FROM samenbord_schema").getFirst().getLong(0));
     }
 
     @Test
@@ -115,7 +115,7 @@ class PgStoreTest {
         CompletableFuture<Void> next = store.append("board-a", batch(2));
         awaitAll(List.of(again, sameGroup, next));
         store.close();
-        assertEquals(batches(1, 2), open().recover().batches().get("board-a"));
+        assertEquals(batches(1, 2), StoreReads.recover(open(), "board-a").batches().get("board-a"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class PgStoreTest {
         assertEquals("text", query("SELECT data_type::text FROM information_schema.columns"
                 + " WHERE table_name = 'batches' AND column_name = 'ops'").getFirst().getString(0));
         assertTrue(query("SELECT ops FROM batches").getFirst().getString(0).contains(value));
-        assertEquals(List.of(b), open().recover().batches().get("board-a"));
+        assertEquals(List.of(b), StoreReads.recover(open(), "board-a").batches().get("board-a"));
     }
 
     @Test
@@ -143,7 +143,7 @@ class PgStoreTest {
         assertInstanceOf(IllegalArgumentException.class, awaitFailure(store.append("board\0", batch(1))));
         await(store.append("board-a", batch(1)));
         store.close();
-        assertEquals(Map.of("board-a", batches(1, 1)), open().recover().batches());
+        assertEquals(Map.of("board-a", batches(1, 1)), StoreReads.recover(open(), "board-a").batches());
     }
 
     @Test
@@ -160,7 +160,7 @@ class PgStoreTest {
         await(store.snapshot(() -> CompletableFuture.completedFuture(new SnapshotContent(List.of(v2), List.of(newer)))));
         await(store.snapshot(() -> CompletableFuture.completedFuture(new SnapshotContent(List.of(v1), List.of(older)))));
         store.close();
-        Recovery r = open().recover();
+        StoreReads r = StoreReads.recover(open(), "board-a");
         assertEquals(List.of(v2), r.workshops());
         assertEquals(Map.of("board-a", newer), r.snapshots());
         assertEquals(Map.of("board-a", batches(6, 6)), r.batches());

@@ -53,9 +53,10 @@ public abstract class StoreContract {
     @DisplayName("DU-1, DU-2: appended batches come back after reopen, in order per board")
     void appendThenReopen() throws IOException {
         Store store = reopen();
-        Recovery empty = store.recover();
+        StoreReads empty = StoreReads.recover(store, "board-a", "board-b");
         assertEquals(List.of(), empty.workshops());
         assertEquals(Map.of(), empty.batches());
+        assertTrue(empty.fresh());
         List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (long s = 1; s <= 5; s++) {
             acks.add(store.append("board-a", batch(s)));
@@ -64,7 +65,7 @@ public abstract class StoreContract {
         awaitAll(acks);
         store.close();
 
-        Recovery r = reopen().recover();
+        StoreReads r = StoreReads.recover(reopen(), "board-a", "board-b");
         assertEquals(batches(1, 5), r.batches().get("board-a"));
         assertEquals(List.of(batch(1, "b1"), batch(2, "b2"), batch(3, "b3")), r.batches().get("board-b"));
         assertEquals(Map.of(), r.snapshots());
@@ -141,7 +142,7 @@ public abstract class StoreContract {
         assertEquals(0, outOfOrder.get());
         store.close();
 
-        Recovery r = reopen().recover();
+        StoreReads r = StoreReads.recover(reopen(), "board-0", "board-1", "board-2", "board-3");
         for (int t = 0; t < threads; t++) assertEquals(batches(1, perThread), r.batches().get("board-" + t));
     }
 
@@ -168,7 +169,7 @@ public abstract class StoreContract {
         await(store.flushed());
         store.close();
 
-        Recovery r = reopen().recover();
+        StoreReads r = StoreReads.recover(reopen(), "board-a");
         assertEquals(List.of(ws), r.workshops());
         assertEquals(Map.of("board-a", frozen), r.snapshots());
         assertEquals(Map.of("board-a", later), r.batches());
@@ -190,9 +191,9 @@ public abstract class StoreContract {
         store.close();
 
         Store first = reopen();
-        Recovery r1 = first.recover();
+        StoreReads r1 = StoreReads.recover(first, "board-a", "board-b");
         first.close();
-        Recovery r2 = reopen().recover();
+        StoreReads r2 = StoreReads.recover(reopen(), "board-a", "board-b");
         assertEquals(r1, r2);
         assertEquals(2, r1.workshops().size());
         assertEquals(1, r1.batches().get("board-a").size());

@@ -134,7 +134,10 @@ class EdgeFuzzTest {
                 if (i % 50 == 0) {
                     String id = "good-" + i;
                     long t0 = System.nanoTime();
-                    user.send(good.note(id, "g" + i, "Goed idee " + i, "keep").toString());
+                    // The user works on five notes: a long run must not meet the board's caps (LI-13) by the user's own notes.
+                    String item = "g" + (i / 50 % 5);
+                    user.send((i < 250 ? good.note(id, item, "Goed idee " + i, "keep")
+                            : OpsBuilder.batch(id, good.op(item, "text", "Goed idee " + i))).toString());
                     long seq = user.awaitAck(id, Duration.ofSeconds(10));
                     assertTrue(seq > 0, "the user's batch " + id + " was not acked: " + user.refusal(id) + ", closed " + user.closeCode());
                     ackNanos.add(System.nanoTime() - t0);

@@ -30,14 +30,7 @@ class FacilitationTest {
         node.close();
     }
 
-    private static ObjectNode control(String request, String action) {
-        return WsClient.frame("control").put("request", request).put("action", action);
-    }
 
-    /** The ops frame of {@code seq} as {@code c} received it. */
-    private static JsonNode opsAt(WsClient c, long seq) {
-        return c.next(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == seq);
-    }
 
     private static boolean mentions(WsClient c, String text) {
         return c.all().stream().anyMatch(f -> f.toString().contains(text));
@@ -52,13 +45,13 @@ class FacilitationTest {
         try (WsClient p = node.connect(); WsClient r = node.connect()) {
             p.join(participant, board.id(), "participantA1", "Anna");
             r.join(participant, room, "participantA1", "Anna");
-            ObjectNode breakout = control("b1", "breakoutStart").put("mode", "zones").put("board", board.id());
+            ObjectNode breakout = WsClient.control("b1", "breakoutStart").put("mode", "zones").put("board", board.id());
             breakout.putArray("groups").addObject().putArray("members").add("participantA1");
             r.send(breakout);
             assertEquals("b1", r.nextError("forbidden").path("request").asText());
-            p.send(control("l1", "lock"));
+            p.send(WsClient.control("l1", "lock"));
             assertEquals("l1", p.nextError("forbidden").path("request").asText());
-            p.send(control("v1", "voteStart").put("dots", 3));
+            p.send(WsClient.control("v1", "voteStart").put("dots", 3));
             assertEquals("v1", p.nextError("forbidden").path("request").asText());
             // The node's own items cannot be written around the control frames either.
             OpsBuilder ops = new OpsBuilder("participantA1");
@@ -87,17 +80,17 @@ class FacilitationTest {
             f.join(board.token("facilitator"), board.id(), "facilitator1", "Fien");
             a.join(board.token("participant"), board.id(), "participantA1", "Anna");
             b.join(board.token("participant"), board.id(), "participantB1", "Bert");
-            f.send(control("p1", "privateStart"));
+            f.send(WsClient.control("p1", "privateStart"));
             long privateSeq = f.next("done").path("seq").asLong();
-            opsAt(b, privateSeq);
-            opsAt(a, privateSeq);
+            b.opsAt(privateSeq);
+            a.opsAt(privateSeq);
 
             OpsBuilder ops = new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000);
             a.send(ops.note("a-1", "noteA", secret, "drop"));
             long noteSeq = a.next("ack").path("seq").asLong();
-            JsonNode seenByB = opsAt(b, noteSeq);
+            JsonNode seenByB = b.opsAt(noteSeq);
             assertEquals(0, seenByB.path("ops").size(), "B gets the seq but not the note");
-            opsAt(f, noteSeq);
+            f.opsAt(noteSeq);
             assertFalse(mentions(b, secret) || mentions(b, "noteA"), "B received nothing of A's note");
             assertFalse(mentions(f, secret), "the facilitator too sees only their own notes");
 
@@ -119,9 +112,9 @@ class FacilitationTest {
                         "the writer sees their own note");
             }
 
-            f.send(control("r1", "reveal"));
+            f.send(WsClient.control("r1", "reveal"));
             long revealSeq = f.next("done").path("seq").asLong();
-            JsonNode revealed = opsAt(b, revealSeq);
+            JsonNode revealed = b.opsAt(revealSeq);
             assertTrue(revealed.toString().contains(secret), "the reveal frame brings the note: " + revealed);
             assertTrue(node.api.get("/api/boards/" + board.id(), board.token("observer")).text().contains(secret));
         }
@@ -135,7 +128,7 @@ class FacilitationTest {
         try (WsClient f = node.connect(); WsClient a = node.connect()) {
             f.join(board.token("facilitator"), board.id(), "facilitator1", "Fien");
             a.join(board.token("participant"), board.id(), "participantA1", "Anna");
-            f.send(control("p1", "privateStart"));
+            f.send(WsClient.control("p1", "privateStart"));
             f.next("done");
             a.send(new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000).note("a-1", "noteA", "Nog geheim", "keep"));
             a.next("ack");
@@ -160,10 +153,10 @@ class FacilitationTest {
             f.next("ack");
             f.send(fo.note("n-2", "note2", "Pauzes bewaken", "achieve-short"));
             f.next("ack");
-            f.send(control("v1", "voteStart").put("dots", 2).put("zone", "keep"));
+            f.send(WsClient.control("v1", "voteStart").put("dots", 2).put("zone", "keep"));
             long openSeq = f.next("done").path("seq").asLong();
-            opsAt(a, openSeq);
-            opsAt(b, openSeq);
+            a.opsAt(openSeq);
+            b.opsAt(openSeq);
 
             OpsBuilder ao = new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000);
             a.send(OpsBuilder.batch("va-1", ao.op("note1", "vote:participantA1", 2)));
@@ -173,14 +166,14 @@ class FacilitationTest {
             a.send(OpsBuilder.batch("va-3", ao.op("note2", "vote:participantA1", 1)));
             assertEquals("va-3", a.nextError("invalid_op").path("batch").asText(), "note2 is outside the vote's zone");
 
-            JsonNode bSaw = opsAt(b, voteSeq);
+            JsonNode bSaw = b.opsAt(voteSeq);
             assertEquals(0, bSaw.path("ops").size());
             assertFalse(mentions(b, "vote:participantA1"), "counts stay hidden while the vote is open");
             assertFalse(node.api.get("/api/boards/" + board.id(), board.token("facilitator")).text().contains("vote:participantA1"));
 
-            f.send(control("c1", "voteClose"));
+            f.send(WsClient.control("c1", "voteClose"));
             long closeSeq = f.next("done").path("seq").asLong();
-            JsonNode shown = opsAt(b, closeSeq);
+            JsonNode shown = b.opsAt(closeSeq);
             assertTrue(shown.toString().contains("vote:participantA1"), "closing shows the dots: " + shown);
             JsonNode rest = node.api.get("/api/boards/" + board.id(), board.token("observer")).body();
             assertEquals(2, rest.path("items").path("note1").path("vote:participantA1").path("v").asInt());
@@ -197,14 +190,14 @@ class FacilitationTest {
         try (WsClient f = node.connect(); WsClient a = node.connect()) {
             f.join(board.token("facilitator"), board.id(), "facilitator1", "Fien");
             a.join(board.token("participant"), board.id(), "participantA1", "Anna");
-            f.send(control("l1", "lock"));
+            f.send(WsClient.control("l1", "lock"));
             long lockSeq = f.next("done").path("seq").asLong();
-            opsAt(a, lockSeq);
+            a.opsAt(lockSeq);
             a.send(new OpsBuilder("participantA1", System.currentTimeMillis() + 1_000).note("a-1", "na", "Mag ik?", "north"));
             assertEquals("a-1", a.nextError("forbidden").path("batch").asText());
             f.send(new OpsBuilder("facilitator1", System.currentTimeMillis() + 1_000).note("f-1", "nf", "Wel", "north"));
             f.next("ack");
-            f.send(control("u1", "unlock"));
+            f.send(WsClient.control("u1", "unlock"));
             f.next("done");
             a.send(new OpsBuilder("participantA1", System.currentTimeMillis() + 2_000).note("a-2", "na", "Nu wel", "north"));
             a.next("ack");
@@ -220,13 +213,13 @@ class FacilitationTest {
         try (WsClient r = node.connect(); WsClient p = node.connect()) {
             r.join(board.token("facilitator"), room, "facilitator1", "Fien");
             p.join(board.token("participant"), room, "participantA1", "Anna");
-            ObjectNode start = control("b1", "breakoutStart").put("mode", "copies").put("template", "three-b").put("seconds", 90);
+            ObjectNode start = WsClient.control("b1", "breakoutStart").put("mode", "copies").put("template", "three-b").put("seconds", 90);
             var groups = start.putArray("groups");
             groups.addObject().put("name", "Team zon").putArray("members").add("participantA1");
             groups.addObject().putArray("members");
             r.send(start);
             long seq = r.next("done").path("seq").asLong();
-            JsonNode ops = opsAt(p, seq);
+            JsonNode ops = p.opsAt(seq);
             assertTrue(ops.toString().contains("participantA1") && ops.toString().contains("Team zon"), ops.toString());
             JsonNode roomView = node.api.get("/api/boards/" + room, board.token("participant")).body().path("items");
             assertTrue(roomView.path("breakout").path("active").path("v").asBoolean());
@@ -249,15 +242,15 @@ class FacilitationTest {
         try (WsClient r = node.connect(); WsClient f = node.connect()) {
             r.join(board.token("facilitator"), room, "facilitator1", "Fien");
             f.join(board.token("facilitator"), board.id(), "facilitator1", "Fien");
-            r.send(control("t1", "timerStart").put("seconds", -4));
+            r.send(WsClient.control("t1", "timerStart").put("seconds", -4));
             assertEquals("t1", r.nextError("bad_message").path("request").asText());
-            r.send(control("t2", "timerPause"));
+            r.send(WsClient.control("t2", "timerPause"));
             assertEquals("t2", r.nextError("bad_message").path("request").asText());
-            r.send(control("x1", "selfDestruct"));
+            r.send(WsClient.control("x1", "selfDestruct"));
             assertEquals("x1", r.nextError("bad_message").path("request").asText());
-            f.send(control("t3", "timerStart").put("seconds", 60));
+            f.send(WsClient.control("t3", "timerStart").put("seconds", 60));
             assertEquals("t3", f.nextError("bad_message").path("request").asText(), "room actions go on the room");
-            r.send(control("z1", "breakoutStart").put("mode", "zones").put("board", board.id()).set("groups",
+            r.send(WsClient.control("z1", "breakoutStart").put("mode", "zones").put("board", board.id()).set("groups",
                     WsClient.JSON.createArrayNode().add(WsClient.JSON.createObjectNode().set("members",
                             WsClient.JSON.createArrayNode().add("participantA1"))).add(WsClient.JSON.createObjectNode().set("members",
                             WsClient.JSON.createArrayNode().add("participantA1")))));

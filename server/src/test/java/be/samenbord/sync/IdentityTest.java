@@ -36,13 +36,7 @@ class IdentityTest {
         node.close();
     }
 
-    private static ObjectNode control(String request, String action) {
-        return WsClient.frame("control").put("request", request).put("action", action);
-    }
 
-    private static JsonNode opsAt(WsClient c, long seq) {
-        return c.next(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == seq);
-    }
 
     private static boolean mentions(WsClient c, String text) {
         return c.all().stream().anyMatch(f -> f.toString().contains(text));
@@ -59,8 +53,8 @@ class IdentityTest {
             f.join(board.token("facilitator"), board.id(), "facilitator1", "Fien");
             mallory.join(m, board.token("participant"), board.id(), "tabM", "Mallory");
             anna.join(a, board.token("participant"), board.id(), "tab1", "Anna");
-            f.send(control("p1", "privateStart"));
-            opsAt(a, f.next("done").path("seq").asLong());
+            f.send(WsClient.control("p1", "privateStart"));
+            a.opsAt(f.next("done").path("seq").asLong());
             OpsBuilder ao = new OpsBuilder(anna.replica("tab1"), System.currentTimeMillis() + 1_000);
             a.send(ao.note("a-1", "noteA", secret, "drop"));
             a.next("ack");
@@ -102,10 +96,10 @@ class IdentityTest {
             OpsBuilder fo = new OpsBuilder("facilitator1");
             f.send(fo.note("n-1", "note1", "Teamoverleg", "keep"));
             f.next("ack");
-            f.send(control("v1", "voteStart").put("dots", 3));
+            f.send(WsClient.control("v1", "voteStart").put("dots", 3));
             long open = f.next("done").path("seq").asLong();
-            opsAt(t1, open);
-            opsAt(t2, open);
+            t1.opsAt(open);
+            t2.opsAt(open);
             long later = System.currentTimeMillis() + 1_000;
             t1.send(OpsBuilder.batch("d-1", new OpsBuilder(anna.replica("tab1"), later).op("note1", "vote:" + anna.replica("tab1"), 2)));
             t1.next("ack");
@@ -126,7 +120,7 @@ class IdentityTest {
             f.join(board.token("facilitator"), board.id(), "facilitator1", "Fien");
             f.send(new OpsBuilder("facilitator1").note("n-1", "note1", "Teamoverleg", "keep"));
             f.next("ack");
-            f.send(control("v1", "voteStart").put("dots", 3));
+            f.send(WsClient.control("v1", "voteStart").put("dots", 3));
             f.next("done");
             WsClient[] fakes = new WsClient[10];
             try {
@@ -138,7 +132,7 @@ class IdentityTest {
                             .op("note1", "vote:" + fake.replica("tab" + i), 3)));
                     fakes[i].next("ack");
                 }
-                f.send(control("c1", "voteClose"));
+                f.send(WsClient.control("c1", "voteClose"));
                 f.next("done");
                 JsonNode control = node.api.get("/api/boards/" + board.id(), board.token("observer")).body().path("items").path("_control");
                 assertEquals(10, control.path("voters").path("v").asInt(), "ten people voted");
@@ -163,11 +157,11 @@ class IdentityTest {
             bram.join(b, board.token("participant"), board.id(), "tab1", "Bram");
             OpsBuilder ao = new OpsBuilder(anna.replica("tab1"));
             a.send(ao.note("a-0", "before", "Al zichtbaar", "keep"));
-            opsAt(b, a.next("ack").path("seq").asLong());
-            f.send(control("p1", "privateStart"));
+            b.opsAt(a.next("ack").path("seq").asLong());
+            f.send(WsClient.control("p1", "privateStart"));
             long privateSeq = f.next("done").path("seq").asLong();
-            opsAt(a, privateSeq);
-            opsAt(b, privateSeq);
+            a.opsAt(privateSeq);
+            b.opsAt(privateSeq);
 
             OpsBuilder later = new OpsBuilder(anna.replica("tab1"), System.currentTimeMillis() + 1_000);
             a.send(later.note("a-1", "noteA", secret, "achieve-short"));
@@ -208,8 +202,8 @@ class IdentityTest {
                 f.send(fo.note("n-" + i, "note" + i, "Idee " + i, "keep"));
                 f.next("ack");
             }
-            f.send(control("v1", "voteStart").put("dots", 3));
-            opsAt(a, f.next("done").path("seq").asLong());
+            f.send(WsClient.control("v1", "voteStart").put("dots", 3));
+            a.opsAt(f.next("done").path("seq").asLong());
             String mine = "vote:" + anna.replica("tab1");
             long now = System.currentTimeMillis() + 1_000;
             OpsBuilder fresh = new OpsBuilder(anna.replica("tab1"), now + 5_000);
@@ -221,7 +215,7 @@ class IdentityTest {
                 a.send(OpsBuilder.batch("d-" + i, stale.op("note1", mine, 0), fresh.op("note" + i, mine, 3)));
                 assertEquals("d-" + i, a.nextError("invalid_op").path("batch").asText());
             }
-            f.send(control("c1", "voteClose"));
+            f.send(WsClient.control("c1", "voteClose"));
             f.next("done");
             JsonNode items = node.api.get("/api/boards/" + board.id(), board.token("observer")).body().path("items");
             int total = 0;

@@ -172,7 +172,7 @@ class OutOfOrderLogTest {
         Poll.until("late joiner refused", WAIT, () -> !late.closedForRetry.isEmpty());
         assertEquals(List.of(), late.of("welcome"));
         assertEquals(WireError.UNAVAILABLE, late.of("error").getFirst().path("code").asText());
-        assertNull(hub.capture(false).get(10, TimeUnit.SECONDS), "no snapshot from a broken hub");
+        assertNull(hub.captureForSnapshot(false).get(10, TimeUnit.SECONDS), "no snapshot from a broken hub");
         ExecutionException view = assertThrows(ExecutionException.class, () -> hub.view().get(10, TimeUnit.SECONDS));
         assertTrue(view.getCause() instanceof IllegalStateException, view.toString());
         assertEquals(1, closed.get());
@@ -180,7 +180,7 @@ class OutOfOrderLogTest {
 
     /** Waits until the hub's context ran everything queued so far (completions hop onto it). */
     private void settle() throws InterruptedException, ExecutionException, TimeoutException {
-        hub.capture(false).get(10, TimeUnit.SECONDS);
+        hub.captureForSnapshot(false).get(10, TimeUnit.SECONDS);
     }
 
     private static Op op(RecordingPeer from, int n) {
@@ -220,11 +220,6 @@ class OutOfOrderLogTest {
 
         RecordingPeer(String replica) {
             this.replica = replica;
-        }
-
-        @Override
-        public boolean mergesText() {
-            return false;
         }
 
         List<JsonNode> of(String type) {

@@ -64,6 +64,22 @@ class TextMergeTest {
             return ws.next("welcome");
         }
 
+        /** Types into another text field of an item (a fiche field). */
+        void typeField(String item, String textField, int pos, String text) {
+            int i = pos;
+            for (int cp : text.codePoints().toArray()) {
+                TextOp.Insert op = fieldOf(textField).insertAt(i++, Character.toString(cp), new Stamp(ms++, 0, replica));
+                fieldOf(textField).apply(op);
+                send(item, textField, TextJson.insert(op), op.stamp());
+            }
+        }
+
+        final java.util.Map<String, TextField> fields = new java.util.HashMap<>();
+
+        TextField fieldOf(String name) {
+            return name.equals("text") ? field : fields.computeIfAbsent(name, k -> new TextField());
+        }
+
         /** Types {@code text} at {@code pos}, one character per batch, as the editor sends it. */
         void type(String item, int pos, String text) {
             int i = pos;
@@ -75,7 +91,11 @@ class TextMergeTest {
         }
 
         void send(String item, String value, Stamp s) {
-            ObjectNode op = WsClient.JSON.createObjectNode().put("i", item).put("f", "text");
+            send(item, "text", value, s);
+        }
+
+        void send(String item, String textField, String value, Stamp s) {
+            ObjectNode op = WsClient.JSON.createObjectNode().put("i", item).put("f", textField);
             try {
                 op.set("v", WsClient.JSON.readTree(value));
             } catch (IOException e) {
@@ -162,7 +182,8 @@ class TextMergeTest {
             assertTrue(converted.toString().contains("\"del\"") && converted.toString().contains("\"ins\""), "turned into a delete and an insert: " + converted);
             ann.catchUp("n1");
             assertEquals("Samen aan zet", ann.field.text());
-            OpsBuilder stale = new OpsBuilder("oldclient1", 1_000);
+            // Older than the field's text, yet inside the prune horizon (GC-1), so merely late, not stale.
+            OpsBuilder stale = new OpsBuilder("oldclient1", System.currentTimeMillis() - 60_000);
             old.send(OpsBuilder.batch("p-2", stale.op("n1", "text", "oud")));
             old.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("p-2"));
             assertEquals("Samen aan zet", restText(board, "n1"), "an older whole-string write loses, as last writer wins would");
@@ -218,8 +239,9 @@ class TextMergeTest {
             bart.join(board);
             ann.type("n1", 0, "Pauzes");
             bart.type("n1", 0, "Korte ");
-            a.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("annA0001-6"));
-            seq = b.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("bartB001-6")).path("seq").asLong();
+            long annSeq = a.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("annA0001-6")).path("seq").asLong();
+            long bartSeq = b.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("bartB001-6")).path("seq").asLong();
+            seq = Math.max(annSeq, bartSeq);
             try (WsClient c = node.connect()) {
                 runsBefore = new Typist("casC0001", c).join(board).path("snapshot").path("n1").path("text").toString();
             }
@@ -235,6 +257,45 @@ class TextMergeTest {
             assertEquals(text, welcome.path("snapshot").path("n1").path("text").path("v").asText(), "plain text, in a snapshot");
             assertEquals(seq, welcome.path("seq").asLong());
         }
+    }
+
+    @Test
+    @DisplayName("TX-6: a fiche field typed by two people together reads as plain merged text in the REST view and every export")
+    void exportsShowPlainMergedText() throws Exception {
+        JsonNode w = node.api.createWorkshop("Samen schrijven", "priority-actions");
+        String actions = w.path("boards").get(0).path("id").asText();
+        String participant = w.path("tokens").path("participant").asText();
+        String wid = w.path("id").asText();
+        try (WsClient filler = node.connect()) {
+            filler.join(participant, actions, "filler001", "Vuller");
+            OpsBuilder ops = new OpsBuilder("filler001");
+            filler.send(OpsBuilder.batch("f-1", ops.op("t1", "kind", "note"), ops.op("t1", "text", "Buddy voor nieuwkomers"),
+                    ops.op("t1", "zone", "action-1.title"), ops.op("t1", "x", 10), ops.op("t1", "y", 10)));
+            filler.next("ack");
+        }
+        String fiche = node.api.postWithBearer("/api/workshops/" + wid + "/fiches/convert", "{\"board\":\"" + actions + "\"}", participant)
+                .body().path("fiches").get(0).path("id").asText();
+        TestNode.Board board = new TestNode.Board(w, fiche);
+        try (WsClient a = node.connect(); WsClient b = node.connect()) {
+            Typist ann = new Typist("annA0001", a);
+            Typist bart = new Typist("bartB001", b);
+            ann.join(board);
+            bart.join(board);
+            ann.typeField("fiche", "competences", 0, "coaching;=1+1");
+            bart.typeField("fiche", "competences", 0, "plannen ");
+            a.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("annA0001-13"));
+            b.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("bartB001-8"));
+        }
+        String merged = node.api.get("/api/boards/" + fiche, participant).body().path("items").path("fiche").path("competences").path("v").asText();
+        assertEquals(21, merged.length(), merged);
+        assertTrue(merged.contains("coaching;=1+1") && merged.contains("plannen "), merged);
+        String md = node.api.getBytes("/api/fiches/" + fiche + "/export?format=md", participant).text();
+        String json = node.api.getBytes("/api/fiches/" + fiche + "/export?format=json", participant).text();
+        String csv = node.api.getBytes("/api/fiches/" + fiche + "/export?format=csv&lang=en", participant).text();
+        assertTrue(md.contains("plannen") && md.contains("coaching"), md);
+        assertTrue(json.contains(merged), "the JSON export holds the merged text as a string: " + json);
+        assertFalse(json.contains("\"runs\"") || md.contains("\"ins\"") || csv.contains("\"ins\""), "no text op or run in an export");
+        assertTrue(csv.contains("plannen") && csv.contains("'=1+1"), "the CSV has the plain text, its formula guarded: " + csv);
     }
 
     @Test

@@ -27,8 +27,15 @@ public final class ClusterNodes implements AutoCloseable {
     private final Map<String, String> env;
     private final List<NodeProcess> nodes = new ArrayList<>();
     private final Path dataRoot;
+    private final java.util.function.IntFunction<Map<String, String>> nodeEnv;
 
     public ClusterNodes(int capacity, String pgUrl, Map<String, String> extraEnv) {
+        this(capacity, pgUrl, extraEnv, i -> Map.of());
+    }
+
+    /** As above; member {@code i} also gets {@code nodeEnv.apply(i)} (e.g. its ports behind a {@link MemberSwitch}). */
+    public ClusterNodes(int capacity, String pgUrl, Map<String, String> extraEnv, java.util.function.IntFunction<Map<String, String>> nodeEnv) {
+        this.nodeEnv = nodeEnv;
         for (int i = 0; i < capacity; i++) clusterPorts.add(freePort());
         Map<String, String> e = new HashMap<>(Map.of("SAMENBORD_STORE", pgUrl, "SAMENBORD_DEMO", "false",
                 "SAMENBORD_CLUSTER_NAME", name,
@@ -49,6 +56,7 @@ public final class ClusterNodes implements AutoCloseable {
         if (i >= clusterPorts.size()) throw new IllegalStateException("cluster is full");
         Map<String, String> e = new HashMap<>(env);
         e.put("SAMENBORD_CLUSTER_PORT", String.valueOf(clusterPorts.get(i)));
+        e.putAll(nodeEnv.apply(i));
         NodeProcess node = NodeProcess.start(dataRoot.resolve("node" + i), e);
         nodes.add(node);
         return node;

@@ -53,6 +53,12 @@ public final class ResilientClient implements AutoCloseable {
     private int connects;
     private boolean closed;
     private final Set<String> peersSeen = ConcurrentHashMap.newKeySet();
+    /** The node of the current socket, and per node the welcomes and new acks that came over it (guarded by lock). */
+    private String currentBase;
+    private final Map<String, Integer> welcomesVia = new java.util.HashMap<>();
+    private final Map<String, Integer> acksVia = new java.util.HashMap<>();
+    /** What this client received, in order (the last 3,000 entries), to explain a replica that differs. */
+    private final java.util.ArrayDeque<String> trail = new java.util.ArrayDeque<>();
 
     public ResilientClient(List<String> bases, int firstBase, String token, String board, String replica) {
         this.bases = List.copyOf(bases);
@@ -77,11 +83,13 @@ public final class ResilientClient implements AutoCloseable {
                 if (closed) return;
                 base = bases.get(baseIndex % bases.size());
             }
+            WebSocket attempt = null;
             try {
                 CompletableFuture<JsonNode> welcome = new CompletableFuture<>();
                 WebSocket ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
                         .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws"), new Listener(welcome))
                         .get(10, TimeUnit.SECONDS);
+                attempt = ws;
                 ObjectNode hello = WsClient.hello(token, board, replica, "Client " + replica);
                 synchronized (lock) {
                     if (seq >= 0) hello.put("since", seq);
@@ -89,14 +97,20 @@ public final class ResilientClient implements AutoCloseable {
                 ws.sendText(hello.toString(), true).get(10, TimeUnit.SECONDS);
                 welcome.get(20, TimeUnit.SECONDS);
                 synchronized (lock) {
+                    note("connected to " + base);
                     socket = ws;
+                    currentBase = base;
+                    welcomesVia.merge(base, 1, Integer::sum);
                     sending = CompletableFuture.completedFuture(null);
                     connects++;
                     for (ObjectNode frame : unacked.values()) sendRaw(frame.toString());
                 }
                 return;
             } catch (Exception e) {
+                // A session given up on must not go on feeding the replica (a late welcome, its ops).
+                if (attempt != null) attempt.abort();
                 synchronized (lock) {
+                    note("attempt on " + base + " failed: " + e);
                     baseIndex++;
                 }
                 // Client backoff between attempts, as the web client does; bounded by the deadline.
@@ -167,7 +181,14 @@ public final class ResilientClient implements AutoCloseable {
         }
     }
 
+    private void note(String what) {
+        if (trail.size() >= 3_000) trail.removeFirst();
+        trail.addLast(what);
+    }
+
     private void onWelcome(JsonNode w) {
+        note("welcome seq " + w.path("seq").asLong() + (w.has("snapshot") ? " snapshot of " + w.get("snapshot").size() + " items"
+                : " catch-up of " + w.path("ops").size() + " ops") + " (had seq " + seq + ")");
         if (w.has("snapshot")) {
             items = new Items();
             w.get("snapshot").fields().forEachRemaining(item -> item.getValue().fields().forEachRemaining(field ->
@@ -186,6 +207,7 @@ public final class ResilientClient implements AutoCloseable {
             switch (f.path("t").asText()) {
                 case "ops" -> {
                     long s = f.get("seq").asLong();
+                    note("ops seq " + s + " " + f.get("ops").path(0).path("i").asText("-") + " via " + currentBase);
                     if (s <= seq) problems.add("ops seq " + s + " after seq " + seq + " (a batch seen twice)");
                     if (s > seq + 1 && seq >= 0) problems.add("ops seq " + s + " skipped from " + seq);
                     f.get("ops").forEach(op -> items.apply(OpCodec.read(op)));
@@ -194,7 +216,11 @@ public final class ResilientClient implements AutoCloseable {
                 case "ack" -> {
                     String batch = f.get("batch").asText();
                     long s = f.get("seq").asLong();
-                    if (unacked.remove(batch) != null) acks.put(batch, s);
+                    note("ack " + batch + " seq " + s + " via " + currentBase);
+                    if (unacked.remove(batch) != null) {
+                        acks.put(batch, s);
+                        acksVia.merge(currentBase, 1, Integer::sum);
+                    }
                     seq = Math.max(seq, s);
                 }
                 case "presence" -> peersSeen.add(f.path("replica").asText());
@@ -211,6 +237,8 @@ public final class ResilientClient implements AutoCloseable {
                     }
                 }
                 default -> {
+                    // errors for a batch (unavailable, rate_limited): it stays unacked and is resent.
+                    if (f.path("t").asText().equals("error")) note("error " + f.path("code").asText() + " " + f.path("batch").asText(""));
                 }
             }
         }
@@ -273,6 +301,20 @@ public final class ResilientClient implements AutoCloseable {
         }
     }
 
+    /** Welcomes this client got from the node at {@code base}. */
+    public int welcomesVia(String base) {
+        synchronized (lock) {
+            return welcomesVia.getOrDefault(base, 0);
+        }
+    }
+
+    /** Batches first acknowledged over a socket to the node at {@code base}. */
+    public int acksVia(String base) {
+        synchronized (lock) {
+            return acksVia.getOrDefault(base, 0);
+        }
+    }
+
     public long seq() {
         synchronized (lock) {
             return seq;
@@ -288,6 +330,13 @@ public final class ResilientClient implements AutoCloseable {
     public List<String> problems() {
         synchronized (lock) {
             return List.copyOf(problems);
+        }
+    }
+
+    /** What this client received, oldest first (at most the last 3,000 entries). */
+    public List<String> trail() {
+        synchronized (lock) {
+            return List.copyOf(trail);
         }
     }
 

@@ -109,6 +109,16 @@ public final class WsClient implements AutoCloseable {
         return JSON.createObjectNode().put("t", type);
     }
 
+    /** A facilitation request (rule FA-8). */
+    public static ObjectNode control(String request, String action) {
+        return frame("control").put("request", request).put("action", action);
+    }
+
+    /** The ops frame of {@code seq}, waiting for it. */
+    public JsonNode opsAt(long seq) {
+        return next(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == seq);
+    }
+
     public static ObjectNode hello(String token, String board, String replica, String name) {
         return frame("hello").put("v", 1).put("token", token).put("board", board).put("replica", replica).put("name", name);
     }

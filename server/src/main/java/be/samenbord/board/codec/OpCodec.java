@@ -54,7 +54,9 @@ public final class OpCodec {
         if (item == null || !item.isTextual()) throw new CodecException("op.i must be a string");
         if (field == null || !field.isTextual()) throw new CodecException("op.f must be a string");
         if (!n.has("v")) throw new CodecException("op.v is missing");
-        return new Op(item.asText(), field.asText(), n.get("v").toString(), readStamp(n.get("s")));
+        // Field names and replica ids repeat on every register of a board: one shared copy each
+        // (the JVM's string table drops them again once no board holds them).
+        return new Op(item.asText(), field.asText().intern(), n.get("v").toString(), readStamp(n.get("s")));
     }
 
     public static Stamp readStamp(JsonNode s) {
@@ -73,7 +75,7 @@ public final class OpCodec {
         if (!replica.isTextual() || !REPLICA.matcher(replica.asText()).matches()) {
             throw new CodecException("stamp replica must be 8-64 characters of [A-Za-z0-9_-]");
         }
-        return new Stamp(ms.asLong(), counter.asLong(), replica.asText());
+        return new Stamp(ms.asLong(), counter.asLong(), replica.asText().intern());
     }
 
     /** A malformed op or stamp. */
