@@ -118,7 +118,9 @@ public final class Node {
         // Search (SE-8): the embedded store's node keeps its index beside the journal; PostgreSQL nodes in memory.
         this.search = new Search(new Search.Options(settings.store().isEmpty() ? settings.dataDir().resolve("search") : null,
                 settings.search().refreshMs(), 5_000, settings.search().threads(), settings.search().queue(), cluster != null),
-                directory, templates, ficheSpec.fields().stream().map(FicheSpec.Field::id).toList(), registry::snapshot, vertx, json);
+                directory, templates, ficheSpec.fields().stream().map(FicheSpec.Field::id).toList(), registry::snapshot,
+                // In a cluster the tails hold batches the store does not have yet: every board is read.
+                board -> cluster != null ? java.util.OptionalLong.empty() : store.storedSeq(board), vertx, json);
         registry.listenBatches(search.feed());
         Facilitation facilitation = new Facilitation(registry, workshops, templates, tokens);
         sync.useFacilitation(facilitation);

@@ -47,7 +47,8 @@ public final class Search implements AutoCloseable {
     }
 
     public Search(Options options, WorkshopDirectory directory, TemplateCatalog templates, List<String> ficheFields,
-                  Function<String, Optional<CompletableFuture<BoardSnapshot>>> snapshots, Vertx vertx, ObjectMapper json) {
+                  Function<String, Optional<CompletableFuture<BoardSnapshot>>> snapshots,
+                  Function<String, java.util.OptionalLong> storedSeqs, Vertx vertx, ObjectMapper json) {
         this.directory = directory;
         SearchAnalyzers analyzers = new SearchAnalyzers();
         Map<String, List<TemplateTexts.Text>> texts = new ConcurrentHashMap<>();
@@ -55,7 +56,7 @@ public final class Search implements AutoCloseable {
                 k -> templates.find(k).map(Template::json).map(TemplateTexts::of).orElse(List.of()));
         this.index = open(options, analyzers, templateTexts);
         this.service = new SearchService(index, analyzers, options.threads(), options.queue());
-        this.feed = new SearchFeed(new BoardDocs(IndexRules.standard(ficheFields)), index, this::allBoards, snapshots, vertx,
+        this.feed = new SearchFeed(new BoardDocs(IndexRules.standard(ficheFields)), index, this::allBoards, snapshots, storedSeqs, vertx,
                 options.clustered(), json);
     }
 

@@ -27,10 +27,11 @@ import java.util.logging.Logger;
  * Feeds the index (rules SE-5, SE-8). Live: every batch a board accepts is read into documents on
  * its owner, at once (the state is exactly that batch's), and handed over once durable. On one node
  * it goes straight to the index; in a cluster the owner publishes it on the event bus to every node
- * (itself included), what comes within {@value #GATHER_MS} ms in one message, and each node indexes it. Whole: at start every board is
- * read from its owner (the store plus, in a cluster, the tail) and indexed where the index is
- * behind; a node that sees a board's seq jump (a message lost, a board it did not know) reads that
- * board again. So the index is always derived from what the store acknowledged.
+ * (itself included), what comes within {@value #GATHER_MS} ms in one message, and each node indexes it.
+ * Whole: at start every board the index is behind on is read from its owner (the store plus, in a
+ * cluster, the tail) and indexed (the embedded store tells a board's seq without reading it, so an
+ * index that is up to date loads no board); a node that sees a board's seq jump (a message lost, a
+ * board it did not know) reads that board again. So the index is always derived from what the store acknowledged.
  */
 public final class SearchFeed implements BatchListener {
 
@@ -46,6 +47,7 @@ public final class SearchFeed implements BatchListener {
     private final SearchIndex index;
     private final Supplier<List<String>> allBoards;
     private final Function<String, Optional<CompletableFuture<BoardSnapshot>>> snapshots;
+    private final Function<String, java.util.OptionalLong> storedSeqs;
     private final Vertx vertx;
     private final boolean clustered;
     private final UpdateCodec codec;
@@ -66,14 +68,17 @@ public final class SearchFeed implements BatchListener {
     /**
      * @param allBoards every board of every workshop this node knows
      * @param snapshots a board's state read on its owner, or empty for an unknown board
+     * @param storedSeqs a board's newest stored seq without reading it, or empty when the store
+     *                   cannot tell (then the board is read at start to compare)
      */
     public SearchFeed(BoardDocs docs, SearchIndex index, Supplier<List<String>> allBoards,
-                      Function<String, Optional<CompletableFuture<BoardSnapshot>>> snapshots, Vertx vertx, boolean clustered,
-                      ObjectMapper json) {
+                      Function<String, Optional<CompletableFuture<BoardSnapshot>>> snapshots,
+                      Function<String, java.util.OptionalLong> storedSeqs, Vertx vertx, boolean clustered, ObjectMapper json) {
         this.docs = docs;
         this.index = index;
         this.allBoards = allBoards;
         this.snapshots = snapshots;
+        this.storedSeqs = storedSeqs;
         this.vertx = vertx;
         this.clustered = clustered;
         this.codec = new UpdateCodec(json);
@@ -146,7 +151,23 @@ public final class SearchFeed implements BatchListener {
     private CompletableFuture<Void> lane(ConcurrentLinkedQueue<String> queue) {
         String board = queue.poll();
         if (board == null || stopped) return CompletableFuture.completedFuture(null);
-        return read(board).handle((v, e) -> null).thenCompose(v -> lane(queue));
+        return readIfBehind(board).handle((v, e) -> null).thenCompose(v -> lane(queue));
+    }
+
+    /**
+     * At start: a board whose stored seq the store tells and the index already has is not read, so
+     * a start loads no board the index is up to date on (ME-1: boards are in memory only while used).
+     */
+    private CompletableFuture<Void> readIfBehind(String board) {
+        java.util.OptionalLong stored = storedSeqs.apply(board);
+        if (stored.isEmpty()) return read(board);
+        long seq = stored.getAsLong();
+        return index.seq(board).thenCompose(have -> {
+            if (have == seq) return CompletableFuture.completedFuture(null);
+            // Never written: nothing but its template texts, which need no board state (as a new board).
+            if (seq == 0) return index.created(board).thenAccept(o -> { });
+            return read(board);
+        });
     }
 
     /** Boards made since the last look start empty at seq 0, their template texts indexed (SE-8). */

@@ -111,9 +111,11 @@ class SearchE2EIT {
                 .map(g -> g.getDomAttribute("aria-label")).toList();
         assertEquals(2, groups.size(), "one group per board: " + groups);
         assertTrue(browser.find(By.id("search-status")).getText().contains("2"), browser.find(By.id("search-status")).getText());
+        Screenshots.save(browser, "SearchE2EIT-results");
         hit.click();
         browser.waitFor(d -> !d.findElement(By.id("search-dialog")).isDisplayed() ? Boolean.TRUE : null, "the dialog closes");
         landedOn(threeB, "far");
+        Screenshots.save(browser, "SearchE2EIT-landed");
     }
 
     @Test
@@ -130,6 +132,7 @@ class SearchE2EIT {
         assertEquals("search-hit-0", input.getDomAttribute("aria-activedescendant"));
         input.sendKeys(Keys.ENTER);
         landedOn(threeB, "calm");
+        Screenshots.save(browser, "SearchE2EIT-keyboard-landed");
 
         browser.driver.switchTo().activeElement().sendKeys(Keys.chord(Keys.CONTROL, "k"));
         browser.waitFor(d -> d.findElement(By.id("search-dialog")).isDisplayed() ? Boolean.TRUE : null, "open again from a focused note");
@@ -158,6 +161,7 @@ class SearchE2EIT {
         browser.find(By.cssSelector("[data-search-hit][data-item='near']"));
         browser.find(By.cssSelector("[data-search-hit][data-item='_zone:south']"));
         input.sendKeys(Keys.ARROW_DOWN);
+        Screenshots.save(browser, "SearchE2EIT-axe-results");
         assertEquals(List.of(), Axe.seriousViolations(browser), "search dialog with results");
         input.sendKeys(Keys.ESCAPE);
         assertEquals(List.of(), Axe.seriousViolations(browser), "the page with the search button");

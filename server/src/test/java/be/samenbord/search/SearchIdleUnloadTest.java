@@ -77,4 +77,29 @@ class SearchIdleUnloadTest {
             assertEquals(List.of("laat"), found(node, b, "fietsenstalling"), "found after the restart");
         }
     }
+
+    @Test
+    @DisplayName("SE-8, ME-1 (merge finding): a start with an index that is up to date loads no board; with the index dropped it reads them all back")
+    void startLoadsNoBoardTheIndexHas() throws java.io.IOException {
+        TestNode.Board b;
+        try (TestNode node = TestNode.start(data)) {
+            b = node.board("three-b");
+            try (WsClient c = node.connect()) {
+                c.join(b.token("participant"), b.id(), "idleWriter2", "Ilse");
+                c.send(new OpsBuilder("idleWriter2").note("j-1", "blijft", "Het inwerkprogramma voor nieuwe collega's", "keep"));
+                c.next("ack");
+            }
+            Poll.until("the note is searchable", Duration.ofSeconds(5), () -> found(node, b, "inwerkprogramma").equals(List.of("blijft")));
+        }
+        // The default idle time (2 minutes): a board read at start would still be in memory here.
+        try (TestNode node = TestNode.start(data)) {
+            assertEquals(0, loaded(node), "no board read at start: the index has every board's stored seq");
+            assertEquals(List.of("blijft"), found(node, b, "inwerkprogramma"));
+            assertEquals(0, loaded(node));
+        }
+        SearchRestartTest.deleteTree(data.resolve("search"));
+        try (TestNode node = TestNode.start(data)) {
+            assertEquals(List.of("blijft"), found(node, b, "inwerkprogramma"), "a dropped index is read back from the store");
+        }
+    }
 }
