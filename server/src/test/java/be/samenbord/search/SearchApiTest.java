@@ -105,6 +105,29 @@ class SearchApiTest {
     }
 
     @Test
+    @DisplayName("SE-2, SE-5, TX-6: a note typed as merged text (caps text, two runs of text ops) is found by its merged words within 1 s, its snippet the plain text")
+    void mergedTextNoteFound() throws Exception {
+        TestNode.Board b = node.board("three-b");
+        try (WsClient c = node.connect()) {
+            c.send(WsClient.hello(b.token("participant"), b.id(), "textWriter1", "Tess").set("caps", WsClient.JSON.createArrayNode().add("text")));
+            c.next("welcome");
+            OpsBuilder ops = new OpsBuilder("textWriter1");
+            c.send(OpsBuilder.batch("t-1", ops.op("typed", "kind", "note"), ops.op("typed", "zone", "keep"),
+                    ops.op("typed", "text", WsClient.JSON.readTree("{\"ins\":\"Thuiswerken \",\"id\":[\"textWriter1\",0],\"p\":null,\"side\":\"r\"}"))));
+            c.next("ack");
+            c.send(OpsBuilder.batch("t-2", ops.op("typed", "text",
+                    WsClient.JSON.readTree("{\"ins\":\"op woensdag\",\"id\":[\"textWriter1\",12],\"p\":[\"textWriter1\",11],\"side\":\"r\"}"))));
+            c.next("ack");
+            long acked = System.nanoTime();
+            Poll.until("the merged text is searchable", Duration.ofSeconds(1), () -> items(search(b, "participant", "thuiswerken woensdag")).contains("typed"));
+            System.out.println("SE-5/TX-6: merged text searchable " + (System.nanoTime() - acked) / 1_000_000 + " ms after its ack");
+        }
+        JsonNode hit = search(b, "observer", "woensdag").body().path("hits").get(0);
+        assertEquals("typed", hit.path("item").asText());
+        assertEquals("Thuiswerken op <mark>woensdag</mark>", hit.path("snippet").asText());
+    }
+
+    @Test
     @DisplayName("SE-5: a deleted note leaves results at once; an edit drops the old words and finds the new")
     void deleteAndEdit() {
         TestNode.Board b = node.board("three-b");
