@@ -18,6 +18,17 @@ public final class Screenshots implements TestWatcher {
 
     static final List<Browser> OPEN = new CopyOnWriteArrayList<>();
 
+    /** Saves what {@code browser} shows now as target/e2e-screenshots/{@code name}.png, for a person to look at. */
+    public static void save(Browser browser, String name) {
+        Path dir = Path.of("target", "e2e-screenshots");
+        try {
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("screenshot " + name, e);
+        }
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         Path dir = Path.of("target", "e2e-screenshots");
