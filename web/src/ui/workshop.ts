@@ -20,6 +20,7 @@ import { ROOM_TEMPLATE } from "./room/session";
 import { hasCopiesBreakout } from "./room/state";
 import { addDataTabs, dataViewTitle, isDataView, mountDataView } from "./indicators/tabs";
 import { joinHash, parseJoinRoute } from "./routes";
+import { mountSearch } from "./search";
 import { renderShell } from "./shell";
 import type { Template } from "./template";
 
@@ -323,6 +324,18 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   if (desk && first?.workshop === o.info.id) desk.rememberLinks(first.participant, first.observer);
 
   notice.hidden = role !== "observer";
+  // Search (SE-*): button#search-open (in the layout's #search-slot when there is one) and Ctrl/Cmd+K.
+  mountSearch({
+    workshop: o.info.id, token: o.token, identity, header: headerEnd, boardHost, learn: learnBoards,
+    open: (id) => open(id),
+    setView: (x, y, zoom) => openBoard?.board.setView(x, y, zoom),
+    board: (id) => {
+      const ref = known.get(id);
+      if (ref) return { title: loc(byId.get(ref.template)?.title) || ref.template, template: ref.template };
+      if (ficheIds.has(id)) return { title: t("ficheTitle"), template: FICHE_TEMPLATE };
+      return id === roomRef?.id ? { title: t("roomTab"), template: ROOM_TEMPLATE } : null;
+    },
+  });
   open(o.board ?? boards[0]?.id ?? PLAN);
   desk?.start();
   window.addEventListener("hashchange", () => {

@@ -14,6 +14,8 @@ import be.samenbord.http.IdleConnections;
 import be.samenbord.http.Metrics;
 import be.samenbord.http.PeopleRoutes;
 import be.samenbord.http.TeamRoutes;
+import be.samenbord.http.SearchRoutes;
+import be.samenbord.search.Search;
 import be.samenbord.store.JournalStore;
 import be.samenbord.store.PgStore;
 import be.samenbord.store.Recovery;
@@ -68,6 +70,7 @@ public final class Node {
     private final ObjectMapper json;
     /** Team indicators (IND-*); null when off (PostgreSQL without SAMENBORD_INDICATOR_KEY). */
     private final be.samenbord.indicators.IndicatorFeature indicators;
+    private final Search search;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private HttpServer server;
@@ -119,6 +122,13 @@ public final class Node {
         if (broadcast != null) workshops.announceWith(broadcast::announce);
         this.sync = new SyncEndpoint(vertx, settings, json, directory, registry, clock, nanoClock);
         FicheService fiches = new FicheService(ficheSpec, templates, registry, workshops, json, clock);
+        // Search (SE-8): the embedded store's node keeps its index beside the journal; PostgreSQL nodes in memory.
+        this.search = new Search(new Search.Options(settings.store().isEmpty() ? settings.dataDir().resolve("search") : null,
+                settings.search().refreshMs(), 5_000, settings.search().threads(), settings.search().queue(), cluster != null),
+                directory, templates, ficheSpec.fields().stream().map(FicheSpec.Field::id).toList(), registry::snapshot,
+                // In a cluster the tails hold batches the store does not have yet: every board is read.
+                board -> cluster != null ? java.util.OptionalLong.empty() : store.storedSeq(board), vertx, json);
+        registry.listenBatches(search.feed());
         Facilitation facilitation = new Facilitation(registry, workshops, templates, tokens);
         sync.useFacilitation(facilitation);
         // One pool for every export, so FI-9's bound holds across fiche and board exports.
@@ -130,6 +140,7 @@ public final class Node {
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .with(this::indicatorRoutes)
+                .with(new SearchRoutes(search, directory, json)::register)
                 .withRawBodies(PeopleRoutes.RAW_BODY, PeopleRoutes.UPLOAD_TYPES)
                 .withHealth(this::clusterHealth)
                 .withStore(this::storeStatus)
@@ -281,6 +292,7 @@ public final class Node {
             int rooms = workshops.addMissingRooms().get(30, TimeUnit.SECONDS);
             if (rooms > 0) LOG.info("gave " + rooms + " workshops made before facilitation their room board");
         }
+        startSearch();
         snapshotTimer = vertx.setPeriodic(settings.snapshotCheckMs(), t -> snapshotIfDue());
         registry.startUnloading(() -> storeStatus().healthy());
         if (indicators != null) {
@@ -295,6 +307,23 @@ public final class Node {
                 + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())
                 + (cluster != null ? ", cluster " + cluster.clusterName() + " node " + cluster.nodeId()
                 + " with " + cluster.members().size() + " members" : "") + ")");
+    }
+
+    /**
+     * Reads every board into the search index where it is behind (SE-8). One node waits for it: its
+     * boards are all here. A cluster member serves at once and catches up as owners answer.
+     */
+    private void startSearch() throws Exception {
+        long t0 = System.nanoTime();
+        java.util.concurrent.CompletableFuture<Void> read = search.start().whenComplete((v, e) -> LOG.info(
+                "search index: every board read in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms, "
+                        + search.index().documents() + " texts"));
+        if (cluster == null) read.get(10, TimeUnit.MINUTES);
+    }
+
+    /** The node's search (tests and benchmarks). */
+    public Search search() {
+        return search;
     }
 
     /** First start with no settings: one demo workshop, its links logged once (rule FS-1). */
@@ -357,6 +386,7 @@ public final class Node {
         step("close the indicator store", () -> {
             if (indicators != null) indicators.close();
         });
+        step("commit the search index", search::close);
         step("close the store", store::close);
         if (cluster != null) step("tell the other members this one leaves", cluster::announceLeaving);
         step("close Vert.x", () -> vertx.close().await());

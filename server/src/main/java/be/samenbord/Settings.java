@@ -34,6 +34,7 @@ import java.util.Optional;
  *                    items older than it, forgotten (rules GC-1..GC-3); 0 = never prune
  * @param storeQueueBytes records that may wait for the store; past it writes get unavailable (rule DU-9)
  * @param indicators  team indicators from activity trackers (IND-*)
+ * @param search      search (rules SE-*)
  */
 public record Settings(
         String httpHost,
@@ -68,7 +69,8 @@ public record Settings(
         long boardIdleMs,
         long pruneHorizonMs,
         long storeQueueBytes,
-        Indicators indicators) {
+        Indicators indicators,
+        Search search) {
 
     public static final String PREFIX = "SAMENBORD_";
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
@@ -82,7 +84,8 @@ public record Settings(
             "MAX_ITEMS_PER_BOARD", "MAX_BOARD_BYTES", "BOARD_IDLE_MS", "PRUNE_HORIZON_MS", "STORE_QUEUE_BYTES",
             "INDICATOR_KEY", "INDICATOR_K", "INDICATOR_K_HEART", "INDICATOR_RETENTION_DAYS", "INDICATOR_MAX_IMPORT_BYTES",
             "INDICATOR_IMPORT_THREADS", "INDICATOR_MAX_PEOPLE", "GOOGLE_CLIENT_ID", "GOOGLE_CLIENT_SECRET", "GOOGLE_AUTH_URL",
-            "GOOGLE_TOKEN_URL", "GOOGLE_API_URL", "GOOGLE_PULL_DAYS");
+            "GOOGLE_TOKEN_URL", "GOOGLE_API_URL", "GOOGLE_PULL_DAYS",
+            "SEARCH_REFRESH_MS", "SEARCH_THREADS", "SEARCH_QUEUE");
     /**
      * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
      * so nobody with a link, or none, can exhaust it for the others.
@@ -126,6 +129,16 @@ public record Settings(
         public boolean google() {
             return googleClientId.isPresent() && googleClientSecret.isPresent();
         }
+    }
+
+    /**
+     * Search (PROTOCOL.md SE-5, SE-9).
+     *
+     * @param refreshMs how often what was indexed becomes searchable (an accepted batch within about this)
+     * @param threads   searches answered at once on a node
+     * @param queue     searches that may wait for a thread; past that 503 busy
+     */
+    public record Search(long refreshMs, int threads, int queue) {
     }
 
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
@@ -206,7 +219,11 @@ public record Settings(
                         r.string("GOOGLE_AUTH_URL", "https://accounts.google.com/o/oauth2/v2/auth"),
                         r.string("GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token"),
                         r.string("GOOGLE_API_URL", "https://health.googleapis.com/v4"),
-                        r.integer("GOOGLE_PULL_DAYS", 90, 1, 3650)));
+                        r.integer("GOOGLE_PULL_DAYS", 90, 1, 3650)),
+                new Search(
+                        r.integer("SEARCH_REFRESH_MS", 100, 10, 900),
+                        r.integer("SEARCH_THREADS", 2, 1, 64),
+                        r.integer("SEARCH_QUEUE", 64, 0, 10_000)));
         for (String member : s.clusterMembers) {
             if (!MEMBER.matcher(member).matches()) {
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS lists host:port entries separated by commas, got '" + member + "'");

@@ -254,12 +254,16 @@ public final class HttpApi {
             }
             ids.add(t.asText());
         }
-        reply(ctx, workshops.create(title, ids).thenApply(created -> createdJson(created)), 201);
+        JsonNode lang = body.path("lang");
+        if (!lang.isMissingNode() && !(lang.isTextual() && Workshop.LANGUAGES.contains(lang.asText()))) {
+            throw ApiError.badRequest("lang must be one of " + String.join(", ", Workshop.LANGUAGES));
+        }
+        reply(ctx, workshops.create(title, ids, lang.isTextual() ? lang.asText() : null).thenApply(created -> createdJson(created)), 201);
     }
 
     private ObjectNode createdJson(WorkshopDirectory.Created created) {
         Workshop w = created.workshop();
-        ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title());
+        ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title()).put("lang", w.lang());
         ObjectNode tokens = out.putObject("tokens");
         ObjectNode links = out.putObject("links");
         Map<Role, String> byRole = links(w.id(), created.tokens());
@@ -305,7 +309,8 @@ public final class HttpApi {
             throw ApiError.forbidden("this token belongs to another workshop");
         }
         Workshop w = access.workshop();
-        ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title()).put("role", access.role().wire());
+        ObjectNode out = json.createObjectNode().put("id", w.id()).put("title", w.title()).put("role", access.role().wire())
+                .put("lang", w.lang());
         out.set("boards", boardsJson(w));
         w.boards().stream().filter(b -> ControlContext.ROOM_TEMPLATE.equals(b.template())).findFirst()
                 .ifPresent(b -> out.put("room", b.id()));

@@ -56,6 +56,15 @@ final class JournalIndex {
         return unique;
     }
 
+    /** The highest seq of {@code board}'s records here, or -1 when it has none. */
+    synchronized long newestSeq(String board) {
+        Refs r = boards.get(board);
+        long newest = -1;
+        if (r == null) return newest;
+        for (int i = 0; i < r.size; i++) newest = Math.max(newest, r.data[i * 3 + 2]);
+        return newest;
+    }
+
     /** Whether {@code board} has a record with a seq above {@code seq} in a segment below {@code segment}. */
     synchronized boolean hasAfter(String board, long seq, long segment) {
         Refs r = boards.get(board);

@@ -162,6 +162,7 @@ final class JournalRecords {
         g.writeStringField("id", w.id());
         g.writeStringField("title", w.title());
         g.writeNumberField("createdAt", w.createdAt());
+        g.writeStringField("lang", w.lang());
         g.writeObjectFieldStart("tokenHashes");
         for (Role role : Role.values()) {
             String hash = w.tokenHashes().get(role);
@@ -191,7 +192,10 @@ final class JournalRecords {
         for (JsonNode b : array(n, "boards")) {
             boards.add(new Workshop.BoardRef(text(b, "id"), optionalText(b, "template")));
         }
-        return new Workshop(text(n, "id"), text(n, "title"), number(n, "createdAt"), tokenHashes, boards);
+        // Workshops stored before languages existed have none: Dutch (Workshop's default).
+        JsonNode lang = n.get("lang");
+        return new Workshop(text(n, "id"), text(n, "title"), number(n, "createdAt"), tokenHashes, boards,
+                lang != null && lang.isTextual() ? lang.asText() : null);
     }
 
     static void writeBoard(JsonGenerator g, BoardSnapshot b) throws IOException {

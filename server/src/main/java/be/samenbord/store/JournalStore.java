@@ -179,6 +179,14 @@ public final class JournalStore implements Store {
         return r.load(boardId);
     }
 
+    /** The newest of the board's files and journal records (both indexed at recovery and on every write). */
+    @Override
+    public java.util.OptionalLong storedSeq(String boardId) {
+        JournalCompaction c = compaction;
+        if (c == null) return java.util.OptionalLong.empty();
+        return java.util.OptionalLong.of(Math.max(0, Math.max(c.files().newestSeq(boardId), c.index().newestSeq(boardId))));
+    }
+
     @Override
     public CompletableFuture<Void> saveWorkshop(Workshop workshop) {
         return enqueue(frame(null, 0, () -> JournalRecords.encodeWorkshop(workshop)));

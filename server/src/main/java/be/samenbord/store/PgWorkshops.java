@@ -111,7 +111,7 @@ final class PgWorkshops {
     }
 
     private static Workshop withBoards(Workshop doc, List<Workshop.BoardRef> rows) {
-        return Workshop.union(doc, new Workshop(doc.id(), doc.title(), doc.createdAt(), doc.tokenHashes(), rows));
+        return Workshop.union(doc, new Workshop(doc.id(), doc.title(), doc.createdAt(), doc.tokenHashes(), rows, doc.lang()));
     }
 
     private static List<Tuple> rows(String workshopId, List<Workshop.BoardRef> boards) {

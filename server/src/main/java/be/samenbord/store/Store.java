@@ -59,8 +59,18 @@ public interface Store extends BatchLog, be.samenbord.workshop.WorkshopStore, Au
      */
     @Override
     default CompletableFuture<Workshop> addBoards(Workshop known, java.util.List<Workshop.BoardRef> added) {
-        Workshop merged = Workshop.union(known, new Workshop(known.id(), known.title(), known.createdAt(), known.tokenHashes(), added));
+        Workshop merged = Workshop.union(known, new Workshop(known.id(), known.title(), known.createdAt(), known.tokenHashes(), added, known.lang()));
         return saveWorkshop(merged).thenApply(v -> merged);
+    }
+
+    /**
+     * The seq of the newest batch stored for {@code boardId}, known without reading the board (0 for
+     * a board with none), or empty when this store cannot tell cheaply. Search uses it at start to
+     * read only boards its index is behind on (SE-8), so a start loads no board that is up to date
+     * (ME-1). Ask only while the board is not being written.
+     */
+    default java.util.OptionalLong storedSeq(String boardId) {
+        return java.util.OptionalLong.empty();
     }
 
     /** Completes once everything appended before this call is durable. */

@@ -95,6 +95,11 @@ final class BoardHub {
             return be.samenbord.board.BoardLimits.NONE;
         }
 
+        /** Who else hears of accepted batches once durable (search, rule SE-5). */
+        default BatchListener batches() {
+            return BatchListener.NONE;
+        }
+
         /**
          * The hub that serves this board now, in place of {@code unloaded} (loading the board when
          * {@code load}), or null when there is none: not loaded, or not served by this node any more.
@@ -382,6 +387,9 @@ final class BoardHub {
             inFlight.put(batch.seq(), batch);
             List<Op> plain = TextFrames.plain(batch.ops(), state.items());
             if (plain != null) plainText.put(batch.seq(), plain);
+            // Read now, while the state is exactly this batch's; handed over only once durable.
+            Runnable heard = hooks.batches().applied(id, template, batch, state.items());
+            if (heard != null) afterDurable(batch.seq(), heard, () -> { });
             log.append(id, batch).whenComplete((ok, err) -> context.runOnContext(v -> stored(batch, origin, err)));
         }
         long seq = outcome.seq();

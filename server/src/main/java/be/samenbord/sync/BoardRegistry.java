@@ -52,6 +52,7 @@ public final class BoardRegistry {
     private Cluster cluster;
     private volatile boolean stopping;
     private volatile be.samenbord.board.BoardLimits limits = be.samenbord.board.BoardLimits.NONE;
+    private volatile BatchListener batches = BatchListener.NONE;
 
     /** What a clustered registry needs besides a single node's parts. */
     private record Cluster(Ownership ownership, ClusterRelay relay) {
@@ -118,6 +119,11 @@ public final class BoardRegistry {
             }
 
             @Override
+            public BatchListener batches() {
+                return batches;
+            }
+
+            @Override
             public void closed(BoardHub hub) {
                 // The next use loads the board again (unloaded, moved, or its state could not be trusted).
                 hubs.remove(hub.id(), hub);
@@ -147,6 +153,11 @@ public final class BoardRegistry {
     /** Caps on every board's items and bytes for client batches (rule LI-13); set before serving. */
     public void limitBoards(be.samenbord.board.BoardLimits limits) {
         this.limits = limits;
+    }
+
+    /** Who hears of every accepted batch of the boards this node owns, once durable (search); set before serving. */
+    public void listenBatches(BatchListener listener) {
+        this.batches = listener;
     }
 
     public boolean clustered() {

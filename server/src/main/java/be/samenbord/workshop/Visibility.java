@@ -61,8 +61,8 @@ public final class Visibility {
         return privateSince != null;
     }
 
-    /** Who wrote the item first: the stamp of its {@code kind}, else its oldest register. */
-    private static Stamp origin(Items items, String item) {
+    /** Who wrote the item first: the stamp of its {@code kind}, else its oldest register (search names its owner, SE-6). */
+    public static Stamp origin(Items items, String item) {
         Register kind = items.get(item, "kind");
         if (kind != null) return kind.stamp();
         Stamp oldest = null;

@@ -33,6 +33,11 @@ public final class WorkshopDirectory {
 
     /** Makes a workshop with one board per template; the caller stores it, then {@link #add}s it. */
     public Created create(String title, List<String> templates, long now) {
+        return create(title, templates, now, null);
+    }
+
+    /** As {@link #create(String, List, long)}, written in {@code lang} (null: the default, Dutch). */
+    public Created create(String title, List<String> templates, long now, String lang) {
         Map<Role, String> plain = new EnumMap<>(Role.class);
         Map<Role, String> hashes = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
@@ -42,7 +47,7 @@ public final class WorkshopDirectory {
         }
         List<Workshop.BoardRef> boards = new ArrayList<>();
         for (String template : templates) boards.add(new Workshop.BoardRef(tokens.newId(), template));
-        return new Created(new Workshop(tokens.newId(), title, now, hashes, boards), plain);
+        return new Created(new Workshop(tokens.newId(), title, now, hashes, boards, lang), plain);
     }
 
     /**

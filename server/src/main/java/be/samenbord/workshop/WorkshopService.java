@@ -45,10 +45,15 @@ public final class WorkshopService {
     }
 
     public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates) {
+        return create(title, templates, null);
+    }
+
+    /** A workshop written in {@code lang} ({@code nl} or {@code en}; null: Dutch). */
+    public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates, String lang) {
         // Every workshop gets its room board last (rule FA-1): the boards people chose keep their order.
         List<String> withRoom = new java.util.ArrayList<>(templates);
         withRoom.add(ControlContext.ROOM_TEMPLATE);
-        WorkshopDirectory.Created created = directory.create(title, withRoom, clock.getAsLong());
+        WorkshopDirectory.Created created = directory.create(title, withRoom, clock.getAsLong(), lang);
         return store.createWorkshop(created.workshop()).thenApply(v -> {
             created.workshop().boards().forEach(boardMaker);
             directory.add(created.workshop());

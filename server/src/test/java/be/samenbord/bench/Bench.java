@@ -116,6 +116,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
         Set<String> wanted = new TreeSet<>(Arrays.asList(System.getProperty("bench.scenarios", "S1,S2,S3,S4,S5,S7").toUpperCase().split("\\s*,\\s*")));
+        // Search figures (issue 19, SearchBench): -Dbench.scenarios=Q1,Q2.
+        if (SearchBench.runIfWanted(wanted, Boolean.getBoolean("bench.quick"), Path.of(System.getProperty("bench.out", "server/target/bench")))) return;
         Bench b = new Bench(Boolean.getBoolean("bench.quick"), wanted, Path.of(System.getProperty("bench.out", "server/target/bench")),
                 Path.of(System.getProperty("bench.hocuspocus", "server/src/bench/hocuspocus")));
         ObjectNode root = Report.JSON.createObjectNode();

@@ -175,8 +175,8 @@ class TemplatesE2EIT {
         browser.find(By.id("lang-switch")).click();
         browser.waitFor(d -> "nl".equals(d.findElement(By.tagName("html")).getDomAttribute("lang")), "Dutch again");
         E2E.join(browser, participant, null, "Nora");
-        // One tab per chosen board; the room and plenary tabs are the facilitator's and a breakout's.
-        assertEquals(2, browser.driver.findElements(By.cssSelector("[data-board-tab]:not([data-board-tab=action-plan])"))
+        // One tab per chosen board (a board's tab names its template); the plan, room, plenary and data tabs are views.
+        assertEquals(2, browser.driver.findElements(By.cssSelector("[data-board-tab][data-template]"))
                 .stream().filter(org.openqa.selenium.WebElement::isDisplayed).count());
     }
 }

@@ -105,17 +105,20 @@ class PgWorkshopsTest {
     }
 
     @Test
-    @DisplayName("CU-9: a board's workshop is found by the board's id, whether the board came with the workshop or was added; unknown ids find nothing")
+    @DisplayName("CU-9: a board's workshop is found by the board's id, whether the board came with the workshop or was added; unknown ids find nothing; an English workshop stays English (SE-3, merge finding)")
     void workshopOfBoard() throws IOException {
         String url = pg.createDatabase("w_" + databases.incrementAndGet());
         PgStore s = open(url);
-        Workshop w = workshop("ws-find", "Zoek", "own-board");
+        Workshop dutch = workshop("ws-find", "Zoek", "own-board");
+        Workshop w = new Workshop(dutch.id(), dutch.title(), dutch.createdAt(), dutch.tokenHashes(), dutch.boards(), "en");
         await(s.createWorkshop(w));
         await(s.addBoards(w, List.of(new Workshop.BoardRef("added-board", "windroos"))));
         assertEquals(Optional.of("ws-find"), await(s.loadWorkshopOfBoard("own-board")).map(Workshop::id));
         Workshop viaAdded = await(s.loadWorkshopOfBoard("added-board")).orElseThrow();
         assertEquals(List.of("own-board", "added-board"), viaAdded.boards().stream().map(Workshop.BoardRef::id).toList());
         assertEquals(w.tokenHashes(), viaAdded.tokenHashes());
+        assertEquals("en", viaAdded.lang(), "a workshop read with its added boards keeps its language");
+        assertEquals("en", await(s.loadWorkshop("ws-find")).orElseThrow().lang());
         assertEquals(Optional.empty(), await(s.loadWorkshopOfBoard("no-such-board")));
         assertEquals(Optional.empty(), await(s.loadWorkshop("no-such-workshop")));
     }

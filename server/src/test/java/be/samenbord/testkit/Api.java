@@ -44,8 +44,14 @@ public final class Api {
     }
 
     public Reply get(String path, String token) {
+        return get(path, token, java.util.Map.of());
+    }
+
+    /** A GET with more headers (e.g. a search's seat, SE-6). */
+    public Reply get(String path, String token, java.util.Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
         if (token != null) b.header("Authorization", "Bearer " + token);
+        headers.forEach(b::header);
         return send(b.build());
     }
 
