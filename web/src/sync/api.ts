@@ -55,6 +55,9 @@ export interface TextView {
   positionOf(anchor: CharId | null): number | null;
 }
 
+/** PR-5: a dragged note and where its top-left corner is now, in board units. */
+export type DragPosition = [item: string, x: number, y: number];
+
 export interface Peer {
   replica: string;
   name: string;
@@ -64,6 +67,8 @@ export interface Peer {
   selection: string[];
   /** TX-8: the peer's caret in a text field, if they are typing in one. */
   text: TextCaret | null;
+  /** PR-5: the notes the peer is dragging right now, or null. */
+  drag: DragPosition[] | null;
 }
 
 /** What the UI asks for; the client stamps it. */
@@ -153,6 +158,8 @@ export interface BoardClient {
   readonly person: string;
   readonly role: Role | null;
   readonly status: ConnectionStatus;
+  /** Batches not yet acknowledged (kept across reloads); "saving n edits". */
+  readonly pendingCount: number;
   readonly items: ItemsView;
   readonly peers: ReadonlyMap<string, Peer>;
   /**
@@ -207,9 +214,16 @@ export interface BoardClient {
   setPresence(cursor: [number, number] | null, selection: string[]): void;
   /** The caret in a text field (TX-8), sent with the presence, same throttle; null when not typing. */
   setTextCaret(caret: TextCaret | null): void;
+  /**
+   * PR-5: the notes being dragged and where they are now, sent with the presence at its rate (never
+   * a batch per move); null when the drag ends (the drop itself is a change).
+   */
+  setDrag(drag: DragPosition[] | null): void;
   on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;
   on(event: "status", listener: (status: ConnectionStatus) => void): () => void;
   on(event: "peers", listener: () => void): () => void;
   on(event: "welcome", listener: (role: Role) => void): () => void;
   on(event: "error", listener: (code: string, message: string) => void): () => void;
+  /** The undo or redo stack changed (after the change that made it, so canUndo() is current). */
+  on(event: "history", listener: () => void): () => void;
 }

@@ -2,7 +2,7 @@
 // kept across reloads, resent after reconnects (OP-4 makes resends harmless). Batches that a
 // closed tab left behind are adopted: resent under that tab's replica once its Web Lock is free.
 import { Adoption, defaultLocks } from "./adoption";
-import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, Op, PendingBatch, PendingStore, Role, TextCaret, TextView } from "./api";
+import type { BoardClient, BoardClientOptions, Change, ConnectionStatus, DragPosition, Op, PendingBatch, PendingStore, Role, TextCaret, TextView } from "./api";
 import { Link, type Frame } from "./connection";
 import { Emitter } from "./emitter";
 import { mergesText, readOps, readRole, readSeq, readSnapshot, str } from "./frames";
@@ -27,6 +27,7 @@ type Events = {
   peers: [];
   welcome: [Role];
   error: [string, string];
+  history: [];
 };
 
 /**
@@ -60,6 +61,8 @@ export class SyncClient implements BoardClient {
   private readonly order: SendOrder;
   private seq = 0;
   private gaps = 0;
+  /** The pending count the last status event told about. */
+  private shownCount = 0;
   private welcomed = false;
   /** The newest pending batch that never went out: later changes join it while it waits. */
   private unsent: PendingBatch | null = null;
@@ -113,7 +116,7 @@ export class SyncClient implements BoardClient {
     const WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     if (!WebSocketImpl) throw new Error("no WebSocket in this environment: pass options.WebSocketImpl");
     this.hlc = new HybridLogicalClock(this.replica, now);
-    this.editing = new Editing(this.items, this.replica, (changes) => this.commit(changes));
+    this.editing = new Editing(this.items, this.replica, (changes) => this.commit(changes), () => this.emitter.emit("history"));
     this.batchIds = new BatchIds(now, this.random);
     this.presence = new PresenceThrottle((p) => this.welcomed && this.link.send({ t: "presence", ...p }));
     this.link = new Link({
@@ -212,11 +215,20 @@ export class SyncClient implements BoardClient {
     this.presence.setText(caret);
   }
 
+  setDrag(drag: DragPosition[] | null): void {
+    this.presence.setDrag(drag);
+  }
+
+  get pendingCount(): number {
+    return this.pending.length;
+  }
+
   on(event: "items", listener: (changedItems: ReadonlySet<string>) => void): () => void;
   on(event: "status", listener: (status: ConnectionStatus) => void): () => void;
   on(event: "peers", listener: () => void): () => void;
   on(event: "welcome", listener: (role: Role) => void): () => void;
   on(event: "error", listener: (code: string, message: string) => void): () => void;
+  on(event: "history", listener: () => void): () => void;
   on(event: keyof Events, listener: (...args: never[]) => void): () => void {
     return this.emitter.on(event, listener as (...args: unknown[]) => void);
   }
@@ -426,12 +438,18 @@ export class SyncClient implements BoardClient {
   }
 
   private updateStatus(): void {
-    if (this.welcomed) this.setStatus(this.pending.length > 0 ? "saving" : "connected");
+    const count = this.pending.length;
+    const before = this.status;
+    if (this.welcomed) this.setStatus(count > 0 ? "saving" : "connected");
+    // "Saving 3 edits", "offline, 3 edits kept": a new count is news even when the status is not.
+    if (count !== this.shownCount && this.status === before) this.emitter.emit("status", this.status);
+    this.shownCount = count;
   }
 
   private setStatus(status: ConnectionStatus): void {
     if (status === this.status) return;
     this.status = status;
+    this.shownCount = this.pending.length;
     this.emitter.emit("status", status);
   }
 }

@@ -1,6 +1,6 @@
 // The socket side of the client: one WebSocket at a time, reconnecting with backoff and full
 // jitter, trying the base URLs in turn. It knows nothing of the protocol beyond JSON frames.
-import { backoffDelay, socketUrl } from "./backoff";
+import { BACKOFF_CAP_MS, backoffDelay, socketUrl } from "./backoff";
 
 export type Frame = Record<string, unknown> & { t: string };
 
@@ -31,6 +31,11 @@ export class Link {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private welcomeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onOnline = () => this.retryNow();
+  /**
+   * The browser lost the network: an open socket would stay "open" for many seconds before TCP
+   * notices, so it is dropped now (and retried slowly until the "online" event retries at once).
+   */
+  private readonly onOffline = () => this.drop();
   /** Delays chosen for reconnects, most recent last (for tests and diagnostics). */
   readonly delays: number[] = [];
 
@@ -47,6 +52,7 @@ export class Link {
     this.running = true;
     if (typeof window !== "undefined" && typeof window.addEventListener === "function") {
       window.addEventListener("online", this.onOnline);
+      window.addEventListener("offline", this.onOffline);
     }
     this.connect();
   }
@@ -55,6 +61,7 @@ export class Link {
     this.running = false;
     if (typeof window !== "undefined" && typeof window.removeEventListener === "function") {
       window.removeEventListener("online", this.onOnline);
+      window.removeEventListener("offline", this.onOffline);
     }
     this.clearTimers();
     const ws = this.socket;
@@ -156,8 +163,12 @@ export class Link {
    */
   private scheduleReconnect(): void {
     if (!this.running) return;
+    // Without a network the browser's "online" event starts the next attempt at once; until then
+    // one slow attempt every BACKOFF_CAP_MS (a node on this machine stays reachable with no
+    // network: navigator.onLine only says whether there is a network interface).
+    const offline = typeof window !== "undefined" && typeof navigator !== "undefined" && navigator.onLine === false;
     this.urlIndex++;
-    const delay = backoffDelay(this.attempt++, this.options.random);
+    const delay = offline ? BACKOFF_CAP_MS : backoffDelay(this.attempt++, this.options.random);
     this.delays.push(delay);
     if (this.delays.length > 100) this.delays.shift();
     this.retryTimer = setTimeout(() => this.connect(), delay);

@@ -14,6 +14,8 @@ export class Editing {
     private readonly replica: string,
     /** Stamps, applies, keeps and sends changes as one batch. */
     private readonly commit: (changes: Change[]) => void,
+    /** The stacks changed; called after the stack took the entry, so canUndo() tells the truth. */
+    private readonly onHistory: () => void = () => {},
   ) {}
 
   change(changes: Change[], options?: { undoable?: boolean; mergeKey?: string }): void {
@@ -21,6 +23,7 @@ export class Editing {
     const entry = options?.undoable ? inverse(this.items, changes) : null;
     this.commit(changes);
     if (entry) this.stack.push(options?.mergeKey === undefined ? entry : { ...entry, mergeKey: options.mergeKey });
+    if (entry) this.onHistory();
   }
 
   /** See BoardClient.editText; `merging`: the node merges text (TX-7). */
@@ -45,17 +48,20 @@ export class Editing {
     }
     this.commit(typed.changes);
     if (undoable) this.stack.push({ undo: [], redo: [], text: [typed.undo], ...keyed });
+    if (undoable) this.onHistory();
   }
 
   undo(): boolean {
     const entry = this.stack.takeUndo();
     if (entry) this.run(entry, entry.undo);
+    if (entry) this.onHistory();
     return entry !== undefined;
   }
 
   redo(): boolean {
     const entry = this.stack.takeRedo();
     if (entry) this.run(entry, entry.redo);
+    if (entry) this.onHistory();
     return entry !== undefined;
   }
 

@@ -1,6 +1,6 @@
 // Reading the server's frames defensively (HE-3, OP-5, OP-6, PR-2, PR-3, ER-1): a malformed
 // part is dropped rather than trusted, so one bad frame never corrupts the state.
-import type { CharId, Json, Op, Peer, Role, Snapshot, Stamp, TextCaret } from "./api";
+import type { CharId, DragPosition, Json, Op, Peer, Role, Snapshot, Stamp, TextCaret } from "./api";
 import { readTextOp } from "./text/json";
 
 function isStamp(s: unknown): s is Stamp {
@@ -75,6 +75,18 @@ export function readTextCaret(x: unknown): TextCaret | null {
   return { i: x.i, f: x.f, at, to };
 }
 
+/** PR-5: the notes a peer drags and where they are now; null when not dragging (or malformed). */
+export function readDrag(x: unknown): DragPosition[] | null {
+  if (!Array.isArray(x)) return null;
+  const out: DragPosition[] = [];
+  for (const e of x) {
+    if (Array.isArray(e) && e.length === 3 && typeof e[0] === "string" && Number.isFinite(e[1]) && Number.isFinite(e[2])) {
+      out.push([e[0], e[1] as number, e[2] as number]);
+    }
+  }
+  return out.length ? out : null;
+}
+
 /** FA-1: a peer's role; peers without one are participants. */
 export function readPeerRole(x: unknown): Role {
   return readRole(x) ?? "participant";
@@ -86,7 +98,7 @@ export function readPeers(x: unknown, self: string): Peer[] {
   const out: Peer[] = [];
   for (const p of x) {
     if (isRecord(p) && typeof p.replica === "string" && p.replica !== self) {
-      out.push({ replica: p.replica, name: typeof p.name === "string" ? p.name : "", role: readPeerRole(p.role), cursor: null, selection: [], text: null });
+      out.push({ replica: p.replica, name: typeof p.name === "string" ? p.name : "", role: readPeerRole(p.role), cursor: null, selection: [], text: null, drag: null });
     }
   }
   return out;

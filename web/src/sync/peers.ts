@@ -2,7 +2,7 @@
 // person's own other tabs (same seat, ID-3) are not "other people": their cursors are their own.
 import type { Peer } from "./api";
 import type { Frame } from "./connection";
-import { readCursor, readPeerRole, readPeers, readRole, readSelection, readTextCaret, str } from "./frames";
+import { readCursor, readDrag, readPeerRole, readPeers, readRole, readSelection, readTextCaret, str } from "./frames";
 import { samePerson } from "./seat";
 
 export class PeerMap extends Map<string, Peer> {
@@ -26,7 +26,7 @@ export class PeerMap extends Map<string, Peer> {
     const known = this.get(replica);
     const name = str(f.name) ?? known?.name ?? "";
     const role = readRole(f.role) ?? known?.role ?? readPeerRole(f.role);
-    this.set(replica, { replica, name, role, cursor: readCursor(f.cursor), selection: readSelection(f.selection), text: readTextCaret(f.text) });
+    this.set(replica, { replica, name, role, cursor: readCursor(f.cursor), selection: readSelection(f.selection), text: readTextCaret(f.text), drag: readDrag(f.drag) });
     return true;
   }
 

@@ -1,12 +1,14 @@
 // Outgoing presence, throttled to one frame per window (PR-1): the first goes out at once, later
 // ones within the window collapse into one frame with the latest values at its end. The caret in a
 // text field (TX-8 `text`) rides along, and is left out of the frame while there is none.
-import type { TextCaret } from "./api";
+import type { DragPosition, TextCaret } from "./api";
 
 export interface PresenceState {
   cursor: [number, number] | null;
   selection: string[];
   text?: TextCaret;
+  /** PR-5: left out while nothing is dragged. */
+  drag?: DragPosition[];
 }
 
 export class PresenceThrottle {
@@ -20,14 +22,21 @@ export class PresenceThrottle {
   ) {}
 
   set(cursor: [number, number] | null, selection: string[]): void {
-    const text = this.latest?.text;
-    this.latest = { cursor: cursor ? [cursor[0], cursor[1]] : null, selection: [...selection], ...(text ? { text } : {}) };
+    const { text, drag } = this.latest ?? {};
+    this.latest = { cursor: cursor ? [cursor[0], cursor[1]] : null, selection: [...selection], ...(text ? { text } : {}), ...(drag ? { drag } : {}) };
     this.push();
   }
 
   setText(caret: TextCaret | null): void {
     const base = this.latest ?? { cursor: null, selection: [] };
-    this.latest = { cursor: base.cursor, selection: base.selection, ...(caret ? { text: caret } : {}) };
+    this.latest = { cursor: base.cursor, selection: base.selection, ...(caret ? { text: caret } : {}), ...(base.drag ? { drag: base.drag } : {}) };
+    this.push();
+  }
+
+  setDrag(drag: DragPosition[] | null): void {
+    const base = this.latest ?? { cursor: null, selection: [] };
+    const moved = drag?.map(([i, x, y]): DragPosition => [i, Math.round(x), Math.round(y)]);
+    this.latest = { cursor: base.cursor, selection: base.selection, ...(base.text ? { text: base.text } : {}), ...(moved?.length ? { drag: moved } : {}) };
     this.push();
   }
 

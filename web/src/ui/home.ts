@@ -101,7 +101,7 @@ function showLinks(section: HTMLElement, w: CreatedWorkshop): void {
       el.textContent = t("copy");
       el.setAttribute("aria-label", t("copyLink", { label: t(key) }));
     });
-    btn.addEventListener("click", () => void copyInput(input));
+    btn.addEventListener("click", () => void copyInput(input, btn));
     return h("div", { class: "field link-row" }, label, h("div", { class: "link-line" }, input, btn));
   });
   const open = bind(h("a", { href: w.links.facilitator, class: "btn btn-primary", id: "open-facilitator" }), (el) => {

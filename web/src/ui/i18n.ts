@@ -9,18 +9,19 @@ import * as fiche from "./i18n/fiche";
 import * as home from "./i18n/home";
 import * as room from "./i18n/room";
 import * as search from "./i18n/search";
+import * as stage from "./i18n/stage";
 
 export type Lang = "nl" | "en";
 
-export const nl = { ...common.nl, ...home.nl, ...board.nl, ...fiche.nl, ...boardControl.nl, ...room.nl, ...search.nl } as const;
+export const nl = { ...common.nl, ...home.nl, ...board.nl, ...fiche.nl, ...boardControl.nl, ...room.nl, ...search.nl, ...stage.nl } as const;
 
 export type Key = keyof typeof nl;
 
-export const en: Record<Key, string> = { ...common.en, ...home.en, ...board.en, ...fiche.en, ...boardControl.en, ...room.en, ...search.en };
+export const en: Record<Key, string> = { ...common.en, ...home.en, ...board.en, ...fiche.en, ...boardControl.en, ...room.en, ...search.en, ...stage.en };
 
 // In one object literal a key written twice failed to compile; spread parts would let the later
 // one win silently, so a key that two parts share fails the type check here instead.
-type Parts = [typeof common.nl, typeof home.nl, typeof board.nl, typeof fiche.nl, typeof boardControl.nl, typeof room.nl, typeof search.nl];
+type Parts = [typeof common.nl, typeof home.nl, typeof board.nl, typeof fiche.nl, typeof boardControl.nl, typeof room.nl, typeof search.nl, typeof stage.nl];
 type KeysOf<T> = T extends unknown ? keyof T : never;
 type Shared<P> = P extends [infer First, ...infer Rest] ? (keyof First & KeysOf<Rest[number]>) | Shared<Rest> : never;
 true satisfies ([Shared<Parts>] extends [never] ? true : Shared<Parts>);
@@ -31,11 +32,25 @@ const STORAGE_KEY = "samenbord.lang";
 let current: Lang = readStoredLang();
 const listeners = new Set<(lang: Lang) => void>();
 
+/**
+ * The language a person starts in: the one they chose before, else the first of the browser's
+ * languages that is Dutch or English (en-GB → English, nl-BE → Dutch), else Dutch. Pure.
+ */
+export function defaultLang(stored: string | null | undefined, browser: readonly string[]): Lang {
+  if (stored === "en" || stored === "nl") return stored;
+  for (const tag of browser) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (base === "en" || base === "nl") return base;
+  }
+  return "nl";
+}
+
 function readStoredLang(): Lang {
+  const browser = typeof navigator !== "undefined" ? (navigator.languages?.length ? navigator.languages : [navigator.language ?? ""]) : [];
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) === "en" ? "en" : "nl";
+    return defaultLang(globalThis.localStorage?.getItem(STORAGE_KEY), browser);
   } catch {
-    return "nl"; // storage may be blocked (private mode); Dutch is the default
+    return defaultLang(null, browser); // storage may be blocked (private mode)
   }
 }
 

@@ -1,4 +1,6 @@
 // Join page: check the link with the server, ask for a display name, then open the workshop.
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { fetchTemplates, fetchWorkshop, type WorkshopInfo } from "./api";
 import { h } from "./dom";
 import { errorMessage } from "./errors";
@@ -23,6 +25,35 @@ function rememberName(name: string): void {
     localStorage.setItem(NAME_KEY, name);
   } catch {
     // remembered for this page only
+  }
+}
+
+/**
+ * This tab joined this workshop with this link before (sessionStorage `samenbord.joined.<workshop>`,
+ * a hash of the token, not the token): coming back to it, after the browser's offline page too,
+ * goes straight to the board, without a second click.
+ */
+function joinedKey(workshop: string): string {
+  return `samenbord.joined.${workshop}`;
+}
+
+function tokenMark(token: string): string {
+  return bytesToHex(sha256(utf8ToBytes(token))).slice(0, 16);
+}
+
+function joinedHere(workshop: string, token: string): boolean {
+  try {
+    return sessionStorage.getItem(joinedKey(workshop)) === tokenMark(token);
+  } catch {
+    return false;
+  }
+}
+
+function rememberJoin(workshop: string, token: string): void {
+  try {
+    sessionStorage.setItem(joinedKey(workshop), tokenMark(token));
+  } catch {
+    // storage blocked: the name is asked again after a reload elsewhere than a plain reload
   }
 }
 
@@ -68,7 +99,8 @@ function showForm(
   // A reload puts a person straight back where they were (a facilitator mid-breakout, too):
   // only a link opened afresh asks for the name.
   const remembered = storedName();
-  if (remembered && pageWasReloaded()) {
+  if (remembered && (pageWasReloaded() || joinedHere(info.id, token))) {
+    rememberJoin(info.id, token);
     renderWorkshop(app, { info, templates, token, name: remembered, board });
     return;
   }
@@ -104,6 +136,7 @@ function showForm(
       return;
     }
     rememberName(name);
+    rememberJoin(info.id, token);
     renderWorkshop(app, { info, templates, token, name, board });
   });
 }

@@ -10,13 +10,15 @@ export interface Shell {
   main: HTMLElement;
 }
 
-export function renderShell(app: HTMLElement, options: { langInHeader: boolean }): Shell {
+/** `compact`: the workshop page's one-row header (no tagline), so the board gets the window. */
+export function renderShell(app: HTMLElement, options: { langInHeader: boolean; compact?: boolean }): Shell {
   const skip = bind(h("a", { class: "skip-link", href: "#main" }), (el) => (el.textContent = t("skipToMain")));
-  const brand = h("a", { class: "brand", href: "/" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), "Samenbord");
+  const brand = h("a", { class: "brand", href: "/", "aria-label": "Samenbord" }, h("span", { class: "brand-mark", "aria-hidden": "true" }), h("span", { class: "brand-name" }, "Samenbord"));
   const tagline = bind(h("span", { class: "tagline" }), (el) => (el.textContent = t("tagline")));
   const headerEnd = h("div", { class: "header-end" });
   if (options.langInHeader) headerEnd.append(langSwitch());
-  const header = h("header", { class: "app-header" }, h("div", { class: "brand-wrap" }, brand, tagline), headerEnd);
+  const header = h("header", { class: `app-header${options.compact ? " app-header-compact" : ""}` }, h("div", { class: "brand-wrap" }, brand, ...(options.compact ? [] : [tagline])), headerEnd);
+  if (options.compact) app.classList.add("app-stage");
   const main = h("main", { id: "main", tabindex: "-1" });
   const announcer = h("div", { id: "announcer", class: "visually-hidden", "aria-live": "polite", role: "status" });
   app.replaceChildren(skip, header, main, announcer);

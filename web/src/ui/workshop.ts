@@ -44,7 +44,7 @@ export interface Place {
 }
 
 export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
-  const { headerEnd, main } = renderShell(app, { langInHeader: false });
+  const { header, headerEnd, main } = renderShell(app, { langInHeader: true, compact: true });
   let role: Role = o.info.role;
   const badge = h("span", { id: "role", class: "role-badge" });
   const paintBadge = () => {
@@ -52,16 +52,25 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
     badge.textContent = t("roleBadge", { role: t(`role_${role}`) });
   };
   bind(badge, paintBadge);
-  headerEnd.append(badge);
+  headerEnd.prepend(badge);
 
   const byId = new Map(o.templates.map((tpl) => [tpl.id, tpl]));
   // ID-1/ID-2: one seat and one replica for every connection of this tab in this workshop.
   const identity = workshopIdentity(o.info.id);
-  const title = h("h1", { class: "workshop-title" }, o.info.title);
+  const title = h("h1", { class: "workshop-title", title: o.info.title }, o.info.title);
   const nav = bind(h("nav", { class: "board-tabs" }), (el) => el.setAttribute("aria-label", t("boardsNav")));
-  const notice = bind(h("p", { class: "readonly-notice", id: "readonly-notice" }), (el) => (el.textContent = t("readOnlyNotice")));
+  // Where the search button (Ctrl+K) of a later change goes; empty until then.
+  const searchSlot = h("div", { id: "search-slot", class: "search-slot" });
+  // One row: the board gets the rest of the window (issue 15).
+  header.insertBefore(h("div", { class: "workshop-head" }, title, nav, searchSlot), headerEnd);
+  const notice = bind(h("p", { class: "readonly-notice", id: "readonly-notice" }), (el) => {
+    el.textContent = t("readOnlyChip");
+    el.title = t("readOnlyNotice");
+  });
+  headerEnd.prepend(notice);
   const boardHost = h("div", { class: "board-host" });
-  const page = h("div", { class: "page page-workshop" }, h("div", { class: "workshop-head" }, title, nav), notice, boardHost);
+  const stage = h("div", { class: "stage", "data-view": "page" }, boardHost);
+  const page = h("div", { class: "page page-workshop" }, stage);
   main.append(page);
 
   const roomRef = o.info.boards.find((b) => b.template === ROOM_TEMPLATE) ?? null;
@@ -151,7 +160,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   function look(place: Place | undefined): void {
     if (!openBoard || !place) return;
     const p = place.point ?? (place.zone ? desk?.zonePoint(openBoard.template, place.zone, boardHost) : null);
-    if (p) openBoard.board.setView?.(p.x, p.y, p.zoom);
+    if (p) openBoard.board.setView(p.x, p.y, p.zoom, p.w && p.h ? { w: p.w, h: p.h } : null);
   }
 
   let opening = 0;
@@ -184,12 +193,17 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
     current?.destroy();
     current = null;
     openBoard = null;
+    // Other views are pages: the facilitation bar sits in their flow.
+    if (desk) stage.insertBefore(desk.overlay.el, boardHost);
+    stage.dataset.view = "page";
     currentId = id;
     boardHost.dataset.open = id;
     const tabId = ficheIds.has(id) ? PLAN : id;
     for (const [tid, btn] of tabs) {
-      if (tid === tabId) btn.setAttribute("aria-current", "page");
-      else btn.removeAttribute("aria-current");
+      if (tid === tabId) {
+        btn.setAttribute("aria-current", "page");
+        btn.scrollIntoView({ block: "nearest", inline: "nearest" }); // the tab row scrolls on a phone
+      } else btn.removeAttribute("aria-current");
     }
     history.replaceState(null, "", location.pathname + joinHash(o.token, id));
 
@@ -261,10 +275,13 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
         workshop: o.info.id,
         openPlan: () => open(PLAN),
       },
-      onViewChange: (x, y, zoom) => desk?.viewChanged({ board: ref.id, x, y, zoom }),
+      onViewChange: (x, y, zoom, span) => desk?.viewChanged({ board: ref.id, x, y, zoom, w: Math.round(span.w), h: Math.round(span.h) }),
     });
     current = board;
     openBoard = { id: ref.id, board, template: tpl };
+    // The facilitation bar floats over the board, at the top in the middle.
+    if (desk) board.topSlot.prepend(desk.overlay.el);
+    stage.dataset.view = "board";
     look(place);
   }
 
@@ -299,7 +316,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
         },
       })
     : null;
-  if (desk) page.insertBefore(desk.overlay.el, notice);
+  if (desk) stage.insertBefore(desk.overlay.el, boardHost);
   roomTab.hidden = !desk || role !== "facilitator";
 
   // FA-10: keep the other roles' tokens of a facilitator link before the fragment is rewritten.

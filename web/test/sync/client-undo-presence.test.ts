@@ -147,6 +147,7 @@ describe("presence and peers", () => {
       cursor: [4, 4],
       selection: ["n1", "n2"],
       text: null,
+      drag: null,
     });
   });
 
@@ -158,7 +159,7 @@ describe("presence and peers", () => {
     a.client.on("peers", () => peerEvents++);
     await startAll(tick, b);
     expect([...a.client.peers.keys()]).toEqual([b.client.replica]);
-    expect([...b.client.peers.values()]).toEqual([{ replica: a.client.replica, name: "user 1", role: "participant", cursor: null, selection: [], text: null }]);
+    expect([...b.client.peers.values()]).toEqual([{ replica: a.client.replica, name: "user 1", role: "participant", cursor: null, selection: [], text: null, drag: null }]);
     expect(b.client.peers.has(b.client.replica)).toBe(false);
     expect(peerEvents).toBe(1);
     b.client.stop();

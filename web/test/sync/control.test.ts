@@ -153,8 +153,8 @@ describe("peer roles (FA-1)", () => {
 
   it("treats a peer without a role as a participant", () => {
     expect(readPeers([{ replica: "r1", name: "An" }, { replica: "r2", name: "Bo", role: "boss" }], "me")).toEqual([
-      { replica: "r1", name: "An", role: "participant", cursor: null, selection: [], text: null },
-      { replica: "r2", name: "Bo", role: "participant", cursor: null, selection: [], text: null },
+      { replica: "r1", name: "An", role: "participant", cursor: null, selection: [], text: null, drag: null },
+      { replica: "r2", name: "Bo", role: "participant", cursor: null, selection: [], text: null, drag: null },
     ]);
   });
 });

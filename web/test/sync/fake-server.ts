@@ -171,6 +171,7 @@ export class FakeServer {
     if (frame.t === "presence") {
       const out: Frame = { t: "presence", replica: conn.replica, name: conn.name, role: conn.role, cursor: frame.cursor ?? null, selection: frame.selection ?? [] };
       if (frame.text !== undefined) out.text = frame.text;
+      if (frame.drag !== undefined) out.drag = frame.drag;
       return this.broadcast(conn, out);
     }
     this.error(conn, "bad_message", `unknown frame type '${frame.t}'`);

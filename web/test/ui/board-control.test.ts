@@ -97,15 +97,17 @@ describe("control bar state", () => {
   it("offers starting what is off and ending what is on", () => {
     expect(barState(null)).toEqual({
       lockPressed: false,
+      anonymousPressed: false,
       privateStartEnabled: true,
       revealEnabled: false,
       voteStartEnabled: true,
       voteCloseEnabled: false,
       running: null,
     });
-    const on: ControlState = { locked: true, private: true, privateSince: [1, 0, "n"], vote: { state: "open", dots: 4, zone: "north" } };
+    const on: ControlState = { locked: true, private: true, privateSince: [1, 0, "n"], vote: { state: "open", dots: 4, zone: "north" }, anonymous: true };
     expect(barState(on)).toEqual({
       lockPressed: true,
+      anonymousPressed: true,
       privateStartEnabled: false,
       revealEnabled: true,
       voteStartEnabled: false,
@@ -125,8 +127,8 @@ describe("banners", () => {
   });
 
   it("shows lock, private writing and an open vote, in that order", () => {
-    const all: ControlState = { locked: true, private: true, privateSince: [1, 0, "n"], vote: { state: "open", dots: 3, zone: null } };
-    expect(ids(all)).toEqual(["locked-banner", "private-banner", "vote-banner"]);
+    const all: ControlState = { locked: true, private: true, privateSince: [1, 0, "n"], vote: { state: "open", dots: 3, zone: null }, anonymous: true };
+    expect(ids(all)).toEqual(["locked-banner", "anonymous-banner", "private-banner", "vote-banner"]);
   });
 
   it("tells the facilitator and the participants different things about the lock", () => {

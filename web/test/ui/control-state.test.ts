@@ -14,7 +14,7 @@ describe("board control state (FA-4)", () => {
         { [CONTROL_ITEM]: { private: [1700, 2, "samenbord-node"] } },
       ),
     );
-    expect(s).toEqual({ locked: true, private: true, privateSince: [1700, 2, "samenbord-node"], vote: { state: "open", dots: 5, zone: "z1" } });
+    expect(s).toEqual({ locked: true, private: true, privateSince: [1700, 2, "samenbord-node"], vote: { state: "open", dots: 5, zone: "z1" }, anonymous: false });
   });
 
   it("still reads an explicit privateSince field, and has none while not private", () => {
@@ -34,7 +34,7 @@ describe("board control state (FA-4)", () => {
     expect(readControl(itemsView({ [CONTROL_ITEM]: { locked: false } })).vote).toBeNull();
     expect(readControl(itemsView({ [CONTROL_ITEM]: { vote: "maybe", voteDots: 3 } })).vote).toBeNull();
     const s = readControl(itemsView({ [CONTROL_ITEM]: { locked: "yes", private: 1, vote: "open", voteDots: 2.5, voteZone: "" } }));
-    expect(s).toEqual({ locked: false, private: false, privateSince: null, vote: { state: "open", dots: 0, zone: null } });
+    expect(s).toEqual({ locked: false, private: false, privateSince: null, vote: { state: "open", dots: 0, zone: null }, anonymous: false });
   });
 
   it("locks out everyone but facilitators while locked (FA-5)", () => {

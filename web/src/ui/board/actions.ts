@@ -1,17 +1,14 @@
-// What a person can do on a board: select, create, edit, move, recolour, delete, undo, place vote
+// What a person does to notes that are there: select, edit, recolour, delete, undo, place vote
 // dots. Each edit is one client.change batch and one undo step; observers (and everyone but
-// facilitators while the board is locked) get a polite "read only" instead.
-import type { Change, Json } from "../../sync/api";
-import { keyBetween, keysBetween } from "../../sync/order";
-import { DEFAULT_NOTE_COLOR } from "../colors";
-import { loc, t } from "../i18n";
+// facilitators while the board is locked) get a polite "read only" instead. Making and moving
+// notes is placing.ts.
+import type { Json } from "../../sync/api";
+import { t } from "../i18n";
 import type { Zone } from "../template";
-import { centre, clampToCanvas, freeSpot, noteSize, zoneAt, type Rect } from "./geometry";
-import { refusesMore } from "./limits";
-import { createChanges, maxZ, moveChanges, newItemId, readNote, stackOrder, TEXT_MAX, type NoteData } from "./model";
 import { bindTextField, type BoundText } from "../text/index";
+import { readNote, type NoteData } from "./model";
+import type { BoardParts } from "./parts";
 import { addDotChange, removeDotChange } from "./voting";
-import type { BoardParts } from "./view";
 
 export class BoardActions {
   readonly selection = new Set<string>();
@@ -22,7 +19,7 @@ export class BoardActions {
   private editCount = 0;
   private readonly zoneById: Map<string, Zone>;
 
-  constructor(private readonly p: BoardParts) {
+  constructor(readonly p: BoardParts) {
     this.zoneById = new Map(p.tpl.zones.map((z) => [z.id, z]));
   }
 
@@ -30,11 +27,12 @@ export class BoardActions {
     return id ? (this.zoneById.get(id) ?? null) : null;
   }
 
-  private notes(): NoteData[] {
+  notes(): NoteData[] {
     return this.p.notes.ids().map((id) => this.p.notes.data(id)!);
   }
 
-  private guard(): boolean {
+  /** True when the person may edit; otherwise says why. */
+  guard(): boolean {
     if (this.p.readonly) this.p.say(this.p.readOnlyText());
     return !this.p.readonly;
   }
@@ -58,6 +56,10 @@ export class BoardActions {
     this.p.zones.setCounts(counts);
   }
 
+  refreshHistory(): void {
+    this.p.ui.setUndoRedo(this.p.client.canUndo(), this.p.client.canRedo());
+  }
+
   // --- selection and presence ------------------------------------------------------------------
 
   select(ids: Iterable<string>, mode: "replace" | "toggle" | "add" = "replace"): void {
@@ -67,6 +69,11 @@ export class BoardActions {
       else this.selection.add(id);
     }
     this.selectionChanged();
+  }
+
+  selectAll(): void {
+    this.select(this.p.notes.ids());
+    this.p.say(t("selectedAll", { n: this.selection.size }));
   }
 
   clearSelection(): void {
@@ -82,91 +89,13 @@ export class BoardActions {
 
   private selectionChanged(): void {
     this.p.notes.setSelected(this.selection);
-    this.p.toolbar.setHasSelection(this.selection.size > 0);
+    this.p.ui.setSelection(this.selection.size);
     this.p.client.setPresence(this.cursor, [...this.selection]);
   }
 
   setCursor(point: [number, number] | null): void {
     this.cursor = point && [Math.round(point[0]), Math.round(point[1])];
     this.p.client.setPresence(this.cursor, [...this.selection]);
-  }
-
-  // --- create ----------------------------------------------------------------------------------
-
-  /** Double-click at a board point: a note centred there, in the zone under it. */
-  createAt(x: number, y: number): string | null {
-    const zone = zoneAt(this.p.tpl.zones, x, y);
-    const kind = this.kindFor(zone);
-    const size = noteSize(this.p.tpl, zone, kind);
-    // A single-note cell gets its note snapped into place; elsewhere it lands where clicked.
-    if (zone && zone.limits?.max === 1 && zone.row) return this.create(zone, this.spotIn(zone, size.w, size.h), kind);
-    const rect = clampToCanvas(this.p.tpl, { x: x - size.w / 2, y: y - size.h / 2, ...size });
-    return this.create(zone, rect, kind);
-  }
-
-  /** Keyboard "n" on a zone: a note at a free spot inside it. */
-  createInZone(zoneId: string): string | null {
-    const zone = this.zone(zoneId);
-    if (!zone) return null;
-    const kind = this.kindFor(zone);
-    const size = noteSize(this.p.tpl, zone, kind);
-    return this.create(zone, this.spotIn(zone, size.w, size.h), kind);
-  }
-
-  private spotIn(zone: Zone, w: number, hgt: number): Rect {
-    return clampToCanvas(this.p.tpl, freeSpot(zone, w, hgt, this.notes()));
-  }
-
-  /** Keywords go in the side panels of a template that has them (zones outside the table). */
-  private kindFor(zone: Zone | null): string {
-    const kinds = this.p.tpl.itemKinds;
-    return kinds.includes("keyword") && zone && !zone.row ? "keyword" : (kinds[0] ?? "note");
-  }
-
-  /**
-   * A note with this text at a free spot in the view (the room's check-in answers): in the zone
-   * at the view's centre, else anywhere in the view. No editor opens and the selection stays.
-   */
-  addInView(text: string): string | null {
-    if (this.p.readonly) return null;
-    const canvas = { x: 0, y: 0, w: this.p.tpl.canvas.width, h: this.p.tpl.canvas.height };
-    const seen = intersect(this.p.camera.visibleRect(), canvas) ?? canvas;
-    const [cx, cy] = centre(seen);
-    const zone = zoneAt(this.p.tpl.zones, cx, cy);
-    const kind = this.kindFor(zone);
-    const size = noteSize(this.p.tpl, zone, kind);
-    const area: Zone = zone ?? { id: "", label: { nl: "", en: "" }, shape: { type: "rect", ...seen } };
-    return this.create(zone, this.spotIn(area, size.w, size.h), kind, { text: [...text].slice(0, TEXT_MAX).join(""), edit: false });
-  }
-
-  private create(zone: Zone | null, rect: Rect, kind: string, o: { text?: string; edit?: boolean } = {}): string | null {
-    if (!this.guard()) return null;
-    const [cx, cy] = centre(rect);
-    const target = zoneAt(this.p.tpl.zones, cx, cy) ?? zone;
-    if (target && refusesMore(target.limits, Boolean(target.row), this.p.zones.count(target.id))) {
-      this.p.say(t("cellFull"));
-      return null;
-    }
-    const extra: Record<string, Json> = {};
-    for (const [name, f] of Object.entries(this.p.tpl.itemFields)) if (f.default !== undefined) extra[name] = f.default;
-    const id = newItemId();
-    const z = keyBetween(maxZ(this.notes()), null);
-    const changes = createChanges(id, {
-      kind,
-      ...rect,
-      color: DEFAULT_NOTE_COLOR,
-      zone: target?.id ?? null,
-      author: this.p.name,
-      z,
-      extra,
-    });
-    if (o.text) for (const c of changes) if (c.field === "text") c.value = o.text;
-    this.p.client.change(changes, { undoable: true });
-    this.p.say(target ? t("noteCreated", { zone: loc(target.label) }) : t("noteCreatedFree"));
-    if (o.edit === false) return id;
-    this.select([id]);
-    this.edit(id);
-    return id;
   }
 
   // --- edit ------------------------------------------------------------------------------------
@@ -191,7 +120,7 @@ export class BoardActions {
       item: id,
       field: "text",
       mergeKey: () => this.editSession ?? undefined,
-      afterEdit: () => this.p.toolbar.setUndoRedo(client.canUndo(), client.canRedo()),
+      afterEdit: () => this.refreshHistory(),
       undo: (kind) => {
         if (!this.guard()) return;
         if (kind === "undo") client.undo();
@@ -202,7 +131,7 @@ export class BoardActions {
 
   editorClosed(id: string, refocus: boolean): void {
     this.editSession = null;
-    this.p.toolbar.setUndoRedo(this.p.client.canUndo(), this.p.client.canRedo());
+    this.refreshHistory();
     if (refocus) this.p.notes.element(id)?.focus({ preventScroll: true });
   }
 
@@ -214,61 +143,6 @@ export class BoardActions {
   setField(ids: string[], field: string, value: Json): void {
     if (!this.guard()) return;
     this.p.client.change(ids.map((item) => ({ item, field, value })), { undoable: true });
-  }
-
-  // --- move ------------------------------------------------------------------------------------
-
-  /** Drops notes at new positions, writing their zone too; refuses a move into a full cell. */
-  moveTo(moves: { id: string; x: number; y: number }[]): boolean {
-    if (moves.length === 0) return false;
-    if (!this.guard()) {
-      // Locked during a drag: the notes go back to where the board has them.
-      for (const m of moves) {
-        const n = this.p.notes.data(m.id);
-        if (n) this.p.notes.position(m.id, n.x, n.y);
-      }
-      return false;
-    }
-    const moving = new Set(moves.map((m) => m.id));
-    const placed = moves.map((m) => {
-      const n = this.p.notes.data(m.id)!;
-      const r = clampToCanvas(this.p.tpl, { x: m.x, y: m.y, w: n.w, h: n.h });
-      const [cx, cy] = centre(r);
-      return { id: m.id, x: r.x, y: r.y, zone: zoneAt(this.p.tpl.zones, cx, cy)?.id ?? null };
-    });
-    const incoming = new Map<string, number>();
-    for (const m of placed) if (m.zone) incoming.set(m.zone, (incoming.get(m.zone) ?? 0) + 1);
-    for (const [zoneId, k] of incoming) {
-      const zone = this.zone(zoneId)!;
-      const staying = this.notes().filter((n) => n.zone === zoneId && !moving.has(n.id)).length;
-      if (zone.row && zone.limits?.max !== undefined && staying + k > zone.limits.max) {
-        this.p.say(t("cellFull"));
-        for (const m of moves) {
-          const n = this.p.notes.data(m.id);
-          if (n) this.p.notes.position(m.id, n.x, n.y);
-        }
-        return false;
-      }
-    }
-    const changes: Change[] = moveChanges(placed);
-    // Whatever is moved comes to the front, keeping its own relative order.
-    const all = this.notes();
-    const top = maxZ(all);
-    const order = stackOrder(all).filter((id) => moving.has(id));
-    const frontmost = stackOrder(all).slice(-order.length);
-    if (order.join() !== frontmost.join()) {
-      keysBetween(top, null, order.length).forEach((z, i) => changes.push({ item: order[i]!, field: "z", value: z }));
-    }
-    this.p.client.change(changes, { undoable: true });
-    return true;
-  }
-
-  nudge(ids: string[], dx: number, dy: number): void {
-    const moves = ids
-      .map((id) => this.p.notes.data(id))
-      .filter((n): n is NoteData => !!n)
-      .map((n) => ({ id: n.id, x: n.x + dx, y: n.y + dy }));
-    this.moveTo(moves);
   }
 
   // --- dot voting ------------------------------------------------------------------------------
@@ -302,6 +176,7 @@ export class BoardActions {
     (zoneEl ?? this.p.viewport).focus({ preventScroll: true });
   }
 
+  /** Delete on any selection: a rubber band's, Ctrl+A's, or clicked notes. */
   deleteSelected(): void {
     this.deleteIds([...this.selection]);
   }
@@ -310,21 +185,13 @@ export class BoardActions {
     if (!this.guard()) return;
     this.p.editor.close();
     this.p.client.undo();
-    this.p.toolbar.setUndoRedo(this.p.client.canUndo(), this.p.client.canRedo());
+    this.refreshHistory();
   }
 
   redo(): void {
     if (!this.guard()) return;
     this.p.editor.close();
     this.p.client.redo();
-    this.p.toolbar.setUndoRedo(this.p.client.canUndo(), this.p.client.canRedo());
+    this.refreshHistory();
   }
-}
-
-function intersect(a: Rect, b: Rect): Rect | null {
-  const x = Math.max(a.x, b.x);
-  const y = Math.max(a.y, b.y);
-  const w = Math.min(a.x + a.w, b.x + b.w) - x;
-  const h = Math.min(a.y + a.h, b.y + b.h) - y;
-  return w > 0 && h > 0 ? { x, y, w, h } : null;
 }

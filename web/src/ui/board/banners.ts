@@ -6,7 +6,7 @@ import { h } from "../dom";
 import { t } from "../i18n";
 import type { ControlState } from "./control-state";
 
-export type BannerId = "locked-banner" | "private-banner" | "vote-banner";
+export type BannerId = "locked-banner" | "anonymous-banner" | "private-banner" | "vote-banner";
 
 export interface Banner {
   id: BannerId;
@@ -19,6 +19,7 @@ export function bannersFor(s: ControlState, role: Role | null, left: number, zon
   const out: Banner[] = [];
   const facilitator = role === "facilitator";
   if (s.locked) out.push({ id: "locked-banner", text: t(facilitator ? "lockedBannerFacilitator" : "lockedBanner") });
+  if (s.anonymous) out.push({ id: "anonymous-banner", text: t("anonymousBanner") });
   if (s.private) out.push({ id: "private-banner", text: t(facilitator ? "privateBannerFacilitator" : "privateBanner") });
   if (s.vote?.state === "open") {
     const where = zoneLabel ? t("voteBannerZone", { zone: zoneLabel }) : t("voteBannerBoard");
@@ -38,11 +39,11 @@ export class BannerLayer {
   readonly el = h("div", { id: "board-banners", class: "board-banners", role: "status", "aria-live": "polite" });
   private readonly els = new Map<BannerId, BannerEls>();
 
-  /** Shows exactly these banners, in a fixed order (lock, private, vote). */
+  /** Shows exactly these banners, in a fixed order (lock, anonymity, private, vote). */
   show(banners: Banner[]): void {
     const wanted = new Map(banners.map((b) => [b.id, b]));
     const shown: HTMLElement[] = [];
-    for (const id of ["locked-banner", "private-banner", "vote-banner"] as const) {
+    for (const id of ["locked-banner", "anonymous-banner", "private-banner", "vote-banner"] as const) {
       const b = wanted.get(id);
       if (!b) {
         this.els.delete(id);

@@ -32,9 +32,11 @@ export interface ControlState {
   privateSince: Stamp | null;
   /** Null while the board never had a vote: then no vote UI at all. */
   vote: VoteState | null;
+  /** FA-11: nobody sees who wrote a note (the node sends no authors while it is on). */
+  anonymous: boolean;
 }
 
-export const NO_CONTROL: ControlState = Object.freeze({ locked: false, private: false, privateSince: null, vote: null });
+export const NO_CONTROL: ControlState = Object.freeze({ locked: false, private: false, privateSince: null, vote: null, anonymous: false });
 
 function isStamp(v: Json | undefined): v is Stamp {
   return (
@@ -72,6 +74,7 @@ export function readControl(items: ItemsView): ControlState {
   const turnout = readTurnout(f);
   return {
     locked: f("locked") === true,
+    anonymous: f("anonymous") === true,
     private: isPrivate,
     privateSince: !isPrivate ? null : isStamp(since) ? since : privateReg.s,
     vote:
@@ -90,6 +93,7 @@ export function readControl(items: ItemsView): ControlState {
 export function sameControl(a: ControlState, b: ControlState): boolean {
   return (
     a.locked === b.locked &&
+    a.anonymous === b.anonymous &&
     a.private === b.private &&
     (a.privateSince === b.privateSince ||
       (!!a.privateSince && !!b.privateSince && compareStamps(a.privateSince, b.privateSince) === 0)) &&

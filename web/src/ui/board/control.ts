@@ -1,9 +1,11 @@
-// The facilitator's control bar on a board (#board-control): lock, private writing and reveal,
+// The facilitator's board controls (#board-control, in the panel beside the board): lock,
+// anonymity (FA-11), private writing and reveal,
 // dot voting. Each button sends one control frame (FA-8/FA-9) through the board's client; the
 // resulting state comes back as `_control` ops and repaints the bar, so the bar never guesses.
 import type { Template } from "../template";
 import { h } from "../dom";
 import { bind, loc, t, type Key } from "../i18n";
+import { icon, type IconName } from "../icons";
 import { MAX_VOTE_DOTS, type ControlState } from "./control-state";
 
 /**
@@ -13,7 +15,7 @@ import { MAX_VOTE_DOTS, type ControlState } from "./control-state";
  */
 export type Controllable = { control?(action: string, args?: Record<string, unknown>): Promise<number> };
 
-export type BoardAction = "lock" | "unlock" | "privateStart" | "reveal" | "voteStart" | "voteClose";
+export type BoardAction = "lock" | "unlock" | "privateStart" | "reveal" | "voteStart" | "voteClose" | "anonymousOn" | "anonymousOff";
 
 export const DEFAULT_VOTE_DOTS = 3;
 
@@ -63,6 +65,11 @@ export class ControlCommands {
     return this.run(locked ? "lock" : "unlock");
   }
 
+  /** FA-11: hide (or show again) who wrote each note, for everyone. */
+  setAnonymous(on: boolean): Promise<boolean> {
+    return this.run(on ? "anonymousOn" : "anonymousOff");
+  }
+
   privateStart(): Promise<boolean> {
     return this.run("privateStart");
   }
@@ -89,6 +96,7 @@ export class ControlCommands {
 /** What the bar shows for a state: the phase that is on can only be ended, the one that is off only started. */
 export interface BarState {
   lockPressed: boolean;
+  anonymousPressed: boolean;
   privateStartEnabled: boolean;
   revealEnabled: boolean;
   voteStartEnabled: boolean;
@@ -101,6 +109,7 @@ export function barState(s: ControlState | null): BarState {
   const open = s?.vote?.state === "open" ? s.vote : null;
   return {
     lockPressed: !!s?.locked,
+    anonymousPressed: !!s?.anonymous,
     privateStartEnabled: !s?.private,
     revealEnabled: !!s?.private,
     voteStartEnabled: !open,
@@ -114,20 +123,28 @@ export interface ControlBar {
   update(state: ControlState): void;
 }
 
-function toolButton(id: string, key: Key, icon: string): HTMLButtonElement {
-  return bind(h("button", { type: "button", class: "tool", id }), (el) =>
-    el.replaceChildren(h("span", { class: "tool-icon", "aria-hidden": "true" }, icon), h("span", { class: "control-text" }, t(key))),
+function controlButton(id: string, key: Key, name: IconName): HTMLButtonElement {
+  return bind(h("button", { type: "button", class: "tool tool-labelled", id }), (el) =>
+    el.replaceChildren(icon(name), h("span", { class: "control-text" }, t(key))),
   );
 }
 
-export function buildControlBar(tpl: Template, client: Controllable): ControlBar {
+function section(key: Key, ...children: HTMLElement[]): HTMLElement {
+  const heading = bind(h("h3", { class: "control-heading" }), (el) => (el.textContent = t(key)));
+  return h("div", { class: "control-section" }, heading, ...children);
+}
+
+/** `onReveal`: the facilitator asked for a reveal (this client then spreads notes that overlap). */
+export function buildControlBar(tpl: Template, client: Controllable, onReveal: () => void = () => {}): ControlBar {
   const error = h("p", { id: "board-control-error", class: "control-error", role: "alert" });
   const commands = new ControlCommands(client, (msg) => (error.textContent = msg ?? ""));
 
-  const lock = toolButton("board-lock", "controlLock", "⊠");
+  const lock = controlButton("board-lock", "controlLock", "lock");
   lock.setAttribute("aria-pressed", "false");
-  const privateStart = toolButton("board-private-start", "controlPrivateStart", "✎");
-  const reveal = toolButton("board-reveal", "controlReveal", "◉");
+  const anonymous = controlButton("board-anonymous", "controlAnonymous", "anonymous");
+  anonymous.setAttribute("aria-pressed", "false");
+  const privateStart = controlButton("board-private-start", "controlPrivateStart", "pen");
+  const reveal = controlButton("board-reveal", "controlReveal", "eye");
 
   const dots = h("input", { id: "vote-dots", type: "number", min: 1, max: MAX_VOTE_DOTS, step: 1, value: DEFAULT_VOTE_DOTS, class: "vote-dots-input", inputmode: "numeric" });
   const dotsLabel = bind(h("label", { for: "vote-dots" }), (el) => (el.textContent = t("voteDotsLabel")));
@@ -135,17 +152,17 @@ export function buildControlBar(tpl: Template, client: Controllable): ControlBar
   const zoneLabel = bind(h("label", { for: "vote-zone" }), (el) => (el.textContent = t("voteZoneLabel")));
   zone.append(bind(h("option", { value: "" }), (el) => (el.textContent = t("voteWholeBoard"))));
   for (const z of tpl.zones) zone.append(bind(h("option", { value: z.id }), (el) => (el.textContent = loc(z.label))));
-  const voteStart = toolButton("vote-start", "controlVoteStart", "●");
-  const voteClose = toolButton("vote-close", "controlVoteClose", "■");
+  const voteStart = controlButton("vote-start", "controlVoteStart", "vote");
+  const voteClose = controlButton("vote-close", "controlVoteClose", "stop");
 
-  const title = bind(h("span", { class: "control-title" }), (el) => (el.textContent = t("controlTitle")));
   const el = h(
     "div",
     { id: "board-control", class: "board-control", role: "group" },
-    title,
-    h("div", { class: "tool-group" }, lock),
-    h("div", { class: "tool-group" }, privateStart, reveal),
-    h("div", { class: "tool-group vote-setup" }, dotsLabel, dots, zoneLabel, zone, voteStart, voteClose),
+    section("controlBoardHeading", h("div", { class: "tool-group" }, lock, anonymous)),
+    section("controlPrivateHeading", h("div", { class: "tool-group" }, privateStart, reveal)),
+    section("controlVoteHeading",
+      h("div", { class: "vote-setup" }, h("div", { class: "field-inline" }, dotsLabel, dots), h("div", { class: "field-inline" }, zoneLabel, zone)),
+      h("div", { class: "tool-group" }, voteStart, voteClose)),
     error,
   );
   bind(el, (e) => e.setAttribute("aria-label", t("controlLabel")));
@@ -167,6 +184,7 @@ export function buildControlBar(tpl: Template, client: Controllable): ControlBar
     const b = barState(state);
     const focused = document.activeElement;
     lock.setAttribute("aria-pressed", String(b.lockPressed));
+    anonymous.setAttribute("aria-pressed", String(b.anonymousPressed));
     privateStart.disabled = !b.privateStartEnabled;
     reveal.disabled = !b.revealEnabled;
     voteStart.disabled = !b.voteStartEnabled;
@@ -195,8 +213,12 @@ export function buildControlBar(tpl: Template, client: Controllable): ControlBar
     });
   };
   act(lock, () => commands.setLocked(!state?.locked));
+  act(anonymous, () => commands.setAnonymous(!state?.anonymous));
   act(privateStart, () => commands.privateStart());
-  act(reveal, () => commands.reveal());
+  act(reveal, () => {
+    onReveal();
+    return commands.reveal();
+  });
   act(voteStart, () => commands.voteStart(dots.value, zone.value));
   act(voteClose, () => commands.voteClose());
 

@@ -81,7 +81,7 @@ export function noteSize(tpl: Template, zone: Zone | null, kind: string): { w: n
   return { w: NOTE_W, h: NOTE_H };
 }
 
-function ringContains(s: RingShape, r: Rect): boolean {
+export function ringContains(s: RingShape, r: Rect): boolean {
   const corners: [number, number][] = [
     [r.x, r.y],
     [r.x + r.w, r.y],

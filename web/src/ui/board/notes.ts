@@ -43,6 +43,7 @@ export class NoteLayer {
   readonly controls: HTMLElement;
   private readonly els = new Map<string, NoteEls>();
   private readonly layerField: [string, ItemField] | null;
+  private anonymous = false;
 
   constructor(
     tpl: Template,
@@ -97,7 +98,8 @@ export class NoteLayer {
     // contains what is visible (WCAG 2.5.3); the editor shows the whole text.
     const shown = shorten(n.text, LABEL_MAX);
     if (e.text.textContent !== shown) e.text.textContent = shown;
-    e.author.dataset.author = n.author; // drawn by CSS, so it is no part of the name
+    // Drawn by CSS, so it is no part of the name; on an anonymous board (FA-11) never in the page.
+    e.author.dataset.author = this.anonymous ? "" : n.author;
     el.style.setProperty("--note-color", n.color);
     let bg = n.color;
     if (this.layerField && e.control) {
@@ -182,6 +184,26 @@ export class NoteLayer {
   setReadonly(readonly: boolean): void {
     this.readonly = readonly;
     for (const e of this.els.values()) if (e.control) e.control.disabled = readonly;
+  }
+
+  /** FA-11: no author shown on any note (the node sends none to others; one's own stays local). */
+  setAnonymous(on: boolean): void {
+    if (on === this.anonymous) return;
+    this.anonymous = on;
+    for (const e of this.els.values()) e.author.dataset.author = on ? "" : e.data.author;
+  }
+
+  /**
+   * Marks notes whose text does not fit (`note-more`: a fade and an ellipsis say it continues);
+   * measured after layout, so called once per frame at most (view.ts).
+   */
+  markOverflow(ids: Iterable<string> = this.els.keys()): void {
+    for (const id of ids) {
+      const e = this.els.get(id);
+      if (!e) continue;
+      const more = e.text.scrollHeight > e.text.clientHeight + 2;
+      if (e.el.classList.contains("note-more") !== more) e.el.classList.toggle("note-more", more);
+    }
   }
 
   /** Notes written during private writing that only this replica sees (FA-6). */

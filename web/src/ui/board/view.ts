@@ -1,81 +1,38 @@
-// The board view: builds #board (toolbar, facilitator control bar, banners, viewport, zones,
-// notes, cursors), connects the sync client and re-renders only the notes an "items" event names.
-// Editing actions live in actions.ts; pointer and keyboard handling in interactions.ts and
-// keyboard.ts; the board control state (lock, private writing, dot voting) in control-state.ts.
-import type { BoardClient, ConnectionStatus, Role } from "../../sync/api";
-import type { Identity } from "../../sync/identity";
+// The board view (issue 15, "the board is the stage"): the board fills the window; compact tools
+// float over it (chrome.ts) and the facilitator's controls sit in a panel beside it. This module
+// composes the parts, connects the sync client and re-renders only the notes an "items" event
+// names. Dependencies run one way: view → input modules (pointer, pinch, keyboard, context) →
+// actions (actions.ts, placing.ts) → parts.ts → layers.
+import type { BoardClient, ConnectionStatus } from "../../sync/api";
 import { clusterBaseUrls, createBoardClient } from "../../sync/index";
 import { announce, h } from "../dom";
-import { statusMessage } from "../message";
-import { buildConvertControl } from "../fiche/convert";
 import { bind, loc, onLangChange, t } from "../i18n";
-import type { Template } from "../template";
+import { closeMenus } from "../menu";
+import { statusMessage } from "../message";
 import { BoardActions } from "./actions";
-import { BannerLayer, bannersFor } from "./banners";
 import { Camera } from "./camera";
-import { buildControlBar, type ControlBar, type Controllable } from "./control";
-import { CONTROL_ITEM, isPrivateItem, lockedOut, readControl, sameControl, type ControlState } from "./control-state";
-import { NoteEditor } from "./editor";
-import { attachPointer } from "./interactions";
+import { buildChrome } from "./chrome";
+import { ContextMenu } from "./context";
+import type { Controllable } from "./control";
+import { CONTROL_ITEM, lockedOut, readControl, sameControl, type ControlState } from "./control-state";
+import { editorBox, NoteEditor } from "./editor";
 import { attachKeyboard } from "./keyboard";
 import { decorate } from "./layouts";
 import { readNote } from "./model";
 import { NoteLayer } from "./notes";
-import { PresenceLayer } from "./presence";
-import { buildToolbar, type Toolbar } from "./toolbar";
-import { VoteResultsPanel } from "./vote-results";
-import { dotsLeft, dotsUsed, noteVoteView } from "./voting";
+import type { BoardParts } from "./parts";
+import { Pinch } from "./pinch";
+import { Placing } from "./placing";
+import { attachPointer } from "./pointer";
+import { PresenceLayer, RemoteDrags } from "./presence";
+import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
 import { IndicatorItems } from "../indicators/board-items";
 
-export interface BoardOptions {
-  template: Template;
-  boardId: string;
-  token: string;
-  name: string;
-  role: Role;
-  /** This tab's seat and replica in the workshop (ID-1, ID-2), shared by every client of the page. */
-  identity: Identity;
-  onRole?: (role: Role) => void;
-  /** Offers "convert to action fiches" to writers (needs the workshop id). */
-  fiches?: { workshop: string; openPlan(): void };
-  /**
-   * Called whenever the camera moves by the user (pan, zoom, fit), not by setView: (x, y) is the
-   * board point at the centre of the viewport, zoom the scale. Called per frame while panning.
-   */
-  onViewChange?: (x: number, y: number, zoom: number) => void;
-}
+export type { BoardOptions, MountedBoard } from "./options";
 
-export interface MountedBoard {
-  destroy(): void;
-  /** Centres board point (x, y) at this zoom, as reported by onViewChange (does not call it). */
-  setView(x: number, y: number, zoom: number): void;
-  /** Adds a note with this text at a free spot in view; nothing for observers or while locked out. */
-  addNote(text: string): void;
-}
-
-/** Everything the interaction modules share. */
-export interface BoardParts {
-  tpl: Template;
-  client: BoardClient;
-  /** Observer, or locked out (FA-5); changes while the board runs. */
-  readonly readonly: boolean;
-  /** Why the board is read only, as a sentence. */
-  readOnlyText(): string;
-  /** The board control state (`_control`, FA-4) as last read. */
-  control(): ControlState;
-  name: string;
-  root: HTMLElement;
-  viewport: HTMLElement;
-  layer: HTMLElement;
-  camera: Camera;
-  zones: ZoneLayer;
-  notes: NoteLayer;
-  editor: NoteEditor;
-  toolbar: Toolbar;
-  /** Shows a short polite message in the board (and to screen readers). */
-  say(message: string): void;
-}
+/** How long after asking for a reveal this client spreads the notes it brings (one writer does it). */
+const SPREAD_AFTER_REVEAL_MS = 15_000;
 
 export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const tpl = o.template;
@@ -89,13 +46,13 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     replica: o.identity.replica,
   });
   const role = () => client.role ?? o.role;
-  let control = readControl(client.items);
-  const isReadonly = () => observer || lockedOut(control, role());
+  let control: ControlState = readControl(client.items);
+  const isReadonly = () => observer || !!o.compact || lockedOut(control, role());
   const readonly = isReadonly();
 
   const root = h("section", {
-    id: "board",
-    class: `board layout-${tpl.layout}`,
+    id: o.compact ? null : "board",
+    class: `board layout-${tpl.layout}${o.compact ? " board-compact" : ""}`,
     "data-board-id": o.boardId,
     "data-template": tpl.id,
     "data-readonly": String(readonly),
@@ -107,52 +64,18 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   layer.style.width = `${tpl.canvas.width}px`;
   layer.style.height = `${tpl.canvas.height}px`;
   const viewport = h("div", { class: "board-viewport", tabindex: -1 }, layer);
+  const editorLayer = h("div", { class: "editor-layer" });
   const status = statusMessage();
-  const message = status.el;
-  const title = bind(h("h2", { class: "board-title" }), (el) => (el.textContent = loc(tpl.title)));
-  const desc = bind(h("p", { class: "board-desc" }), (el) => (el.textContent = loc(tpl.description)));
-  const zoneHelp = bind(h("p", { id: "zone-help", hidden: true }), (el) => (el.textContent = t("zoneHelp")));
-  const noteHelp = bind(h("p", { id: "note-help", hidden: true }), (el) => (el.textContent = t(isReadonly() ? "readOnly" : "noteHelp")));
+  const noteHelp = bind(h("p", { id: o.compact ? null : "note-help", hidden: true }), (el) => (el.textContent = t(isReadonly() ? "readOnly" : "noteHelp")));
 
   const relabelDecor = decorate(tpl, layer);
   const zones = new ZoneLayer(tpl, layer);
   let actions: BoardActions;
-  const notes = new NoteLayer(
-    tpl,
-    layer,
-    readonly,
-    (id, field, value) => actions.setField([id], field, value),
-    (id, delta) => actions.vote(id, delta),
-  );
+  const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value), (id, delta) => actions.vote(id, delta));
   // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
   const indicatorItems = new IndicatorItems(layer, { board: o.boardId, token: o.token, role: o.role, say: (m) => parts.say(m) });
   const camera = new Camera(viewport, layer, tpl.canvas.width, tpl.canvas.height);
-  const convert =
-    o.fiches && !observer && tpl.conversion?.target === "action-fiche"
-      ? buildConvertControl({
-          workshop: o.fiches.workshop,
-          token: o.token,
-          board: o.boardId,
-          mode: tpl.conversion.mode,
-          selection: () => [...actions.selection],
-          say: (msg) => parts.say(msg),
-          openPlan: o.fiches.openPlan,
-        })
-      : undefined;
-  const toolbar = buildToolbar(readonly, {
-    zoomIn: () => camera.zoomBy(1.25),
-    zoomOut: () => camera.zoomBy(0.8),
-    zoomReset: () => camera.fit(),
-    color: (c) => actions.setColor(c),
-    remove: () => actions.deleteSelected(),
-    undo: () => actions.undo(),
-    redo: () => actions.redo(),
-  }, convert);
-  const presence = new PresenceLayer(layer, toolbar.peers, o.name);
-  const controlBar: ControlBar | null = o.role === "facilitator" ? buildControlBar(tpl, client) : null;
-  const banners = new BannerLayer();
-  const results = new VoteResultsPanel(o.role === "facilitator");
-
+  let chrome: ReturnType<typeof buildChrome>;
   const parts: BoardParts = {
     tpl,
     client,
@@ -168,43 +91,50 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     camera,
     zones,
     notes,
-    toolbar,
+    ui: { setSelection: (n) => chrome.setSelection(n), setUndoRedo: (u, r) => chrome.tools.setUndoRedo(u, r), created: () => chrome.created() },
     editor: new NoteEditor({
-      layer,
+      layer: editorLayer,
       noteEl: (id) => notes.element(id),
+      place: (n) => {
+        const r = viewport.getBoundingClientRect();
+        const vv = window.visualViewport;
+        const top = vv ? Math.max(0, vv.offsetTop - r.top) : 0;
+        const bottom = vv ? Math.min(r.height, vv.offsetTop + vv.height - r.top) : r.height;
+        return editorBox(camera.toScreen(n), camera.scale, { top, bottom, width: r.width }, r.width < 600);
+      },
       bindText: (id, area) => actions.bindEditor(id, area),
       onClose: (id, refocus) => actions.editorClosed(id, refocus),
     }),
     say: status.say,
   };
   actions = new BoardActions(parts);
-
-  root.append(
-    h("div", { class: "board-head" }, title, desc),
-    toolbar.el,
-    ...(controlBar ? [controlBar.el] : []),
-    banners.el,
-    message,
-    results.slot,
-    viewport,
-    zoneHelp,
-    noteHelp,
-  );
+  const placing = new Placing(actions);
+  let revealAsked = -Infinity;
+  chrome = buildChrome({
+    o, parts, actions, placing, status, observer,
+    onReveal: () => (revealAsked = performance.now()),
+  });
+  const presence = new PresenceLayer(layer, chrome.peers, o.name);
+  const drags = new RemoteDrags(notes, actions.dragging);
+  const stage = h("div", { class: "board-stage" }, viewport, editorLayer, ...chrome.floating);
+  const context = new ContextMenu(parts, actions, placing, stage);
+  root.append(stage, ...(chrome.panel ? [chrome.panel.el] : []), bind(h("p", { id: o.compact ? null : "zone-help", hidden: true }), (el) => (el.textContent = t("zoneHelp"))), noteHelp);
   host.replaceChildren(root);
 
-  // Read only follows the lock: editing controls, the open editor and the help text change with it.
+  // Read only follows the lock: editing tools, the open editor and the help text change with it.
   let wasReadonly = readonly;
   const applyReadonly = () => {
     const ro = isReadonly();
     if (ro === wasReadonly) return;
     wasReadonly = ro;
     root.dataset.readonly = String(ro);
-    toolbar.setReadonly(ro);
+    chrome.setReadonly(ro);
     notes.setReadonly(ro);
     noteHelp.textContent = t(ro ? "readOnly" : "noteHelp");
     if (ro) parts.editor.close();
   };
 
+  let spreadDue = false;
   /** True when `_control` changed; then everything that depends on it is repainted. */
   const refreshControl = (): boolean => {
     const next = readControl(client.items);
@@ -212,32 +142,23 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     const revealed = control.private && !next.private;
     control = next;
     applyReadonly();
-    controlBar?.update(control);
-    if (revealed) parts.say(t("notesRevealed"));
+    notes.setAnonymous(control.anonymous);
+    root.classList.toggle("anonymous", control.anonymous);
+    chrome.controlChanged(control);
+    if (revealed) {
+      parts.say(t("notesRevealed"));
+      spreadDue = performance.now() - revealAsked < SPREAD_AFTER_REVEAL_MS;
+    }
     return true;
   };
 
-  const zoneLabel = (id: string | null) => {
-    const z = id ? tpl.zones.find((x) => x.id === id) : undefined;
-    return z ? loc(z.label) : null;
-  };
-
-  // Dots left decide whether every note's add button is enabled, so a change of it repaints all.
-  let lastLeft = -1;
-  const paintControl = (ids: Iterable<string> | null) => {
-    const vote = control.vote;
-    const left = vote ? dotsLeft(vote, dotsUsed(client.items, client.replica)) : 0;
-    const all = ids === null || left !== lastLeft;
-    lastLeft = left;
-    const voter = { role: role(), replica: client.replica };
-    for (const id of all ? notes.ids() : ids) {
-      const n = notes.data(id);
-      if (!n) continue;
-      notes.setPrivate(id, isPrivateItem(control, client.items, id, client.replica));
-      notes.setVote(id, noteVoteView(control, client.items, voter, n, left));
-    }
-    banners.show(bannersFor(control, role(), left, zoneLabel(vote?.zone ?? null)));
-    results.update(vote, notes.ids().map((id) => notes.data(id)!));
+  let overflowFrame = 0;
+  const markOverflow = (ids?: Iterable<string>) => {
+    if (overflowFrame) return;
+    overflowFrame = requestAnimationFrame(() => {
+      overflowFrame = 0;
+      notes.markOverflow(ids);
+    });
   };
 
   // Full render once, then only what each event names. A reveal (FA-6) brings many notes in one
@@ -248,8 +169,10 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     for (const id of ids) {
       const n = readNote(client.items, id);
       if (n) {
+        const before = notes.data(id);
         notes.upsert(n);
         actions.afterUpsert(n);
+        drags.afterUpsert(id, !before || before.x !== n.x || before.y !== n.y);
       } else if (notes.has(id)) {
         notes.remove(id);
         actions.forget(id);
@@ -259,22 +182,30 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     if (ids.size) {
       notes.restack();
       actions.recount();
+      markOverflow(changed ? [...ids] : undefined);
     }
-    paintControl(!changed || controlChanged ? null : ids);
-    toolbar.setUndoRedo(client.canUndo(), client.canRedo());
+    chrome.paintControl(!changed || controlChanged ? null : ids);
+    if (spreadDue) {
+      spreadDue = false;
+      const moved = placing.spreadOverlaps();
+      if (moved) parts.say(t("notesSpread", { n: moved }));
+    }
   };
 
   let lastStatus: ConnectionStatus = client.status;
+  const onViewport = () => parts.editor.reposition();
   const offs = [
     client.on("items", (changed) => render(changed)),
+    client.on("history", () => actions.refreshHistory()),
     client.on("status", (st) => {
-      toolbar.setStatus(st);
+      chrome.status.set(st, client.pendingCount);
       if (st === "offline" && lastStatus !== "offline" && lastStatus !== "connecting") announce(t("wentOffline"));
       if (lastStatus === "offline" && (st === "connected" || st === "saving")) announce(t("backOnline"));
       lastStatus = st;
     }),
     client.on("peers", () => {
       presence.update(client.peers);
+      drags.update(client.peers);
       notes.setRemoteSelection(presence.remoteSelection(client.peers));
     }),
     client.on("welcome", (r) => {
@@ -288,65 +219,109 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       notes.relabel();
       relabelDecor();
       presence.update(client.peers);
-      paintControl(null);
-      results.relabel();
+      chrome.paintControl(null);
     }),
   ];
-  const detachPointer = attachPointer(parts, actions);
-  const detachKeys = attachKeyboard(parts, actions);
+  window.visualViewport?.addEventListener("resize", onViewport);
+  window.visualViewport?.addEventListener("scroll", onViewport);
+  const pinch = new Pinch(camera, viewport);
+  const detachPointer = attachPointer(parts, actions, placing, {
+    openMenu: (x, y, target) => context.openAt(x, y, target),
+    selecting: () => chrome.tools.selecting(),
+    pinch,
+  });
+  const detachKeys = o.compact ? () => {} : attachKeyboard(parts, actions, placing, (el, target) => context.openBeside(el, target));
 
-  toolbar.setStatus(client.status);
-  toolbar.setHasSelection(false);
+  chrome.status.set(client.status, client.pendingCount);
+  chrome.setSelection(0);
   presence.update(client.peers);
-  controlBar?.update(control);
+  chrome.controlChanged(control);
   render();
 
   // The camera reports user moves; a move made by setView (following someone) is not echoed.
   let settingView = false;
   let destroyed = false;
   camera.onChange(() => {
+    chrome.tools.setZoom(camera.scale);
+    parts.editor.reposition();
+    markOverflow();
     if (settingView || destroyed || !o.onViewChange) return;
     const v = camera.view();
-    o.onViewChange(v.x, v.y, v.zoom);
+    // What of the board the viewport shows: a follower fits that, not the empty space around it.
+    const seen = camera.visibleRect();
+    const x0 = Math.max(0, seen.x);
+    const y0 = Math.max(0, seen.y);
+    const x1 = Math.min(tpl.canvas.width, seen.x + seen.w);
+    const y1 = Math.min(tpl.canvas.height, seen.y + seen.h);
+    if (x1 > x0 && y1 > y0) o.onViewChange((x0 + x1) / 2, (y0 + y1) / 2, v.zoom, { w: x1 - x0, h: y1 - y0 });
+    else o.onViewChange(v.x, v.y, v.zoom, { w: seen.w, h: seen.h });
   });
-  const setView = (x: number, y: number, zoom: number) => {
+  const setView = (x: number, y: number, zoom: number, span?: { w: number; h: number } | null) => {
     settingView = true;
     try {
-      camera.setView(x, y, zoom);
+      camera.setView(x, y, zoom, span);
     } finally {
       settingView = false;
     }
   };
-  // Fit once the viewport has its size (it may still be 0 during the first layout); a view set
-  // before that is applied then instead.
-  let pendingView: [number, number, number] | null = null;
+  // Fit once the viewport has its size (it may still be 0 during the first layout), and again when
+  // the window changes size until the person moves the view; a view set before that is applied then.
+  let pendingView: Parameters<typeof setView> | null = null;
+  let userMoved = false;
+  const fitNow = () => {
+    camera.insets = chrome.insets(viewport.clientWidth);
+    camera.fit();
+  };
+  camera.onChange(() => (userMoved = userMoved || !settingView));
   const ro = new ResizeObserver(() => {
-    if (viewport.clientWidth > 0 && !viewport.dataset.fitted) {
+    if (viewport.clientWidth <= 0) return;
+    parts.editor.reposition();
+    if (!viewport.dataset.fitted) {
       viewport.dataset.fitted = "true";
       if (pendingView) setView(...pendingView);
-      else camera.fit();
+      else fitNow();
       pendingView = null;
+      userMoved = false;
+    } else if (!userMoved) {
+      settingView = true;
+      fitNow();
+      settingView = false;
     }
   });
   ro.observe(viewport);
+  camera.insets = chrome.insets(viewport.clientWidth || window.innerWidth);
+  settingView = true;
   camera.fit();
+  settingView = false;
+  chrome.onFit(() => {
+    userMoved = false;
+    fitNow();
+  });
   void client.start();
 
   return {
-    setView(x, y, zoom) {
+    topSlot: chrome.topSlot,
+    setView(x, y, zoom, span) {
       // Until the first fit has run, it would undo this view: it applies the view instead.
-      if (!viewport.dataset.fitted) pendingView = [x, y, zoom];
-      setView(x, y, zoom);
+      if (!viewport.dataset.fitted) pendingView = [x, y, zoom, span];
+      setView(x, y, zoom, span);
+      userMoved = true;
     },
     addNote(text) {
-      actions.addInView(text);
+      placing.addInView(text);
     },
     destroy() {
       destroyed = true;
+      closeMenus();
       parts.editor.close();
       for (const off of offs) off();
+      window.visualViewport?.removeEventListener("resize", onViewport);
+      window.visualViewport?.removeEventListener("scroll", onViewport);
+      if (overflowFrame) cancelAnimationFrame(overflowFrame);
       detachPointer();
       detachKeys();
+      drags.dispose();
+      chrome.dispose();
       ro.disconnect();
       indicatorItems.destroy();
       status.dispose();

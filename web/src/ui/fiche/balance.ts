@@ -2,6 +2,7 @@
 // per item of kind "balance", each with a text and a remove button.
 import { h } from "../dom";
 import { bind, loc, t, type Text } from "../i18n";
+import { icon } from "../icons";
 import { FIELD_MAX, type FicheForm } from "./form";
 import { newBalanceChanges, type BalanceEntry } from "./model";
 import type { FicheSpec } from "./spec";
@@ -75,7 +76,7 @@ export class BalanceGrid {
     const label = h("label", { for: id, class: "visually-hidden" });
     let remove: HTMLButtonElement | null = null;
     if (!form.readOnly) {
-      remove = h("button", { type: "button", class: "tool balance-remove" }, h("span", { "aria-hidden": "true" }, "✕"));
+      remove = h("button", { type: "button", class: "tool balance-remove" }, icon("close", 18));
       remove.addEventListener("click", () => {
         form.client.change([{ item: e.id, field: "deleted", value: true }], { undoable: true });
         document.querySelector<HTMLElement>(`[data-add-balance="${CSS.escape(e.zone)}"]`)?.focus();

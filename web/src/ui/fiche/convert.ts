@@ -5,6 +5,7 @@ import { convertToFiches, type ConvertedFiche } from "../api";
 import { announce, h } from "../dom";
 import { errorMessage } from "../errors";
 import { bind, t } from "../i18n";
+import { icon } from "../icons";
 
 export interface ConvertOptions {
   workshop: string;
@@ -43,7 +44,7 @@ export function buildConvertControl(o: ConvertOptions): ConvertControl {
   let lastResult: ConvertedFiche[] | null = null;
 
   const paint = () => {
-    button.replaceChildren(h("span", { class: "tool-icon", "aria-hidden": "true" }, "⇢"), h("span", { class: "tool-text" }, t(busy ? "converting" : "convertFiches")));
+    button.replaceChildren(icon("convert"), h("span", { class: "tool-text" }, t(busy ? "converting" : "convertFiches")));
     // Not disabled while busy, so focus stays on it; a click meanwhile is ignored.
     button.disabled = !byRows && !hasSelection;
     button.setAttribute("aria-busy", String(busy));

@@ -6,7 +6,7 @@ import { PresenceLayer } from "../board/presence";
 import { statusMessage } from "../message";
 import { h } from "../dom";
 import { bind, t } from "../i18n";
-import { langSwitch } from "../shell";
+import { icon, type IconName } from "../icons";
 
 export interface FicheFrame {
   back: HTMLButtonElement;
@@ -22,10 +22,11 @@ export interface FicheFrame {
   dispose(): void;
 }
 
-function toolButton(id: string, icon: string, key: "undo" | "redo", onClick: () => void): HTMLButtonElement {
+function toolButton(id: string, name: IconName, key: "undo" | "redo", onClick: () => void): HTMLButtonElement {
   const b = h("button", { type: "button", class: "tool", id });
   bind(b, (el) => {
-    el.replaceChildren(h("span", { class: "tool-icon", "aria-hidden": "true" }, icon), h("span", { class: "tool-text" }, t(key)));
+    el.replaceChildren(icon(name), h("span", { class: "tool-text" }, t(key)));
+    el.setAttribute("aria-label", t(key));
     el.title = t(key);
   });
   b.addEventListener("click", onClick);
@@ -49,11 +50,11 @@ export function buildFicheFrame(client: BoardClient, readOnly: boolean, name: st
     status.textContent = t(`status_${currentStatus}`);
   };
   bind(status, paintStatus);
-  const undoBtn = toolButton("undo", "↶", "undo", () => {
+  const undoBtn = toolButton("undo", "undo", "undo", () => {
     client.undo();
     paintUndo();
   });
-  const redoBtn = toolButton("redo", "↷", "redo", () => {
+  const redoBtn = toolButton("redo", "redo", "redo", () => {
     client.redo();
     paintUndo();
   });
@@ -71,7 +72,6 @@ export function buildFicheFrame(client: BoardClient, readOnly: boolean, name: st
     h("div", { class: "tool-group" }, undoBtn, redoBtn),
     h("div", { class: "tool-spacer" }),
     h("div", { class: "tool-group peers-group" }, peers),
-    langSwitch(),
   );
   bind(toolbar, (el) => el.setAttribute("aria-label", t("ficheToolbar")));
 

@@ -4,7 +4,7 @@ import { listFiches, type FicheSummary } from "../api";
 import { announce, h } from "../dom";
 import { errorMessage } from "../errors";
 import { bind, getLang, loc, t } from "../i18n";
-import { alertBox, langSwitch } from "../shell";
+import { alertBox } from "../shell";
 import { downloadFile, EXPORT_FORMATS, type ExportFormat } from "./download";
 import { smartBadge } from "./smart-view";
 import type { FicheSpec } from "./spec";
@@ -67,7 +67,6 @@ export function mountPlan(host: HTMLElement, o: PlanOptions): MountedPlan {
     progress,
     exportStatus,
     h("div", { class: "tool-spacer" }),
-    langSwitch(),
   );
   bind(toolbar, (el) => el.setAttribute("aria-label", t("actionPlan")));
 

@@ -2,6 +2,7 @@
 // order, each with a date, a text, a remove button and an "editing by" marker.
 import { h } from "../dom";
 import { bind, t } from "../i18n";
+import { icon } from "../icons";
 import { FIELD_MAX, type FicheForm } from "./form";
 import { newStepChanges, type Step } from "./model";
 
@@ -92,7 +93,7 @@ export class StepsTimeline {
       p.textLabel.textContent = t("stepText", { n });
       p.text.placeholder = t("stepText", { n });
       if (p.remove) {
-        p.remove.replaceChildren(h("span", { "aria-hidden": "true" }, "✕"));
+        p.remove.replaceChildren(icon("close", 18));
         p.remove.setAttribute("aria-label", t("removeStep", { n }));
         p.remove.title = t("removeStep", { n });
       }

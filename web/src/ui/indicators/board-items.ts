@@ -63,7 +63,8 @@ export class IndicatorItems {
   }
 
   private create(data: IndicatorItem): Els {
-    const title = h("h3", { class: "indicator-title" });
+    // The stage's board has no heading of its own under the page's h1 (axe heading-order).
+    const title = h("h2", { class: "indicator-title" });
     const value = h("p", { class: "indicator-value" });
     const change = h("p", { class: "indicator-change" });
     const chartBox = h("div", { class: "indicator-chart", role: "img" });

@@ -20,5 +20,7 @@ export function renderPersonPage(app: HTMLElement): boolean {
     return true;
   }
   mountMyData(main, { workshop: null, person: { person: route.person, key }, importId: route.importId, privacyOpen });
+  // The page's level-one heading (axe page-has-heading-one), above My data's h2 and its h3s.
+  main.prepend(h("h1", { class: "visually-hidden" }, "Samenbord"));
   return true;
 }

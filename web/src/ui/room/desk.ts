@@ -136,7 +136,7 @@ export class FacilitationDesk {
       templateOf: this.o.templateOf,
       openView: (id) => this.o.openView(id),
       mount: (boardHost, board, template) =>
-        mountBoard(boardHost, { template, boardId: board, token: this.o.token, name: this.o.name, role: "observer", identity: this.o.identity }),
+        mountBoard(boardHost, { template, boardId: board, token: this.o.token, name: this.o.name, role: "observer", identity: this.o.identity, compact: true }),
     });
   }
 
@@ -178,7 +178,7 @@ export class FacilitationDesk {
     const v =
       this.lastView?.board === open.id
         ? this.lastView
-        : { board: open.id, x: open.template.canvas.width / 2, y: open.template.canvas.height / 2, zoom: 1 };
+        : { board: open.id, x: open.template.canvas.width / 2, y: open.template.canvas.height / 2, zoom: 1, w: open.template.canvas.width, h: open.template.canvas.height };
     void this.run("follow", { ...v });
   }
 

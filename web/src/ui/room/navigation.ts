@@ -19,6 +19,9 @@ export interface ViewPoint {
   x: number;
   y: number;
   zoom: number;
+  /** FA-2 follow: the board width and height the leader's viewport shows; a follower fits it. */
+  w?: number;
+  h?: number;
 }
 
 export interface NavTarget {
@@ -51,7 +54,8 @@ export function breakoutTarget(state: RoomState, serverNow: number, me: Me): Nav
 export function followTarget(state: RoomState, me: Me): NavTarget | null {
   const f = state.follow;
   if (!f || !f.active || !f.board || me.role === "facilitator" || (f.by !== null && samePerson(f.by, me.replica))) return null;
-  return { key: `follow:${f.board}:${f.x}:${f.y}:${f.zoom}`, view: f.board, zone: null, point: { x: f.x, y: f.y, zoom: f.zoom } };
+  const span = f.w && f.h ? { w: f.w, h: f.h } : {};
+  return { key: `follow:${f.board}:${f.x}:${f.y}:${f.zoom}:${f.w ?? ""}:${f.h ?? ""}`, view: f.board, zone: null, point: { x: f.x, y: f.y, zoom: f.zoom, ...span } };
 }
 
 /** Remembers the last targets and hands out only a changed one. */
@@ -84,5 +88,6 @@ export function zoneView(tpl: Template, zoneId: string, viewW: number, viewH: nu
   if (!zone) return null;
   const r = bounds(zone.shape);
   const [x, y] = centre(r);
-  return { x, y, zoom: fitScale(r.w, r.h, viewW > 0 ? viewW : 1200, viewH > 0 ? viewH : 700) };
+  // The span makes the board fit the zone into its own viewport, clear of its floating tools.
+  return { x, y, zoom: fitScale(r.w, r.h, viewW > 0 ? viewW : 1200, viewH > 0 ? viewH : 700), w: r.w, h: r.h };
 }

@@ -5,6 +5,7 @@ import type { Role } from "../../sync/api";
 import { samePerson } from "../../sync/seat";
 import { announce, h } from "../dom";
 import { bind, t } from "../i18n";
+import { icon } from "../icons";
 import { buildRoundPanel } from "./round";
 import { breakoutRunning, myGroup, timerRemaining, type RoomState } from "./state";
 import { EndWatcher, formatClock, isMuted, playEndSound, setMuted, timerPhase } from "./timer";
@@ -41,7 +42,8 @@ export function buildOverlay(o: OverlayOptions): Overlay {
   const paintMute = () => {
     const muted = isMuted();
     mute.setAttribute("aria-pressed", String(muted));
-    mute.textContent = muted ? "🔕" : "🔔";
+    // Drawn, not an emoji: an emoji bell is an empty box on many Linux desktops.
+    mute.replaceChildren(icon(muted ? "bellOff" : "bell"));
     mute.setAttribute("aria-label", t("timerMute"));
     mute.title = t("timerMute");
   };
@@ -67,7 +69,7 @@ export function buildOverlay(o: OverlayOptions): Overlay {
 
   const follow = h("button", { id: "follow-me", type: "button", class: "btn follow-me", "aria-pressed": "false" });
   bind(follow, (el) => {
-    el.textContent = t("followMe");
+    el.replaceChildren(icon("follow", 18), h("span", {}, t("followMe")));
     el.title = t("followMeHelp");
   });
   follow.addEventListener("click", () => o.onFollowToggle(follow.getAttribute("aria-pressed") !== "true"));

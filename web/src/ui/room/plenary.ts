@@ -54,13 +54,18 @@ export function mountPlenary(host: HTMLElement, o: PlenaryOptions): { destroy():
     for (const g of groups) {
       const board = g.board as string;
       const boardHost = h("div", { class: "plenary-board" });
-      const title = h("h3", { class: "plenary-group" }, g.name);
+      const title = h("h3", { class: "plenary-group", id: `plenary-group-${board}` }, g.name);
       columns.append(h("section", { class: "plenary-column", "data-group-board": board }, title, boardHost));
       o.templateOf(board)
         .then((tpl) => {
           if (closed || mine !== generation) return;
           if (!tpl) return boardHost.replaceChildren(h("p", { role: "alert", class: "alert" }, t("plenaryBoardUnknown")));
+          // A phone stacks the groups: each column as tall as its board is at that width (CSS).
+          boardHost.style.setProperty("--canvas-hw", String(tpl.canvas.height / tpl.canvas.width));
           mounted.push(o.mount(boardHost, board, tpl));
+          // Every group's copy has the template's name: the group's heading names its board
+          // region, so the landmarks differ (axe landmark-unique).
+          boardHost.querySelector("section.board")?.setAttribute("aria-labelledby", title.id);
         })
         .catch((e: unknown) => {
           if (closed || mine !== generation) return;

@@ -39,7 +39,7 @@ function linksCard(o: RoomViewOptions): HTMLElement {
       el.textContent = t("copy");
       el.setAttribute("aria-label", t("copyLink", { label: t(LINK_KEYS[role]) }));
     });
-    btn.addEventListener("click", () => void copyInput(input));
+    btn.addEventListener("click", () => void copyInput(input, btn));
     return [h("div", { class: "field link-row", "data-link": role }, label, h("div", { class: "link-line" }, input, btn))];
   });
   const missing = links.participant

@@ -47,6 +47,9 @@ export interface FollowState {
   y: number;
   zoom: number;
   by: string | null;
+  /** The span the leader's viewport shows (FA-2 [ext]), when the node has it. */
+  w?: number;
+  h?: number;
 }
 
 export interface RoundSpeaker {
@@ -128,7 +131,9 @@ function readGroup(id: string, v: Record<string, Json>): GroupState {
 
 function readFollow(v: Record<string, Json> | null): FollowState | null {
   if (!v) return null;
-  return { active: bool(v.active), board: str(v.board), x: num(v.x) ?? 0, y: num(v.y) ?? 0, zoom: num(v.zoom) ?? 1, by: str(v.by) };
+  const w = num(v.w);
+  const h = num(v.h);
+  return { active: bool(v.active), board: str(v.board), x: num(v.x) ?? 0, y: num(v.y) ?? 0, zoom: num(v.zoom) ?? 1, by: str(v.by), ...(w && h && w > 0 && h > 0 ? { w, h } : {}) };
 }
 
 function readRound(v: Record<string, Json> | null): RoundState | null {

@@ -4,6 +4,7 @@
 // result opens its board (or fiche) through the page's own navigation and lands on the note.
 import type { Identity } from "../../sync/identity";
 import { h } from "../dom";
+import { icon } from "../icons";
 import { bind, t } from "../i18n";
 import { SearchDialog } from "./dialog";
 import { land } from "./landing";
@@ -51,7 +52,8 @@ export function mountSearch(o: SearchOptions): MountedSearch {
   document.body.append(dialog.el);
   const button = h("button", { id: "search-open", type: "button", class: "btn btn-quiet search-open", "aria-keyshortcuts": "Control+K Meta+K", "aria-haspopup": "dialog" });
   bind(button, (el) => {
-    el.textContent = t("searchOpen");
+    // A phone shows only the magnifier (stage.css): the header row is the board tabs' too.
+    el.replaceChildren(icon("search", 18), h("span", { class: "search-open-text" }, t("searchOpen")));
     el.title = t("searchOpenLabel");
     el.setAttribute("aria-label", t("searchOpenLabel"));
   });

@@ -6,6 +6,7 @@ import be.samenbord.fiche.FicheService;
 import be.samenbord.fiche.FicheSpec;
 import be.samenbord.fiche.FicheSpecLoader;
 import be.samenbord.http.ControlRoutes;
+import be.samenbord.http.BoardExportRoutes;
 import be.samenbord.http.ExportPool;
 import be.samenbord.http.FicheRoutes;
 import be.samenbord.http.HttpApi;
@@ -130,10 +131,12 @@ public final class Node {
         registry.listenBatches(search.feed());
         Facilitation facilitation = new Facilitation(registry, workshops, templates, tokens);
         sync.useFacilitation(facilitation);
+        // One pool for every export, so FI-9's bound holds across fiche and board exports.
+        ExportPool exports = new ExportPool(vertx, settings.exportThreads(), settings.exportQueue());
         this.indicators = openIndicators(settings, vertx, registry, tokens, clock);
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
-                .with(new FicheRoutes(fiches, directory, json,
-                        new ExportPool(vertx, settings.exportThreads(), settings.exportQueue()))::register)
+                .with(new FicheRoutes(fiches, directory, json, exports)::register)
+                .with(new BoardExportRoutes(registry, templates, directory, json, exports)::register)
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .with(this::indicatorRoutes)

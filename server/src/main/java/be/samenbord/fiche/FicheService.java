@@ -69,7 +69,7 @@ public final class FicheService {
         if (mode.equals("selected-notes") && chosen.isEmpty()) throw new IllegalArgumentException("choose the notes to convert");
         return serialised(workshop.id(), () -> items(boardId).thenCompose(items -> {
             // A fiche is read by everyone: converting now would show what is still hidden (FA-6, FA-7).
-            if (be.samenbord.workshop.BoardControl.read(items).hidesAnything()) {
+            if (be.samenbord.workshop.BoardControl.read(items).hidesNotesOrDots()) {
                 throw new IllegalArgumentException("this board still hides notes or dots: reveal private writing and close the vote first");
             }
             List<Conversion.Draft> drafts = mode.equals("rows")

@@ -533,17 +533,17 @@ final class BoardHub {
         else whenDurable.computeIfAbsent(seq, s -> new ArrayList<>(1)).add(new Waiter(task, ifStoreFails, ifRolledBack));
     }
 
-    void presence(Peer c, JsonNode cursor, JsonNode selection, JsonNode caret) {
+    void presence(Peer c, JsonNode cursor, JsonNode selection, JsonNode caret, JsonNode drag) {
         run(() -> {
             Member member = members.get(c);
             if (member == null || !member.welcomed) return;
-            boolean namesItems = (selection != null && !selection.isEmpty()) || caret != null;
+            boolean namesItems = (selection != null && !selection.isEmpty()) || caret != null || drag != null;
             Visibility visibility = namesItems ? Visibility.of(state.items()) : null;
             if (visibility == null || !visibility.hidesItems()) {
-                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, selection, caret));
+                broadcastDroppable(c, Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, selection, caret, drag));
                 return;
             }
-            // ID-7: a selection or caret may name someone's private note; each peer gets only ids it may see.
+            // ID-7: a selection, caret or drag may name someone's private note; each peer gets only ids it may see.
             members.forEach((m, other) -> {
                 if (m == c || !other.welcomed) return;
                 com.fasterxml.jackson.databind.node.ArrayNode seen = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
@@ -551,9 +551,14 @@ final class BoardHub {
                     if (!visibility.hidesItem(m.replica(), id.asText(), state.items())) seen.add(id);
                 });
                 boolean caretSeen = caret != null && !visibility.hidesItem(m.replica(), caret.path("i").asText(), state.items());
-                m.sendDroppable(Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, seen, caretSeen ? caret : null));
+                com.fasterxml.jackson.databind.node.ArrayNode dragged = null;
+                if (drag != null) {
+                    dragged = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                    for (JsonNode e : drag) if (!visibility.hidesItem(m.replica(), e.get(0).asText(), state.items())) dragged.add(e);
+                }
+                m.sendDroppable(Frames.presence(c.replica(), c.name(), c.role().wire(), cursor, seen, caretSeen ? caret : null, dragged));
             });
-        }, next -> next.presence(c, cursor, selection, caret));
+        }, next -> next.presence(c, cursor, selection, caret, drag));
     }
 
     private void broadcastDroppable(Peer from, String frame) {

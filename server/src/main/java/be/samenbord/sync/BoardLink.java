@@ -14,8 +14,11 @@ interface BoardLink {
 
     void submit(String batchId, List<Op> ops);
 
-    /** {@code caret}: where the caret is in a text field (TX-8), or null. */
-    void presence(JsonNode cursor, JsonNode selection, JsonNode caret);
+    /**
+     * {@code caret}: where the caret is in a text field (TX-8), or null; {@code drag}: where the
+     * notes being dragged are now (PR-5), or null.
+     */
+    void presence(JsonNode cursor, JsonNode selection, JsonNode caret, JsonNode drag);
 
     void leave();
 
@@ -37,8 +40,8 @@ interface BoardLink {
         }
 
         @Override
-        public void presence(JsonNode cursor, JsonNode selection, JsonNode caret) {
-            hub.presence(connection, cursor, selection, caret);
+        public void presence(JsonNode cursor, JsonNode selection, JsonNode caret, JsonNode drag) {
+            hub.presence(connection, cursor, selection, caret, drag);
         }
 
         @Override

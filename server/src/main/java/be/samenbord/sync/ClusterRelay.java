@@ -122,10 +122,9 @@ final class ClusterRelay {
         }
 
         @Override
-        public void presence(JsonNode cursor, JsonNode selection, JsonNode caret) {
-            // The selection and the caret travel together as [selection, caret].
-            String rest = "[" + (selection == null ? "null" : selection.toString()) + "," + (caret == null ? "null" : caret.toString()) + "]";
-            outbox.add(OWNER + owner, RelayBatch.Item.of(RelayBatch.PRESENCE, key, cursor == null ? null : cursor.toString(), rest));
+        public void presence(JsonNode cursor, JsonNode selection, JsonNode caret, JsonNode drag) {
+            outbox.add(OWNER + owner, RelayBatch.Item.of(RelayBatch.PRESENCE, key, cursor == null ? null : cursor.toString(),
+                    presenceRest(selection, caret, drag)));
         }
 
         @Override
@@ -217,7 +216,7 @@ final class ClusterRelay {
                 case RelayBatch.OPS -> withPeer(conn, p -> p.hub().submit(p, item.text(), decodeOps(item.extra())));
                 case RelayBatch.PRESENCE -> withPeer(conn, p -> {
                     JsonNode rest = tree(item.extra());
-                    p.hub().presence(p, tree(item.text()), nullIfNull(rest.get(0)), nullIfNull(rest.get(1)));
+                    p.hub().presence(p, tree(item.text()), restPart(rest, 0), restPart(rest, 1), restPart(rest, 2));
                 });
                 case RelayBatch.LEAVE -> {
                     RemotePeer p = peers.remove(conn);
@@ -354,7 +353,19 @@ final class ClusterRelay {
         }
     }
 
-    private static JsonNode nullIfNull(JsonNode n) {
+    /**
+     * What a relayed presence names besides the cursor, as {@code [selection, caret, drag]} (TX-8
+     * caret, PR-5 drag); each null when absent. A node that knows no drag sent two entries: the
+     * third then reads as null.
+     */
+    static String presenceRest(JsonNode selection, JsonNode caret, JsonNode drag) {
+        return "[" + (selection == null ? "null" : selection.toString()) + "," + (caret == null ? "null" : caret.toString()) + ","
+                + (drag == null ? "null" : drag.toString()) + "]";
+    }
+
+    /** Entry {@code i} of a {@link #presenceRest} array, null when missing or JSON null. */
+    static JsonNode restPart(JsonNode rest, int i) {
+        JsonNode n = rest == null ? null : rest.get(i);
         return n == null || n.isNull() ? null : n;
     }
 }

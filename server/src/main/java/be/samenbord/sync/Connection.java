@@ -386,6 +386,25 @@ final class Connection implements Peer {
                 && id.get(1).isIntegralNumber() && id.get(1).asLong() >= 0 && id.get(1).asLong() <= Integer.MAX_VALUE;
     }
 
+    /** Bounds of a dragged note's position, as IT-1 bounds {@code x} and {@code y}. */
+    private static final double DRAG_BOUND = 1e7;
+
+    /** A drag (PR-5): {@code [["item", x, y], ...]}, at most 200 entries; null when absent. */
+    private static JsonNode drag(JsonNode d) {
+        if (d == null || d.isNull()) return null;
+        boolean ok = d.isArray() && d.size() <= 200;
+        if (ok) {
+            for (JsonNode e : d) {
+                ok = e.isArray() && e.size() == 3 && e.get(0).isTextual() && BatchValidator.ITEM_ID.matcher(e.get(0).asText()).matches()
+                        && e.get(1).isNumber() && Math.abs(e.get(1).asDouble()) <= DRAG_BOUND
+                        && e.get(2).isNumber() && Math.abs(e.get(2).asDouble()) <= DRAG_BOUND;
+                if (!ok) break;
+            }
+        }
+        if (!ok) throw new WireError(WireError.BAD_MESSAGE, "drag must be a list of at most 200 [item id, x, y] (PR-5)");
+        return d;
+    }
+
     private void onPresence(JsonNode f) {
         if (link == null) throw new WireError(WireError.BAD_MESSAGE, "send hello first");
         JsonNode cursor = f.get("cursor");
@@ -402,7 +421,7 @@ final class Connection implements Peer {
                 }
             }
         }
-        link.presence(cursor, selection, caret(f.get("text")));
+        link.presence(cursor, selection, caret(f.get("text")), drag(f.get("drag")));
     }
 
     /**

@@ -99,11 +99,15 @@ public final class Frames {
     }
 
     public static String presence(String replica, String name, String role, JsonNode cursor, JsonNode selection) {
-        return presence(replica, name, role, cursor, selection, null);
+        return presence(replica, name, role, cursor, selection, null, null);
     }
 
-    /** With {@code caret}: where the person's caret is in a text field (TX-8); left out when null. */
-    public static String presence(String replica, String name, String role, JsonNode cursor, JsonNode selection, JsonNode caret) {
+    /**
+     * With {@code caret}: where the person's caret is in a text field (TX-8), and {@code drag}: the
+     * notes they are dragging and where they are now (PR-5); each left out when null.
+     */
+    public static String presence(String replica, String name, String role, JsonNode cursor, JsonNode selection, JsonNode caret,
+                                  JsonNode drag) {
         return frame("presence", g -> {
             g.writeStringField("replica", replica);
             g.writeStringField("name", name);
@@ -115,6 +119,10 @@ public final class Frames {
             if (caret != null && !caret.isNull()) {
                 g.writeFieldName("text");
                 g.writeRawValue(caret.toString());
+            }
+            if (drag != null && !drag.isNull()) {
+                g.writeFieldName("drag");
+                g.writeRawValue(drag.toString());
             }
         });
     }

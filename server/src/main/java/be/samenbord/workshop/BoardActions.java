@@ -24,6 +24,8 @@ final class BoardActions {
         List<ControlContext.Write> out = new ArrayList<>();
         switch (action) {
             case "lock", "unlock" -> set(out, "locked", N.booleanNode(action.equals("lock")));
+            // FA-11: authors hidden from everyone, in frames, snapshots, the REST view and exports.
+            case "anonymousOn", "anonymousOff" -> set(out, "anonymous", N.booleanNode(action.equals("anonymousOn")));
             case "privateStart" -> {
                 // Rewriting an ongoing phase would move its start and show notes written since.
                 if (control.privateSince() == null) set(out, "private", N.booleanNode(true));

@@ -10,18 +10,19 @@ import be.samenbord.board.Stamp;
  *
  * @param privateSince while private writing runs, the stamp of the {@code private} register; else null
  * @param vote         "open", "closed", or null when the board never had a vote
+ * @param anonymous    whether the board hides who wrote its notes (FA-11)
  */
-public record BoardControl(boolean locked, Stamp privateSince, String vote, int voteDots, String voteZone) {
+public record BoardControl(boolean locked, Stamp privateSince, String vote, int voteDots, String voteZone, boolean anonymous) {
 
     public static final String ITEM = "_control";
-    public static final BoardControl NONE = new BoardControl(false, null, null, 0, null);
+    public static final BoardControl NONE = new BoardControl(false, null, null, 0, null, false);
 
     public static BoardControl read(Items items) {
         if (!items.contains(ITEM)) return NONE;
         Register priv = items.get(ITEM, "private");
         Stamp since = priv != null && "true".equals(priv.json()) ? priv.stamp() : null;
         return new BoardControl("true".equals(json(items, "locked")), since, string(items, "vote"),
-                (int) number(items, "voteDots"), string(items, "voteZone"));
+                (int) number(items, "voteDots"), string(items, "voteZone"), "true".equals(json(items, "anonymous")));
     }
 
     public boolean voteOpen() {
@@ -32,8 +33,13 @@ public record BoardControl(boolean locked, Stamp privateSince, String vote, int 
         return "closed".equals(vote);
     }
 
-    /** Whether anything on the board is hidden from someone (FA-6, FA-7). */
+    /** Whether anything on the board is hidden from someone (FA-6, FA-7, FA-11). */
     public boolean hidesAnything() {
+        return hidesNotesOrDots() || anonymous;
+    }
+
+    /** Whether notes or dots are hidden from someone (FA-6, FA-7): a fiche would show them to all. */
+    public boolean hidesNotesOrDots() {
         return privateSince != null || voteOpen();
     }
 

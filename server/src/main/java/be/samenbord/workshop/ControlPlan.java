@@ -15,7 +15,8 @@ public final class ControlPlan {
     /** At most this many breakout groups (FA-9). */
     public static final int MAX_GROUPS = 20;
 
-    private static final Set<String> BOARD_ACTIONS = Set.of("lock", "unlock", "privateStart", "reveal", "voteStart", "voteClose");
+    private static final Set<String> BOARD_ACTIONS = Set.of("lock", "unlock", "privateStart", "reveal", "voteStart", "voteClose",
+            "anonymousOn", "anonymousOff");
 
     private ControlPlan() {
     }

@@ -121,6 +121,10 @@ final class RoomActions {
         put("follow", "x", N.numberNode(Args.number(args, "x", -1e7, 1e7)));
         put("follow", "y", N.numberNode(Args.number(args, "y", -1e7, 1e7)));
         put("follow", "zoom", N.numberNode(Args.number(args, "zoom", 0.05, 20)));
+        // The part of the board the facilitator sees, so each follower fits it to their own screen.
+        for (String span : new String[]{"w", "h"}) {
+            put("follow", span, args.hasNonNull(span) ? N.numberNode(Args.number(args, span, 1, 1e7)) : N.nullNode());
+        }
         put("follow", "by", N.textNode(ctx.actor()));
     }
 

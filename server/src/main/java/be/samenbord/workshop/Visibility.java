@@ -9,24 +9,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one viewer may see of a board while private writing or a vote hides things (rules FA-6,
- * FA-7). A note written during private writing belongs to the person (ID-3) whose replica stamped
- * its {@code kind}; a vote field {@code vote:<replica>} to that replica's person. Pure.
+ * What one viewer may see of a board while private writing, a vote or anonymity hides things
+ * (rules FA-6, FA-7, FA-11). A note written during private writing belongs to the person (ID-3)
+ * whose replica stamped its {@code kind}; a vote field {@code vote:<replica>} to that replica's
+ * person; on an anonymous board every note's {@code author} is hidden from everyone. Pure.
  */
 public final class Visibility {
 
+    /** The register that names who wrote a note (IT-1), hidden on an anonymous board (FA-11). */
+    public static final String AUTHOR = "author";
+
     private final Stamp privateSince;
     private final boolean voteOpen;
+    private final boolean anonymous;
 
-    private Visibility(Stamp privateSince, boolean voteOpen) {
+    private Visibility(Stamp privateSince, boolean voteOpen, boolean anonymous) {
         this.privateSince = privateSince;
         this.voteOpen = voteOpen;
+        this.anonymous = anonymous;
     }
 
     /** The visibility of a board now, or null when nothing is hidden (the common, fast case). */
     public static Visibility of(Items items) {
         BoardControl c = BoardControl.read(items);
-        return c.hidesAnything() ? new Visibility(c.privateSince(), c.voteOpen()) : null;
+        return c.hidesAnything() ? new Visibility(c.privateSince(), c.voteOpen(), c.anonymous()) : null;
     }
 
     /**
@@ -34,6 +40,8 @@ public final class Visibility {
      * not see register {@code field} of {@code item}.
      */
     public boolean hides(String viewer, String item, String field, Items items) {
+        // FA-11: nobody, the writer's other tabs and the facilitator included, gets an author back.
+        if (anonymous && field.equals(AUTHOR) && !BoardControl.reserved(item)) return true;
         if (voteOpen && field.startsWith("vote:") && !Seats.samePerson(field.substring(5), viewer)) return true;
         return hidesItem(viewer, item, items);
     }

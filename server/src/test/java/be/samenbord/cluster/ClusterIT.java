@@ -57,7 +57,7 @@ class ClusterIT {
     }
 
     @Test
-    @DisplayName("CU-3: clients on node 1, 2 and 3 on one board all receive each other's ops and presence")
+    @DisplayName("CU-3, PR-5: clients on node 1, 2 and 3 on one board all receive each other's ops and presence (live drags too)")
     void clientsOnThreeNodesSeeEachOther() {
         JsonNode w = new Api(cluster.node(0).base()).createWorkshop("Drie knopen", "three-b");
         String board = w.path("boards").get(0).path("id").asText();
@@ -83,11 +83,16 @@ class ClusterIT {
                     assertEquals(5, frame.path("ops").size());
                 }
             }
-            clients.get(2).send(WsClient.frame("presence").set("cursor", WsClient.JSON.createArrayNode().add(120).add(80)));
+            // PR-5: a live drag rides along with the cursor, relayed across nodes like the rest of presence.
+            com.fasterxml.jackson.databind.node.ObjectNode presence = WsClient.frame("presence");
+            presence.set("cursor", WsClient.JSON.createArrayNode().add(120).add(80));
+            presence.putArray("drag").addArray().add("note-0").add(300).add(410);
+            clients.get(2).send(presence);
             for (int j = 0; j < 2; j++) {
                 JsonNode p = clients.get(j).next(f -> f.path("t").asText().equals("presence")
                         && f.path("replica").asText().equals("replica-n2") && f.path("cursor").isArray());
                 assertEquals(120, p.path("cursor").get(0).asInt());
+                assertEquals("[[\"note-0\",300,410]]", p.path("drag").toString(), "the drag reached node " + j);
             }
             clients.get(0).close();
             for (int j = 1; j < 3; j++) {

@@ -121,8 +121,8 @@ class BoardEditingE2EIT {
         var layer = a.find(By.cssSelector(".board-layer"));
         String before = layer.getCssValue("transform");
         var r = viewport.getRect();
-        // Background near the viewport's top-left corner, outside every zone of the 3B board.
-        new Actions(a.driver).moveToLocation(r.getX() + 6, r.getY() + 6).clickAndHold().moveByOffset(60, 40).release().perform();
+        // Background near the viewport's lower edge, below the 3B board and clear of the floating tools.
+        new Actions(a.driver).moveToLocation(r.getX() + r.getWidth() - 320, r.getY() + r.getHeight() - 20).clickAndHold().moveByOffset(60, -40).release().perform();
         a.waitFor(d -> !before.equals(d.findElement(By.cssSelector(".board-layer")).getCssValue("transform")), "panned");
         assertEquals(zoomOfB, b.find(By.cssSelector(".board-viewport")).getDomAttribute("data-zoom"), "B's view is its own");
         click(a, "#zoom-reset");

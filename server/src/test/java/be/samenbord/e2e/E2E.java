@@ -27,11 +27,30 @@ final class E2E {
         // its fragment would not load the page again.
         b.open("about:blank");
         b.open(base == null ? link : link.replaceFirst("^http://[^/]+", base));
-        WebElement input = b.find(By.id("display-name"));
-        input.clear();
-        input.sendKeys(name);
-        b.find(By.id("join-board")).click();
+        // A tab that joined with this link before goes straight back to the board (issue 15).
+        b.waitFor(d -> !d.findElements(By.id("display-name")).isEmpty() || !d.findElements(By.id("connection-status")).isEmpty(),
+                "the name form or the board");
+        if (!b.driver.findElements(By.id("display-name")).isEmpty()) {
+            WebElement input = b.find(By.id("display-name"));
+            input.clear();
+            input.sendKeys(name);
+            b.find(By.id("join-board")).click();
+        }
         awaitStatus(b, "connected");
+    }
+
+    /** Opens the panel beside the board (the facilitator's controls, vote results) unless it is open. */
+    static void openPanel(Browser b) {
+        WebElement toggle = b.find(By.id("panel-toggle"));
+        if (!"true".equals(toggle.getDomAttribute("aria-expanded"))) toggle.click();
+        b.waitFor(d -> d.findElement(By.id("board-panel")).isDisplayed(), "the panel beside the board");
+    }
+
+    /** Closes the panel beside the board if it is open. */
+    static void closePanel(Browser b) {
+        WebElement toggle = b.find(By.id("panel-toggle"));
+        if ("true".equals(toggle.getDomAttribute("aria-expanded"))) toggle.click();
+        b.waitFor(d -> !d.findElement(By.id("board-panel")).isDisplayed(), "the panel closed");
     }
 
     static void awaitStatus(Browser b, String status) {

@@ -119,6 +119,7 @@ class FacilitationControlsE2EIT {
     @DisplayName("Lock: while locked Anna's board is read-only with a banner; unlocked she can edit again")
     void lockAndUnlock() {
         E2E.openBoardTab(f, windroos);
+        E2E.openPanel(f);
         f.find(By.id("board-lock")).click();
         anna.find(By.id("locked-banner"));
         anna.waitFor(d -> "true".equals(d.findElement(By.id("board")).getDomAttribute("data-readonly")) ? true : null, "read-only while locked");

@@ -36,6 +36,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /** With extra Chromium flags, e.g. {@code --accept-lang=en-GB,en} for a browser whose language is British English. */
+    public static Browser start(String... extraArgs) {
         // Selenium Manager must not try to download anything: the drivers are Debian's.
         System.setProperty("SE_OFFLINE", "true");
         System.setProperty("SE_AVOID_STATS", "true");
@@ -47,6 +52,10 @@ public final class Browser implements AutoCloseable {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-default-apps", "--no-first-run", "--disable-quic", "--window-size=1400,1000",
                     "--user-data-dir=" + profile);
+            // The people these tests play are Dutch-speaking (the page follows the browser's language,
+            // issue 15); a test of another language passes its own --accept-lang.
+            if (java.util.Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--accept-lang="))) options.addArguments("--accept-lang=nl-BE,nl");
+            options.addArguments(extraArgs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")))
                     .usingAnyFreePort().build();
@@ -90,6 +99,31 @@ public final class Browser implements AutoCloseable {
 
     public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** A Chrome DevTools Protocol command (touch input, device metrics, network conditions, downloads). */
+    public java.util.Map<String, Object> cdp(String command, java.util.Map<String, Object> params) {
+        return driver.executeCdpCommand(command, params);
+    }
+
+    /**
+     * The page's viewport as a device of this size: {@code mobile} adds touch (a phone: 390 × 844);
+     * otherwise a desktop window's viewport. Emulated through CDP, so the size is exact.
+     */
+    public void viewport(int width, int height, boolean mobile) {
+        cdp("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+        cdp("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", mobile, "maxTouchPoints", mobile ? 5 : 1));
+    }
+
+    /** Downloads go to a fresh temporary directory, returned; read the files from there. */
+    public Path downloads() {
+        try {
+            Path dir = Files.createTempDirectory("samenbord-downloads");
+            cdp("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow", "downloadPath", dir.toString(), "eventsEnabled", true));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

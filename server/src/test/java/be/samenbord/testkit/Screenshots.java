@@ -18,20 +18,24 @@ public final class Screenshots implements TestWatcher {
 
     static final List<Browser> OPEN = new CopyOnWriteArrayList<>();
 
-    /** Saves what {@code browser} shows now as target/e2e-screenshots/{@code name}.png, for a person to look at. */
-    public static void save(Browser browser, String name) {
-        Path dir = Path.of("target", "e2e-screenshots");
+    /** Where screenshots go (the tests' working directory is server/). */
+    public static final Path DIR = Path.of("target", "e2e-screenshots");
+
+    /** Saves what {@code browser} shows now as {@code DIR/<name>.png}, for people to look at. */
+    public static Path save(Browser browser, String name) {
         try {
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+            Files.createDirectories(DIR);
+            Path file = DIR.resolve(name + ".png");
+            Files.write(file, browser.driver.getScreenshotAs(OutputType.BYTES));
+            return file;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("screenshot " + name, e);
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        Path dir = Path.of("target", "e2e-screenshots");
+        Path dir = DIR;
         int n = 0;
         for (Browser b : OPEN) {
             String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName() + "-" + (n++) + ".png";

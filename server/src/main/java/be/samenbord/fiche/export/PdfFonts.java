@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * Korean). Each is embedded as a subset of the glyphs a document uses. The fallbacks are read only
  * when a text needs them; fonts are shared by all exports (OpenPDF only reads a font once made).
  */
-final class PdfFonts {
+public final class PdfFonts {
 
     static final String DIR = "samenbord/fonts/";
     /** What is printed for a character no font has. */
@@ -32,11 +32,11 @@ final class PdfFonts {
     private PdfFonts() {
     }
 
-    static BaseFont regular() {
+    public static BaseFont regular() {
         return REGULAR.get();
     }
 
-    static BaseFont bold() {
+    public static BaseFont bold() {
         return BOLD.get();
     }
 
@@ -45,7 +45,7 @@ final class PdfFonts {
      * font is {@link #regular} or {@link #bold}), each run of characters it lacks in the first
      * fallback that has them, drawn bold or oblique as {@code font} is.
      */
-    static void append(Phrase target, String text, Font font) {
+    public static void append(Phrase target, String text, Font font) {
         String clean = PdfText.clean(text);
         StringBuilder run = new StringBuilder();
         Font runFont = font;

@@ -1,0 +1,58 @@
+// The board's context menu (#board-menu), opened by a right-click, a long press or the context
+// menu key: on a note edit, duplicate, copy, delete; on a zone or the board add a note there,
+// paste, tidy the zone, select everything. Read-only viewers get what reads (copy, select all).
+import { t } from "../i18n";
+import { openMenu, type MenuItem } from "../menu";
+import type { BoardActions } from "./actions";
+import type { BoardParts } from "./parts";
+import type { Placing } from "./placing";
+import type { MenuTarget } from "./pointer";
+
+export class ContextMenu {
+  constructor(
+    private readonly p: BoardParts,
+    private readonly a: BoardActions,
+    private readonly placing: Placing,
+    /** The positioned element menus open in (the stage). */
+    private readonly host: HTMLElement,
+  ) {}
+
+  /** At a screen point (pointer). */
+  openAt(clientX: number, clientY: number, target: MenuTarget): void {
+    const r = this.host.getBoundingClientRect();
+    this.show(this.items(target), clientX - r.left, clientY - r.top);
+  }
+
+  /** Beside an element (keyboard). */
+  openBeside(el: HTMLElement, target: MenuTarget): void {
+    const r = this.host.getBoundingClientRect();
+    const e = el.getBoundingClientRect();
+    const at: [number, number] = this.p.camera.toBoard(e.left + e.width / 2, e.top + e.height / 2);
+    this.show(this.items({ ...target, at }), e.left - r.left + 12, e.bottom - r.top + 4, el);
+  }
+
+  private show(items: MenuItem[], x: number, y: number, back?: HTMLElement): void {
+    if (items.length) openMenu(this.host, items, x, y, { id: "board-menu", label: t("menuLabel"), returnFocus: back ?? null });
+  }
+
+  private items(target: MenuTarget): MenuItem[] {
+    const ro = this.p.readonly;
+    const out: MenuItem[] = [];
+    const note = target.note;
+    if (note) {
+      const ids = this.a.targets(note);
+      if (!this.a.selection.has(note)) this.a.select([note]);
+      if (!ro && ids.length === 1) out.push({ id: "edit", label: t("menuEdit"), icon: "pen", run: () => this.a.edit(note) });
+      if (!ro) out.push({ id: "duplicate", label: t("duplicateNote"), icon: "copy", run: () => void this.placing.duplicate() });
+      out.push({ id: "copy", label: t("menuCopy"), icon: "copy", run: () => void this.placing.copy() });
+      if (!ro) out.push({ id: "delete", label: t("deleteNoteLabel"), icon: "trash", run: () => this.a.deleteIds(this.a.targets(note)) });
+    } else if (!ro) {
+      out.push({ id: "add-here", label: t("menuAddHere"), icon: "plus", run: () => void this.placing.createAt(...target.at) });
+      out.push({ id: "paste", label: t("menuPaste"), icon: "copy", run: () => void this.placing.paste() });
+    }
+    const zone = target.zone ?? this.p.notes.data(note ?? "")?.zone ?? null;
+    if (!ro && zone) out.push({ id: "tidy", label: t("menuTidy"), icon: "grid", run: () => this.placing.tidy(zone) });
+    out.push({ id: "select-all", label: t("menuSelectAll"), icon: "select", run: () => this.a.selectAll() });
+    return out;
+  }
+}
