@@ -87,7 +87,7 @@ public record Settings(
             "GOOGLE_TOKEN_URL", "GOOGLE_API_URL", "GOOGLE_PULL_DAYS",
             "SEARCH_REFRESH_MS", "SEARCH_THREADS", "SEARCH_QUEUE");
     /**
-     * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-14),
+     * What one client, address or workshop may take of a node (PROTOCOL.md "Limits", LI-8 to LI-15),
      * so nobody with a link, or none, can exhaust it for the others.
      *
      * @param httpIdleMs             an HTTP connection (not an upgraded WebSocket) silent this long is closed (LI-8)
