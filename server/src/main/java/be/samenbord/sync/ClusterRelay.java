@@ -88,6 +88,8 @@ final class ClusterRelay {
         final Connection connection;
         final String board;
         final String owner;
+        /** SQ-2 on this relayed session (CU-12). */
+        final RelayedSeqs seqs = new RelayedSeqs();
 
         RemoteLink(String key, Connection connection, String board, String owner) {
             this.key = key;
@@ -140,7 +142,18 @@ final class ClusterRelay {
                 RemoteLink link = links.get(conn);
                 if (link == null) continue; // the socket closed meanwhile; the owner hears "leave"
                 switch (item.kind()) {
-                    case RelayBatch.SEND -> link.connection.send(item.text());
+                    case RelayBatch.SEND -> {
+                        if (link.seqs.admit(item.text())) {
+                            link.connection.send(item.text());
+                        } else {
+                            // A frame of this session was lost on the bus (CU-12): the client must not
+                            // see a seq past it, or it would reconnect past the lost one.
+                            LOG.warning("board " + link.board + ": relayed seq " + RelayedSeqs.seqOf(item.text()) + " after "
+                                    + link.seqs.last() + "; a frame was lost between nodes, the session resumes from " + link.seqs.last());
+                            link.leave();
+                            link.connection.closeForRetry("a frame from the board's node went missing; reconnect");
+                        }
+                    }
                     case RelayBatch.SEND_DROPPABLE -> link.connection.sendDroppable(item.text());
                     case RelayBatch.CLOSE -> {
                         links.remove(link.key);
