@@ -58,6 +58,7 @@ public final class Search implements AutoCloseable {
         this.service = new SearchService(index, analyzers, options.threads(), options.queue());
         this.feed = new SearchFeed(new BoardDocs(IndexRules.standard(ficheFields)), index, this::allBoards, snapshots, storedSeqs, vertx,
                 options.clustered(), json);
+        index.onReopened(feed::resync);
     }
 
     private SearchIndex open(Options o, SearchAnalyzers analyzers, Function<String, List<TemplateTexts.Text>> templateTexts) {

@@ -140,6 +140,15 @@ public final class SearchFeed implements BatchListener {
         return done;
     }
 
+    /**
+     * After the index was opened again from its last commit (its writer failed, e.g. on a full
+     * disk): every board the index is behind on is read again, as at start.
+     */
+    public void resync() {
+        if (stopped) return;
+        readAll(allBoards.get()).handle((v, e) -> null).thenCompose(v -> index.refresh());
+    }
+
     /** Reads boards whole, a few at a time. */
     private CompletableFuture<Void> readAll(List<String> boards) {
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(boards);

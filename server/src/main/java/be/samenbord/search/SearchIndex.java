@@ -49,8 +49,8 @@ public final class SearchIndex implements AutoCloseable {
     public enum Outcome { APPLIED, GAP, UNKNOWN_BOARD }
 
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private IndexWriter writer;
+    private volatile SearcherManager searchers;
     private final ScheduledExecutorService thread;
     private final Function<String, Optional<BoardInfo>> boards;
     private final Function<String, List<TemplateTexts.Text>> templateTexts;
@@ -76,10 +76,8 @@ public final class SearchIndex implements AutoCloseable {
         this.directory = directory;
         this.boards = boards;
         this.templateTexts = templateTexts;
-        IndexWriterConfig config = new IndexWriterConfig(analyzers.forIndex())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(32);
-        this.writer = new IndexWriter(directory, config);
+        this.analyzers = analyzers;
+        this.writer = openWriter();
         readCommit(analyzers.fingerprint());
         this.searchers = new SearcherManager(writer, null);
         ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
@@ -91,6 +89,48 @@ public final class SearchIndex implements AutoCloseable {
         this.thread = t;
         thread.scheduleWithFixedDelay(() -> guarded("refresh", this::refreshIfDirty), refreshMs, refreshMs, TimeUnit.MILLISECONDS);
         thread.scheduleWithFixedDelay(() -> guarded("commit", this::commitIfChanged), commitMs, commitMs, TimeUnit.MILLISECONDS);
+    }
+
+    private final SearchAnalyzers analyzers;
+    /** Told after the writer was opened again from its last commit: boards behind it are read again. */
+    private volatile Runnable onReopened = () -> { };
+
+    private IndexWriter openWriter() throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(analyzers.forIndex())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(32));
+    }
+
+    /** What to do once the index was opened again after its writer failed (the feed reads boards behind it). */
+    public void onReopened(Runnable action) {
+        this.onReopened = action;
+    }
+
+    /**
+     * Lucene closes a writer for good after an I/O error it cannot roll back (a full disk while
+     * flushing: its "tragic" exception). The index is derived, so on the index's own thread it is
+     * opened again from its last commit, the board seqs taken from that commit, and the feed reads
+     * the boards that moved on since; until the disk has room this is tried again each tick.
+     */
+    private void reopenIfFailed() throws IOException {
+        if (closed || writer.isOpen()) return;
+        Throwable why = writer.getTragicException();
+        IndexWriter fresh = openWriter();
+        SearcherManager old = searchers;
+        writer = fresh;
+        versions.clear();
+        readCommit(schema);
+        searchers = new SearcherManager(writer, null);
+        try {
+            old.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "search index: the failed writer's searchers did not close", e);
+        }
+        dirty = false;
+        uncommitted = false;
+        LOG.warning("search index: opened again from its last commit after its writer failed ("
+                + (why == null ? "closed" : why.toString()) + "); boards changed since are read again");
+        onReopened.run();
     }
 
     /** Board seqs of the last commit; an index made by other analysis starts empty (rebuilt by reading). */
@@ -294,6 +334,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             thread.execute(() -> {
                 try {
+                    reopenIfFailed();
                     out.complete(task.call());
                 } catch (Exception | Error e) {
                     LOG.log(Level.SEVERE, "search index: a write failed", e);
@@ -312,6 +353,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private void guarded(String what, IoTask task) {
         try {
+            reopenIfFailed();
             task.run();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "search index: " + what + " failed; tried again at the next tick", e);

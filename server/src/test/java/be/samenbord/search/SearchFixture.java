@@ -31,8 +31,12 @@ final class SearchFixture implements AutoCloseable {
     private long ms = 1_700_000_000_000L;
 
     SearchFixture() {
+        this(new ByteBuffersDirectory());
+    }
+
+    SearchFixture(org.apache.lucene.store.Directory directory) {
         try {
-            index = new SearchIndex(new ByteBuffersDirectory(), analyzers, b -> Optional.ofNullable(boards.get(b)), t -> List.of(), 20, 60_000);
+            index = new SearchIndex(directory, analyzers, b -> Optional.ofNullable(boards.get(b)), t -> List.of(), 20, 60_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
