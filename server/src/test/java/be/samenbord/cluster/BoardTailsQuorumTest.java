@@ -67,6 +67,12 @@ class BoardTailsQuorumTest {
         BoardTails onA = new BoardTails(a, store, 50_000);
         Poll.until("quorum with two members", Duration.ofSeconds(WAIT_SECONDS), () -> a.getCluster().getMembers().size() == 2
                 && a.getSplitBrainProtectionService().getSplitBrainProtection(HazelcastSetup.QUORUM).hasMinimumSize());
+        // The partitions are arranged on first use and then migrate to B. A backup sent while B does
+        // not yet hold that replica goes unanswered and, with fail-on-indeterminate, fails the append
+        // (seen once in CI). This test is about the split, so it waits for the arrangement to settle first.
+        a.getPartitionService().getPartition("board-q").getOwner();
+        Poll.until("partitions arranged and backed up", Duration.ofSeconds(WAIT_SECONDS),
+                () -> a.getPartitionService().isClusterSafe() && b.getPartitionService().isClusterSafe());
         onA.init("board-q", 0).get(WAIT_SECONDS, TimeUnit.SECONDS);
         onA.append("board-q", batch(1)).get(WAIT_SECONDS, TimeUnit.SECONDS);
 
