@@ -15,6 +15,7 @@ import be.samenbord.http.Metrics;
 import be.samenbord.http.PeopleRoutes;
 import be.samenbord.http.TeamRoutes;
 import be.samenbord.http.SearchRoutes;
+import be.samenbord.http.OverviewRoutes;
 import be.samenbord.search.Search;
 import be.samenbord.store.JournalStore;
 import be.samenbord.store.PgStore;
@@ -141,6 +142,7 @@ public final class Node {
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .with(this::indicatorRoutes)
                 .with(new SearchRoutes(search, directory, json)::register)
+                .with(new OverviewRoutes(registry, templates, directory, clock)::register)
                 .withRawBodies(PeopleRoutes.RAW_BODY, PeopleRoutes.UPLOAD_TYPES)
                 .withHealth(this::clusterHealth)
                 .withStore(this::storeStatus)

@@ -591,6 +591,19 @@ final class BoardHub {
         return out;
     }
 
+    /** Who is connected to the board now (welcomed sessions, relayed ones included): the room's are the workshop's people (FA-21). */
+    CompletableFuture<List<ControlContext.Person>> peers() {
+        CompletableFuture<List<ControlContext.Person>> out = new CompletableFuture<>();
+        run(() -> {
+            List<ControlContext.Person> connected = new ArrayList<>();
+            members.forEach((m, member) -> {
+                if (member.welcomed) connected.add(new ControlContext.Person(m.replica(), m.name(), m.role()));
+            });
+            out.complete(connected);
+        }, next -> forward(next.peers(), out), false);
+        return out;
+    }
+
     /** Durable seq and the items as JSON, for the REST board view. */
     CompletableFuture<BoardView> view() {
         CompletableFuture<BoardView> out = new CompletableFuture<>();

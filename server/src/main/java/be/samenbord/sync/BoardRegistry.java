@@ -276,6 +276,12 @@ public final class BoardRegistry {
         return Optional.of(route(id, BoardHub::capture, owner -> cluster.relay().capture(owner, id)));
     }
 
+    /** Who is connected to a board now, asked of its owner (the room's: the workshop's people, FA-21). */
+    public Optional<CompletableFuture<List<be.samenbord.workshop.ControlContext.Person>>> peers(String id) {
+        if (!exists(id)) return Optional.empty();
+        return Optional.of(route(id, BoardHub::peers, owner -> cluster.relay().peers(owner, id)));
+    }
+
     /**
      * Writes a batch on behalf of this node (replica and stamps chosen by the caller), like a
      * client's: validated by the caller, deduplicated by (replica, batch), durable when complete.

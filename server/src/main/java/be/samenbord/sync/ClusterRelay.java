@@ -203,6 +203,11 @@ final class ClusterRelay {
                         .put("template", v.template()).put("seq", v.seq()).put("items", v.itemsJson()))));
                 case "capture" -> owned(m, board, h -> reply(m, h.capture().thenApply(s -> s == null
                         ? null : new JsonObject().put("snapshot", Records.board(s)))));
+                case "peers" -> owned(m, board, h -> reply(m, h.peers().thenApply(list -> {
+                    io.vertx.core.json.JsonArray a = new io.vertx.core.json.JsonArray();
+                    list.forEach(p -> a.add(new JsonObject().put("replica", p.replica()).put("name", p.name()).put("role", p.role().name())));
+                    return new JsonObject().put("peers", a);
+                })));
                 case "local" -> owned(m, board, h -> reply(m, h.submitLocal(body.getString("replica"),
                         body.getString("batch"), decodeOps(body.getString("ops"))).thenApply(seq -> new JsonObject().put("seq", seq))));
                 case "control" -> owned(m, board, h -> h.control(body.getString("actor"),
@@ -311,6 +316,17 @@ final class ClusterRelay {
     CompletableFuture<be.samenbord.board.BoardSnapshot> capture(String owner, String board) {
         return request(owner, new JsonObject().put("k", "capture").put("board", board))
                 .thenApply(r -> Records.readBoard(r.getString("snapshot")));
+    }
+
+    CompletableFuture<List<be.samenbord.workshop.ControlContext.Person>> peers(String owner, String board) {
+        return request(owner, new JsonObject().put("k", "peers").put("board", board)).thenApply(r -> {
+            List<be.samenbord.workshop.ControlContext.Person> out = new ArrayList<>();
+            r.getJsonArray("peers").forEach(o -> {
+                JsonObject p = (JsonObject) o;
+                out.add(new be.samenbord.workshop.ControlContext.Person(p.getString("replica"), p.getString("name"), Role.valueOf(p.getString("role"))));
+            });
+            return out;
+        });
     }
 
     CompletableFuture<Long> submitLocal(String owner, String board, String replica, String batchId, List<Op> ops) {
