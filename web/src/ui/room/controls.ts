@@ -2,6 +2,7 @@
 import { h } from "../dom";
 import { bind, t, type Key } from "../i18n";
 import type { Run } from "./run";
+import { DEFAULT_TURN, MAX_TURN, MIN_TURN, roundStartArgs } from "./round-answers";
 import { readSeconds } from "./split";
 import type { RoomState } from "./state";
 
@@ -19,6 +20,11 @@ function button(id: string, key: Key, onClick: () => void, primary = false): HTM
 function field(control: HTMLElement & { id: string }, key: Key): HTMLElement {
   const label = bind(h("label", { for: control.id }), (el) => (el.textContent = t(key)));
   return h("div", { class: "field" }, label, control);
+}
+
+function check(box: HTMLInputElement & { id: string }, key: Key): HTMLElement {
+  const label = bind(h("label", { for: box.id }), (el) => (el.textContent = t(key)));
+  return h("div", { class: "field field-check" }, box, label);
 }
 
 function card(titleKey: Key, ...children: HTMLElement[]): HTMLElement {
@@ -65,14 +71,18 @@ export function buildRoundControls(o: ControlsOptions): { el: HTMLElement } {
     kind.append(bind(h("option", { value: k }), (el) => (el.textContent = t(k === "check-in" ? "roundCheckIn" : "roundCheckOut"))));
   }
   const prompt = h("input", { id: "round-prompt", type: "text", maxlength: 1000 });
+  const turn = h("input", { id: "round-turn-seconds", type: "number", min: MIN_TURN, max: MAX_TURN, step: 1, value: DEFAULT_TURN, inputmode: "numeric" });
+  const auto = h("input", { id: "round-auto-advance", type: "checkbox" });
+  const facilitators = h("input", { id: "round-facilitators", type: "checkbox" });
   const start = button("round-start", "roundStart", () => {
-    const p = prompt.value.trim();
-    if (!p) return o.showError(t("roundNeedsPrompt"));
-    void o.run("roundStart", { kind: kind.value, prompt: p });
+    const r = roundStartArgs({ kind: kind.value, prompt: prompt.value, turnSeconds: turn.value, autoAdvance: auto.checked, facilitators: facilitators.checked });
+    if ("error" in r) return o.showError(t(r.error === "prompt" ? "roundNeedsPrompt" : "roundBadTurn"));
+    void o.run("roundStart", r.args);
   }, true);
   const next = button("round-next", "roundNext", () => void o.run("roundNext"));
   const skip = button("round-skip", "roundSkip", () => void o.run("roundSkip"));
   const end = button("round-end", "roundEnd", () => void o.run("roundEnd"));
-  const el = card("roundTitle", field(kind, "roundKind"), field(prompt, "roundPrompt"), h("div", { class: "room-buttons" }, start, next, skip, end));
+  const el = card("roundTitle", field(kind, "roundKind"), field(prompt, "roundPrompt"), field(turn, "roundTurnSeconds"),
+    check(auto, "roundAutoAdvance"), check(facilitators, "roundFacilitators"), h("div", { class: "room-buttons" }, start, next, skip, end));
   return { el };
 }

@@ -12,6 +12,8 @@ import { FollowSender, type FollowView } from "./follow";
 import { rememberTokens } from "./links";
 import { AutoNavigator, zoneView, type ViewPoint } from "./navigation";
 import { buildOverlay, type Overlay } from "./overlay";
+import { buildOverviewPanel, fetchOverview } from "./overview";
+import { currentRoundId, readRounds, sendAnswer } from "./round-answers";
 import { mountPlenary } from "./plenary";
 import { mountRoomView } from "./room-view";
 import { controlRunner, type Run } from "./run";
@@ -45,6 +47,7 @@ export interface DeskOptions {
 export class FacilitationDesk {
   readonly session: RoomSession;
   readonly overlay: Overlay;
+  private readonly overview: ReturnType<typeof buildOverviewPanel>;
   private readonly run: Run;
   private readonly navigator = new AutoNavigator();
   private readonly follow: FollowSender;
@@ -58,8 +61,18 @@ export class FacilitationDesk {
       replica: this.session.replica,
       leadsFollow: (state) => this.leads(state),
       onFollowToggle: (pressed) => this.toggleFollow(pressed),
-      addAnswer: (text) => this.addAnswer(text),
+      round: {
+        sendAnswer: (text) => sendAnswer(text, (action, args) => this.session.control(action, args)),
+        rounds: () => readRounds(this.session.client.items),
+        currentRound: () => currentRoundId(this.session.client.items),
+      },
     });
+    this.overview = buildOverviewPanel({
+      fetchOverview: () => fetchOverview(o.workshop, o.token),
+      isFacilitator: () => o.role() === "facilitator",
+      serverNow: () => this.session.serverNow(),
+    });
+    this.overlay.el.insertBefore(this.overview.el, this.overlay.el.lastChild);
     this.run = controlRunner((action, args) => this.session.control(action, args), this.overlay.showError);
     this.follow = new FollowSender((v) => void this.run("follow", { ...v }));
   }
@@ -75,6 +88,7 @@ export class FacilitationDesk {
   stop(): void {
     if (this.ticker !== null) clearInterval(this.ticker);
     this.follow.cancel();
+    this.overview.stop();
     this.session.stop();
   }
 
@@ -86,6 +100,7 @@ export class FacilitationDesk {
   paint(): void {
     const state = this.session.state;
     this.overlay.paint(state);
+    this.overview.paint(state);
     this.o.onState(state);
     this.tick();
   }
@@ -182,10 +197,4 @@ export class FacilitationDesk {
     void this.run("follow", { ...v });
   }
 
-  private addAnswer(text: string): string | null {
-    const open = this.o.openBoard();
-    if (!open || !open.board.addNote) return t("roundAnswerNoBoard");
-    open.board.addNote(`${this.o.name}: ${text}`);
-    return null;
-  }
 }

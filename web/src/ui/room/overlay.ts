@@ -6,7 +6,7 @@ import { samePerson } from "../../sync/seat";
 import { announce, h } from "../dom";
 import { bind, t } from "../i18n";
 import { icon } from "../icons";
-import { buildRoundPanel } from "./round";
+import { buildRoundPanel, type RoundPanelOptions } from "./round";
 import { breakoutRunning, myGroup, timerRemaining, type RoomState } from "./state";
 import { EndWatcher, formatClock, isMuted, playEndSound, setMuted, timerPhase } from "./timer";
 
@@ -17,7 +17,8 @@ export interface OverlayOptions {
   /** Whether this person is the one the follow state names (the toggle's pressed state). */
   leadsFollow: (state: RoomState) => boolean;
   onFollowToggle: (pressed: boolean) => void;
-  addAnswer: (text: string) => string | null;
+  /** The round panel's answer and rounds (round.ts). */
+  round: Pick<RoundPanelOptions, "sendAnswer" | "rounds" | "currentRound">;
 }
 
 export interface Overlay {
@@ -81,7 +82,7 @@ export function buildOverlay(o: OverlayOptions): Overlay {
     error.hidden = !message;
   };
 
-  const round = buildRoundPanel({ canWrite: () => o.role() !== "observer", addAnswer: o.addAnswer, showError });
+  const round = buildRoundPanel({ canWrite: () => o.role() !== "observer", ...o.round, showError });
   const row = h("div", { class: "facilitation-row" }, instruction, group, timerBox, follow);
   const el = h("div", { id: "facilitation-bar", class: "facilitation-bar" }, row, error, round.el);
   bind(el, (e) => {

@@ -1,16 +1,22 @@
-// The check-in / check-out round panel (#round), seen by everyone while a round is active: the
-// prompt, the shuffled speaking order with the current speaker, the turn's countdown and a field
-// to put one's own answer on the open board as a note.
+// The check-in / check-out round panel (#round): while a round is active, the prompt, the
+// shuffled speaking order with the current speaker, the turn's countdown, a field to give one's
+// answer (the room action `roundAnswer`, C1: it stays in the round, never on a work board) and
+// every answer given so far; past rounds stay readable under #round-history.
 import { announce, h } from "../dom";
 import { bind, t } from "../i18n";
+import { controlMessage } from "./run";
+import type { RoundRecord } from "./round-answers";
 import { turnRemaining, type RoomState } from "./state";
 import { formatClock, timerPhase } from "./timer";
 
 export interface RoundPanelOptions {
   /** Whether this person may write (observers may not). */
   canWrite: () => boolean;
-  /** Puts the text on the open board; returns an error message, or null when it worked. */
-  addAnswer: (text: string) => string | null;
+  /** Sends the answer (roundAnswer); resolves to what is wrong with it, null once stored; rejects when refused. */
+  sendAnswer: (text: string) => Promise<"empty" | "long" | null>;
+  /** Every round with its answers, newest first, and the current round's id. */
+  rounds: () => RoundRecord[];
+  currentRound: () => string | null;
   showError: (message: string | null) => void;
 }
 
@@ -28,36 +34,56 @@ export function buildRoundPanel(o: RoundPanelOptions): RoundPanel {
   bind(order, (el) => el.setAttribute("aria-label", t("roundOrder")));
   const timerLabel = bind(h("span", { class: "round-timer-label" }), (el) => (el.textContent = t("roundTurn")));
   const timer = h("span", { id: "round-timer", class: "round-timer", role: "timer" });
-  const input = h("input", { id: "round-answer", type: "text", maxlength: 3900, autocomplete: "off" });
+  const input = h("input", { id: "round-answer", type: "text", maxlength: 500, autocomplete: "off" });
   const label = bind(h("label", { for: "round-answer" }), (el) => (el.textContent = t("roundAnswer")));
   const add = bind(h("button", { id: "round-answer-add", type: "submit", class: "btn" }), (el) => (el.textContent = t("roundAnswerAdd")));
   const form = h("form", { class: "round-answer" }, label, input, add);
-  const el = h(
-    "section",
-    { id: "round", class: "round-panel", "aria-labelledby": "round-heading" },
-    heading,
-    prompt,
-    order,
-    h("p", { class: "round-turn" }, timerLabel, " ", timer),
-    form,
-  );
+  const answersTitle = bind(h("h3", { class: "round-answers-title", id: "round-answers-title" }), (el) => (el.textContent = t("roundAnswers")));
+  const answers = h("ul", { id: "round-answers", class: "round-answers", "aria-labelledby": "round-answers-title" });
+  const live = h("div", { class: "round-live" }, heading, prompt, order, h("p", { class: "round-turn" }, timerLabel, " ", timer), form, answersTitle, answers);
+  const historySummary = bind(h("summary"), (el) => (el.textContent = t("roundHistory")));
+  const historyList = h("div", { class: "round-history-list" });
+  const history = h("details", { id: "round-history", class: "round-history" }, historySummary, historyList);
+  const el = h("section", { id: "round", class: "round-panel", "aria-labelledby": "round-heading" }, live, history);
   el.hidden = true;
 
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
-    const text = input.value.trim();
-    if (!text) {
-      o.showError(t("roundAnswerEmpty"));
-      input.focus();
-      return;
-    }
-    const error = o.addAnswer(text);
-    o.showError(error);
-    if (error === null) {
-      input.value = "";
-      announce(t("roundAnswerAdded"));
-    }
+    o.sendAnswer(input.value).then(
+      (problem) => {
+        if (problem) {
+          o.showError(t(problem === "empty" ? "roundAnswerEmpty" : "roundAnswerLong"));
+          input.focus();
+          return;
+        }
+        o.showError(null);
+        input.value = "";
+        announce(t("roundAnswerAdded"));
+      },
+      (e: unknown) => o.showError(controlMessage(e)),
+    );
   });
+
+  const answerItems = (r: RoundRecord) =>
+    r.answers.map((a) => h("li", { "data-round-answer": a.person }, h("strong", {}, a.name || "?"), ": ", a.text));
+  /** Answers of the current round; the others, newest first, in the history. */
+  const paintAnswers = () => {
+    const all = o.rounds();
+    const current = o.currentRound();
+    const now = all.find((r) => r.id === current && !!state?.round?.active);
+    answers.replaceChildren(...(now ? answerItems(now) : []));
+    answersTitle.hidden = answers.hidden = !now || now.answers.length === 0;
+    const past = all.filter((r) => r !== now);
+    historyList.replaceChildren(
+      ...past.map((r) =>
+        h("section", { class: "round-past", "data-round": r.id },
+          h("p", { class: "round-past-title" }, h("strong", {}, `${t(r.kind === "check-out" ? "roundCheckOut" : "roundCheckIn")}${r.prompt ? `: ${r.prompt}` : ""}`)),
+          r.answers.length ? h("ul", {}, ...answerItems(r)) : bind(h("p", { class: "help" }), (p) => (p.textContent = t("roundNoAnswers")))),
+      ),
+    );
+    history.hidden = past.length === 0;
+    return { active: !!now || !!state?.round?.active, past: past.length };
+  };
 
   const paintTexts = () => {
     const r = state?.round;
@@ -71,7 +97,9 @@ export function buildRoundPanel(o: RoundPanelOptions): RoundPanel {
     paint(next) {
       state = next;
       const r = next.round;
-      el.hidden = !r || !r.active;
+      const shown = paintAnswers();
+      live.hidden = !r || !r.active;
+      el.hidden = live.hidden && shown.past === 0;
       if (!r || !r.active) return;
       paintTexts();
       prompt.textContent = r.prompt;

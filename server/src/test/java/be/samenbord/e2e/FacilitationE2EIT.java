@@ -270,7 +270,7 @@ class FacilitationE2EIT {
 
     @Test
     @Order(5)
-    @DisplayName("Instruction and a check-in round reach everyone wherever they are; next moves the turn; an answer lands on the board")
+    @DisplayName("Instruction and a check-in round reach everyone wherever they are; next moves the turn; an answer stays in the round, never on a board (issue 16 finding 2, C1)")
     void instructionAndCheckInRound() {
         f.find(By.cssSelector("[data-board-tab='room']")).click();
         E2E.fill(f, "instruction-text", "Kies elk één actie voor volgende week");
@@ -298,8 +298,11 @@ class FacilitationE2EIT {
         assertEquals(List.of(), Axe.violations(f), "the room view: no moderate, serious or critical accessibility violations");
         anna.find(By.id("round-answer")).sendKeys("Meer pauzes nemen");
         anna.find(By.id("round-answer-add")).click();
-        anna.waitFor(d -> d.getPageSource().contains("Anna: Meer pauzes nemen") ? true : null, "the answer is a note");
-        p[3].waitFor(d -> d.getPageSource().contains("Anna: Meer pauzes nemen") ? true : null, "Dirk sees the answer", SLOW);
+        String answers = "const e = document.getElementById('round-answers'); return e ? e.textContent : '';";
+        anna.waitFor(d -> String.valueOf(anna.js(answers)).contains("Anna: Meer pauzes nemen") ? true : null, "the answer is in the round");
+        p[3].waitFor(d -> String.valueOf(p[3].js(answers)).contains("Anna: Meer pauzes nemen") ? true : null, "Dirk sees the answer", SLOW);
+        String notes = "return [...document.querySelectorAll('.note')].map(n => n.textContent).join('\\n');";
+        assertFalse(String.valueOf(anna.js(notes)).contains("Meer pauzes nemen"), "no note on the board holds the answer");
         f.find(By.id("round-end")).click();
     }
 }
