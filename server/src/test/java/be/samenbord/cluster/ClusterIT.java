@@ -113,7 +113,7 @@ class ClusterIT {
     }
 
     @Test
-    @DisplayName("FA-6, FA-8: facilitation works from every node: control requests reach the owner, private notes stay hidden across nodes")
+    @DisplayName("FA-6, FA-8, FA-20: facilitation works from every node: control requests reach the owner, private notes stay hidden across nodes, every node counts them in the overview")
     void facilitationAcrossNodes() {
         JsonNode w = new Api(cluster.node(0).base()).createWorkshop("Begeleiden over knopen", "three-b");
         String board = w.path("boards").get(0).path("id").asText();
@@ -144,6 +144,24 @@ class ClusterIT {
             assertEquals(0, seenByB.path("ops").size());
             for (NodeProcess n : cluster.nodes()) {
                 assertTrue(!new Api(n.base()).get("/api/boards/" + board, facilitator).text().contains(secret), "hidden in REST on " + n.base());
+            }
+            // FA-20, FA-21: every node counts the private note (read on the board's owner) and knows
+            // Bert, in the room through node 1 only, as a participant who wrote nothing yet. (Every web
+            // client is in the room too, as Anna through node 2: the room's connections name people.)
+            try (WsClient rb = WsClient.connect(cluster.node(1).base()); WsClient ra = WsClient.connect(cluster.node(2).base())) {
+                rb.join(participant, room, "participantB1", "Bert");
+                ra.join(participant, room, "participantA1", "Anna");
+                for (NodeProcess n : cluster.nodes()) {
+                    Api.Reply o = new Api(n.base()).get("/api/workshops/" + w.path("id").asText() + "/overview", facilitator);
+                    assertEquals(200, o.status(), o.text());
+                    assertTrue(!o.text().contains(secret) && !o.text().contains("noteA"), "counts only on " + n.base() + ": " + o.text());
+                    JsonNode priv = o.body().path("boards").get(0).path("private");
+                    assertEquals(1, priv.path("notes").asInt(), "one private note counted on " + n.base() + ": " + o.text());
+                    assertTrue(priv.path("people").toString().contains("{\"name\":\"Bert\",\"notes\":0,\"done\":false}"),
+                            "Bert, connected through node 1, is not done, on " + n.base() + ": " + o.text());
+                    assertTrue(priv.path("people").toString().contains("{\"name\":\"Anna\",\"notes\":1,\"done\":true}"), o.text());
+                    assertEquals(403, new Api(n.base()).get("/api/workshops/" + w.path("id").asText() + "/overview", participant).status());
+                }
             }
             f.send(WsClient.frame("control").put("request", "r1").put("action", "reveal"));
             long revealSeq = f.next("done").path("seq").asLong();
