@@ -112,6 +112,10 @@ export interface FicheSummary {
   smart: Record<string, boolean>;
   missing: string[];
   source?: string;
+  /** SU-9: the header field "driver" (trekker), and the earliest dated step (null when none). */
+  driver?: string;
+  firstDate?: string | null;
+  firstStep?: string | null;
 }
 
 export function listFiches(workshop: string, token: string): Promise<{ fiches: FicheSummary[] }> {
