@@ -118,6 +118,11 @@ export interface FicheSummary {
   firstStep?: string | null;
 }
 
+/** The session summary (SU-1); `path` from summary/model.ts's summaryPath. */
+export function fetchSummary(path: string, token: string): Promise<import("./summary/model").SessionSummary> {
+  return request(path, {}, token);
+}
+
 export function listFiches(workshop: string, token: string): Promise<{ fiches: FicheSummary[] }> {
   return request(`/api/workshops/${encodeURIComponent(workshop)}/fiches`, {}, token);
 }
