@@ -185,6 +185,17 @@ class SummaryE2EIT {
         assertFalse(text.contains(PRIVATE), "nor does the PDF show the private note");
         f.waitFor(d -> d.findElement(By.id("summary-status")).getText().contains("samenvatting-nl.pdf") ? true : null, "the page says it downloaded");
 
+        // Printing prints the summary, without the header, tabs and buttons.
+        org.openqa.selenium.Pdf printed = f.driver.print(new org.openqa.selenium.print.PrintOptions());
+        // Chrome's text layer spaces letters by kerning: compare without white space, as ExportE2EIT does.
+        String paper = pdfText(java.util.Base64.getDecoder().decode(printed.getContent())).replaceAll("\\s+", "");
+        for (String shown : List.of(TOP, DRIVER, ACTION, "Samenvatting van de sessie", "3 stippen")) {
+            assertTrue(paper.contains(shown.replaceAll("\\s+", "")), "printed '" + shown + "': " + paper);
+        }
+        for (String chrome : List.of("PDF downloaden", "Afdrukken", "Rol: begeleider", "Zoeken", "Volg mij")) {
+            assertFalse(paper.contains(chrome.replaceAll("\\s+", "")), "printed '" + chrome + "': " + paper);
+        }
+
         // English: the page and the node's labels follow the language switch.
         f.find(By.id("lang-switch")).click();
         f.waitFor(d -> "Session summary".equals(d.findElement(By.id("summary-heading")).getText()) ? true : null, "the English heading");
