@@ -112,6 +112,15 @@ export interface FicheSummary {
   smart: Record<string, boolean>;
   missing: string[];
   source?: string;
+  /** SU-9: the header field "driver" (trekker), and the earliest dated step (null when none). */
+  driver?: string;
+  firstDate?: string | null;
+  firstStep?: string | null;
+}
+
+/** The session summary (SU-1); `path` from summary/model.ts's summaryPath. */
+export function fetchSummary(path: string, token: string): Promise<import("./summary/model").SessionSummary> {
+  return request(path, {}, token);
 }
 
 export function listFiches(workshop: string, token: string): Promise<{ fiches: FicheSummary[] }> {

@@ -21,11 +21,14 @@ import { hasCopiesBreakout } from "./room/state";
 import { addDataTabs, dataViewTitle, isDataView, mountDataView } from "./indicators/tabs";
 import { joinHash, parseJoinRoute } from "./routes";
 import { mountSearch } from "./search";
+import { mountSummary } from "./summary/view";
 import { renderShell } from "./shell";
 import type { Template } from "./template";
 
 /** The tab and URL id of the action plan (no board has this id: board ids are generated). */
 export const PLAN = "action-plan";
+/** The tab and URL id of the session summary (SU-8). */
+export const SUMMARY = "summary";
 /** Boards of this template are fiches: they open in the fiche editor, not as tabs. */
 export const FICHE_TEMPLATE = "action-fiche";
 
@@ -94,6 +97,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   const plenaryTab = tab(PLENARY, "tab tab-plenary", () => t("plenaryTab"));
   plenaryTab.hidden = true;
   tab(PLAN, "tab tab-plan", () => t("actionPlan"));
+  tab(SUMMARY, "tab tab-plan tab-summary", () => t("summaryTab"));
   addDataTabs(tab, role);
   const roomTab = tab(ROOM_VIEW, "tab tab-room", () => t("roomTab"));
   roomTab.hidden = true;
@@ -166,7 +170,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   let opening = 0;
   function open(viewId: string, place?: Place): void {
     const ticket = ++opening;
-    const isKnown = viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || viewId === PLENARY || viewId === ROOM_VIEW || isDataView(viewId);
+    const isKnown = viewId === PLAN || viewId === SUMMARY || ficheIds.has(viewId) || known.has(viewId) || viewId === PLENARY || viewId === ROOM_VIEW || isDataView(viewId);
     if (!isKnown) {
       // A board made since this page loaded (a fiche, a group's copy): learn it, then open.
       learnBoards()
@@ -178,7 +182,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   }
 
   function resolve(viewId: string): string {
-    if (viewId === PLAN || ficheIds.has(viewId) || known.has(viewId) || isDataView(viewId)) return viewId;
+    if (viewId === PLAN || viewId === SUMMARY || ficheIds.has(viewId) || known.has(viewId) || isDataView(viewId)) return viewId;
     if (viewId === ROOM_VIEW && role === "facilitator" && desk) return viewId;
     if (viewId === PLENARY && desk) {
       const b = desk.session.state.breakout;
@@ -231,6 +235,11 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
           }),
         false,
       );
+      return;
+    }
+    if (id === SUMMARY) {
+      document.title = `${t("summaryTab")} · ${o.info.title} · Samenbord`;
+      current = mountSummary(boardHost, { workshop: o.info.id, token: o.token });
       return;
     }
     if (ficheIds.has(id)) {
@@ -339,6 +348,8 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   open(o.board ?? boards[0]?.id ?? PLAN);
   desk?.start();
   window.addEventListener("hashchange", () => {
+    // A plain "#summary" link (SU-8) opens the summary; show() writes the token back into the fragment.
+    if (location.hash === `#${SUMMARY}`) return open(SUMMARY);
     const route = parseJoinRoute(location.pathname, location.hash);
     const target = route?.board;
     if (target && target !== currentId) open(target);

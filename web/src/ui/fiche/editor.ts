@@ -16,6 +16,7 @@ import { buildFicheHead } from "./head";
 import { buildSmartPanel } from "./smart-panel";
 import type { FicheSection, FicheSpec } from "./spec";
 import { StepsTimeline } from "./steps";
+import { buildToc } from "./toc";
 
 export { FIELD_MAX } from "./form";
 
@@ -79,6 +80,7 @@ export function mountFicheEditor(host: HTMLElement, o: FicheEditorOptions): Moun
     h("div", { class: "board-head" }, frame.heading, frame.source),
     frame.toolbar,
     frame.message,
+    buildToc(spec, (): ParentNode => root),
     h("div", { class: "fiche-body" }, head.el, smart.el, ...sections, balance.el),
   );
   host.replaceChildren(root);

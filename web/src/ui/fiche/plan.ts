@@ -24,6 +24,14 @@ export interface MountedPlan {
 
 const FORMAT_NAMES: Record<ExportFormat, string> = { pdf: "PDF", md: "Markdown", csv: "CSV", json: "JSON" };
 
+/** A step's date (yyyy-mm-dd) as people read it in `lang`: "4 mei 2026", "4 May 2026"; anything else as given. Pure. */
+export function formatPlanDate(iso: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-BE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
 export function statusLabel(spec: FicheSpec | null, status: string): string {
   const s = spec?.statuses.find((x) => x.id === status);
   return s ? loc(s.label) : status;
@@ -93,7 +101,7 @@ export function mountPlan(host: HTMLElement, o: PlanOptions): MountedPlan {
     const caption = bind(h("caption"), (el) => {
       el.textContent = list.length === 1 ? t("planCountOne") : t("planCount", { n: list.length });
     });
-    const th = (key: "colTitle" | "colStatus" | "colSmart" | "colOpen") =>
+    const th = (key: "colTitle" | "colDriver" | "colFirstDate" | "colStatus" | "colSmart" | "colOpen") =>
       bind(h("th", { scope: "col" }), (el) => (el.textContent = t(key)));
     const rows = list.map((f) => row(f));
     body.replaceChildren(
@@ -101,7 +109,7 @@ export function mountPlan(host: HTMLElement, o: PlanOptions): MountedPlan {
         "table",
         { class: "plan-table", id: "plan-table" },
         caption,
-        h("thead", {}, h("tr", {}, th("colTitle"), th("colStatus"), th("colSmart"), th("colOpen"))),
+        h("thead", {}, h("tr", {}, th("colTitle"), th("colDriver"), th("colFirstDate"), th("colStatus"), th("colSmart"), th("colOpen"))),
         h("tbody", {}, ...rows),
       ),
     );
@@ -121,7 +129,19 @@ export function mountPlan(host: HTMLElement, o: PlanOptions): MountedPlan {
       el.replaceChildren(t("open"), h("span", { class: "visually-hidden" }, `: ${title || t("untitled")}`));
     });
     openBtn.addEventListener("click", () => o.onOpen(f.id));
-    return h("tr", { "data-fiche": f.id }, titleCell, status, h("td", {}, badges), h("td", {}, openBtn));
+    // SU-9: who drives the action and when its first dated step is.
+    const driver = (f.driver ?? "").trim();
+    const driverCell = bind(h("td", { class: "plan-driver" }), (el) => (el.textContent = driver || t("planNoValue")));
+    const dateCell = h("td", { class: "plan-first-date" });
+    bind(dateCell, (el) => {
+      if (!f.firstDate) {
+        el.textContent = t("planNoValue");
+        return;
+      }
+      const time = h("time", { datetime: f.firstDate }, formatPlanDate(f.firstDate, getLang()));
+      el.replaceChildren(time, f.firstStep?.trim() ? h("span", { class: "plan-first-step" }, f.firstStep.trim()) : "");
+    });
+    return h("tr", { "data-fiche": f.id }, titleCell, driverCell, dateCell, status, h("td", {}, badges), h("td", {}, openBtn));
   }
 
   async function refresh(): Promise<void> {

@@ -9,6 +9,8 @@ import be.samenbord.http.ControlRoutes;
 import be.samenbord.http.BoardExportRoutes;
 import be.samenbord.http.ExportPool;
 import be.samenbord.http.FicheRoutes;
+import be.samenbord.http.SummaryRoutes;
+import be.samenbord.summary.SummaryService;
 import be.samenbord.http.HttpApi;
 import be.samenbord.http.IdleConnections;
 import be.samenbord.http.Metrics;
@@ -138,6 +140,7 @@ public final class Node {
         this.api = new HttpApi(settings, json, templates, workshops, registry, sync, ready::get, () -> publicUrl)
                 .with(new FicheRoutes(fiches, directory, json, exports)::register)
                 .with(new BoardExportRoutes(registry, templates, directory, json, exports)::register)
+                .with(new SummaryRoutes(new SummaryService(registry, templates, fiches, json), directory, json, exports)::register)
                 .with(metrics::register)
                 .with(new ControlRoutes(facilitation, registry, directory, json)::register)
                 .with(this::indicatorRoutes)

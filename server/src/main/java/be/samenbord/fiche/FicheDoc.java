@@ -34,4 +34,14 @@ public record FicheDoc(String id, String status, Map<String, String> values, Lis
     public String title() {
         return value("title");
     }
+
+    /** The step with the earliest date (yyyy-mm-dd), the first in order on a tie; empty when no step has a date. */
+    public java.util.Optional<Step> firstDatedStep() {
+        Step first = null;
+        for (Step s : steps) {
+            if (!s.date().matches("\\d{4}-\\d{2}-\\d{2}")) continue;
+            if (first == null || s.date().compareTo(first.date()) < 0) first = s;
+        }
+        return java.util.Optional.ofNullable(first);
+    }
 }

@@ -99,6 +99,10 @@ public final class FicheRoutes {
             ArrayNode arr = out.putArray("fiches");
             for (FicheDoc d : docs) {
                 ObjectNode f = arr.addObject().put("id", d.id()).put("title", d.title()).put("status", d.status()).put("source", d.source());
+                // The action plan's driver and first-date columns (SU-9).
+                f.put("driver", d.value("driver"));
+                d.firstDatedStep().ifPresentOrElse(s -> f.put("firstDate", s.date()).put("firstStep", s.text()),
+                        () -> f.putNull("firstDate").putNull("firstStep"));
                 ObjectNode smart = f.putObject("smart");
                 d.smart().met().forEach(smart::put);
                 ArrayNode missing = f.putArray("missing");

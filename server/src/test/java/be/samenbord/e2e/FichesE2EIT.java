@@ -195,6 +195,7 @@ class FichesE2EIT {
             titles.add(title);
             int n = Integer.parseInt(title.replaceAll("\\D+", ""));
             fiches.put(n, row.getDomAttribute("data-fiche"));
+            assertEquals("Trekker " + n, row.findElement(By.cssSelector(".plan-driver")).getText(), "SU-9: the driver column");
             assertEquals(5, row.findElements(By.cssSelector(".smart-badge[data-rule][data-met]")).size(), "five SMART badges");
             assertEquals("true", row.findElement(By.cssSelector(".smart-badge[data-rule='specific']")).getDomAttribute("data-met"),
                     "title, target group and impact make a row specific");
@@ -247,6 +248,19 @@ class FichesE2EIT {
         a.js("const el = arguments[0]; el.focus(); el.value = '2026-09-15'; el.dispatchEvent(new Event('input', {bubbles: true}));"
                 + "el.dispatchEvent(new Event('change', {bubbles: true}));", step.findElement(By.cssSelector("input[type=date]")));
         awaitBadge(a, "timeBound", true);
+
+        // SU-9: the sticky jump links reach a section far down by keyboard, the URL keeps its fragment.
+        String url = a.driver.getCurrentUrl();
+        WebElement jump = a.find(By.cssSelector("#fiche-toc a[data-toc='communication']"));
+        a.js("arguments[0].focus()", jump);
+        jump.sendKeys(org.openqa.selenium.Keys.ENTER);
+        a.waitFor(d -> "section-communication-title".equals(a.js("return document.activeElement.id")) ? true : null, "focus on section 18's heading");
+        assertEquals(url, a.driver.getCurrentUrl(), "a jump does not change the URL (it holds the token)");
+        Number tocTop = (Number) a.js("return document.getElementById('fiche-toc').getBoundingClientRect().top");
+        Number headingTop = (Number) a.js("return document.getElementById('section-communication-title').getBoundingClientRect().top");
+        assertTrue(tocTop.doubleValue() >= -1 && tocTop.doubleValue() < 80, "the links stay at the top: " + tocTop);
+        assertTrue(headingTop.doubleValue() > tocTop.doubleValue() && headingTop.doubleValue() < 300, "the section is in view below them: " + headingTop);
+        Screenshots.save(a, "fiche-toc-jump");
 
         a.waitFor(d -> "2026-09-15".equals(E2E.items(api, id, token("observer")).path(stepId).path("date").path("v").asText()), "the step's date on the server");
         a.waitFor(d -> {
@@ -316,6 +330,9 @@ class FichesE2EIT {
         WebElement row1 = a.find(By.cssSelector("#action-plan tr[data-fiche='" + fiches.get(1) + "']"));
         assertEquals("true", row1.findElement(By.cssSelector(".smart-badge[data-rule='specific']")).getDomAttribute("data-met"));
         assertTrue(row1.findElement(By.cssSelector(".plan-status")).getText().contains("Klaar"), row1.getText());
+        WebElement row3 = a.find(By.cssSelector("#action-plan tr[data-fiche='" + fiches.get(3) + "']"));
+        assertEquals("2026-09-15", row3.findElement(By.cssSelector(".plan-first-date time")).getDomAttribute("datetime"), "SU-9: the first date column");
+        assertTrue(row3.findElement(By.cssSelector(".plan-first-date")).getText().contains("Startvergadering"), row3.getText());
 
         a.find(By.cssSelector("button[data-export='md']")).click();
         a.waitFor(d -> {

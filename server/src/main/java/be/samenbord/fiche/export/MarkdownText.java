@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * or GitHub renderer shows it as the same text. It can open no HTML, code, emphasis, link, image,
  * table or block; the only links it makes are the http(s) addresses it contains, as autolinks.
  */
-final class MarkdownText {
+public final class MarkdownText {
 
     /** Escaped wherever they stand: HTML and entities, code, emphasis, strikethrough, links and images, table cells. */
     private static final String INLINE = "\\`*_[]<&|~";
@@ -23,7 +23,7 @@ final class MarkdownText {
     }
 
     /** One line (no line breaks): its start cannot open a block, the rest is {@link #inline}. */
-    static String line(String line) {
+    public static String line(String line) {
         Matcher m = LINE_START.matcher(line);
         if (!m.find()) return inline(line);
         String token = m.group(1);
@@ -36,7 +36,7 @@ final class MarkdownText {
     }
 
     /** Text inside a line or a table cell: every construct escaped, http(s) addresses as {@code <url>}. */
-    static String inline(String text) {
+    public static String inline(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         Matcher m = URL.matcher(text);
         int done = 0;
