@@ -112,7 +112,11 @@ final class RoomActions {
     }
 
     private void endBreakout() {
-        if (!room.flag("breakout", "active")) throw ControlRefused.bad("no breakout is running");
+        if (!room.flag("breakout", "active")) {
+            // Its timer ended just now and the tick has not written it yet: ended all the same.
+            if (new RoomState(ctx.items()).flag("breakout", "active")) return;
+            throw ControlRefused.bad("no breakout is running");
+        }
         if (room.flag("breakout", "endsWithTimer")) RoomMachine.clearTimer(room);
         RoomMachine.closeBreakout(room);
     }
