@@ -47,7 +47,8 @@ public final class TestNode implements AutoCloseable {
         }
     }
 
-    private static TestNode start(Path dataDir, java.util.function.LongSupplier clock, String... extraEnv) {
+    /** As {@link #startWithClock(java.util.function.LongSupplier, String...)}, on {@code dataDir} (a restart). */
+    public static TestNode start(Path dataDir, java.util.function.LongSupplier clock, String... extraEnv) {
         Map<String, String> env = new HashMap<>();
         env.put("SAMENBORD_HTTP_HOST", "127.0.0.1");
         env.put("SAMENBORD_HTTP_PORT", "0");
