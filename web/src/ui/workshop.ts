@@ -15,7 +15,7 @@ import { mountPlan } from "./fiche/plan";
 import type { FicheSpec } from "./fiche/spec";
 import { bind, loc, t } from "./i18n";
 import { FacilitationDesk, ROOM_VIEW } from "./room/desk";
-import { PLENARY, type ViewPoint } from "./room/navigation";
+import { PLENARY, wholeView, type ViewPoint } from "./room/navigation";
 import { ROOM_TEMPLATE } from "./room/session";
 import { hasCopiesBreakout } from "./room/state";
 import { addDataTabs, dataViewTitle, isDataView, mountDataView } from "./indicators/tabs";
@@ -40,10 +40,11 @@ export interface WorkshopOptions {
   board: string | null;
 }
 
-/** Where to look once a board is open: a zone (breakout in zones mode) or a point (follow). */
+/** Where to look once a board is open: a zone (breakout in zones mode), a point (follow), or all of it (`fit`). */
 export interface Place {
   zone?: string | null;
   point?: ViewPoint | null;
+  fit?: boolean;
 }
 
 export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
@@ -163,7 +164,7 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
   /** Looks at a zone or point of the open board (no-op until the board view offers setView). */
   function look(place: Place | undefined): void {
     if (!openBoard || !place) return;
-    const p = place.point ?? (place.zone ? desk?.zonePoint(openBoard.template, place.zone, boardHost) : null);
+    const p = place.point ?? (place.zone ? desk?.zonePoint(openBoard.template, place.zone, boardHost) : place.fit ? wholeView(openBoard.template) : null);
     if (p) openBoard.board.setView(p.x, p.y, p.zoom, p.w && p.h ? { w: p.w, h: p.h } : null);
   }
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { Json, Op } from "../../src/sync/api";
 import { Items } from "../../src/sync/items";
-import { AutoNavigator, breakoutTarget, followTarget, PLENARY, zoneView, type Me } from "../../src/ui/room/navigation";
+import { AutoNavigator, breakoutTarget, followTarget, PLENARY, wholeView, zoneView, type Me } from "../../src/ui/room/navigation";
 import {
   breakoutBoards,
   breakoutOver,
@@ -210,7 +210,13 @@ describe("automatic navigation", () => {
     );
     expect(breakoutTarget(s, NOW, ann)).toMatchObject({ view: "wr", zone: "north" });
     const over = parseRoom(room({ breakout: { active: false, mode: "zones", plenary: "wr", groups: [], started: NOW } }));
-    expect(breakoutTarget(over, NOW, ann)).toMatchObject({ view: "wr", zone: null });
+    // Issue 16 finding 4: the assembled board, fitted whole, not one's own zone zoomed.
+    expect(breakoutTarget(over, NOW, ann)).toMatchObject({ view: "wr", zone: null, fit: true });
+  });
+
+  it("issue 16 finding 4: the whole board's view spans its canvas, for each viewer to fit", () => {
+    const tpl = { canvas: { width: 2000, height: 1200 } } as unknown as Parameters<typeof wholeView>[0];
+    expect(wholeView(tpl)).toEqual({ x: 1000, y: 600, zoom: 1, w: 2000, h: 1200 });
   });
 
   it("moves neither facilitators, observers nor people in no group", () => {

@@ -3,13 +3,28 @@ import { h } from "../dom";
 import { bind, t, type Key } from "../i18n";
 import type { Run } from "./run";
 import { DEFAULT_TURN, MAX_TURN, MIN_TURN, roundStartArgs } from "./round-answers";
-import { readSeconds } from "./split";
+import { clockText, readClock } from "./split";
 import type { RoomState } from "./state";
 
 export interface ControlsOptions {
   run: Run;
   showError: (message: string | null) => void;
+  /** A control runner that shows its failures where `show` puts them (at the card's buttons). */
+  runner?: (show: (message: string | null) => void) => Run;
 }
+
+/** A card's own error line, right under its buttons, and the runner that fills it. */
+function localErrors(o: ControlsOptions, id: string): { error: HTMLElement; show: (message: string | null) => void; run: Run } {
+  const error = h("p", { id, class: "alert control-error", role: "alert", hidden: true });
+  const show = (message: string | null) => {
+    error.textContent = message ?? "";
+    error.hidden = !message;
+  };
+  return { error, show, run: o.runner ? o.runner(show) : o.run };
+}
+
+/** The timer's presets in seconds (FA-15). */
+export const TIMER_PRESETS = [60, 180, 300] as const;
 
 function button(id: string, key: Key, onClick: () => void, primary = false): HTMLButtonElement {
   const b = bind(h("button", { id, type: "button", class: primary ? "btn btn-primary" : "btn" }), (el) => (el.textContent = t(key)));
@@ -35,17 +50,35 @@ function card(titleKey: Key, ...children: HTMLElement[]): HTMLElement {
 // Buttons stay enabled whatever the state: the node refuses what does not apply (bad_message,
 // shown in #room-error), and a click never silently does nothing while the state is on its way.
 export function buildTimerControls(o: ControlsOptions): { el: HTMLElement } {
-  const seconds = h("input", { id: "timer-seconds", type: "number", min: 1, max: 7200, step: 1, value: 300, inputmode: "numeric" });
+  const { error, show, run } = localErrors(o, "timer-error");
+  // Minutes:seconds, as a facilitator says it ("5:00", "0:45"); a bare number is minutes.
+  const time = h("input", { id: "timer-time", type: "text", value: clockText(300), inputmode: "numeric", autocomplete: "off", "aria-describedby": "timer-time-help" });
+  const help = bind(h("p", { id: "timer-time-help", class: "help" }), (el) => (el.textContent = t("timerTimeHelp")));
+  const presets = TIMER_PRESETS.map((secs) => {
+    const b = bind(h("button", { type: "button", class: "btn btn-quiet", "data-preset": secs }), (el) => (el.textContent = t("timerPreset", { n: secs / 60 })));
+    b.addEventListener("click", () => {
+      time.value = clockText(secs);
+      void run("timerStart", { seconds: secs });
+    });
+    return b;
+  });
   const start = button("timer-start", "timerStart", () => {
-    const s = readSeconds(seconds.value, 1, 7200);
-    if (s === null) return o.showError(t("timerBadSeconds"));
-    void o.run("timerStart", { seconds: s });
+    const s = readClock(time.value, 1, 7200);
+    if (s === null) return show(t("timerBadClock"));
+    void run("timerStart", { seconds: s });
   }, true);
-  const pause = button("timer-pause", "timerPause", () => void o.run("timerPause"));
-  const resume = button("timer-resume", "timerResume", () => void o.run("timerResume"));
-  const add = button("timer-add", "timerAdd", () => void o.run("timerAdd", { seconds: 60 }));
-  const stop = button("timer-stop", "timerStop", () => void o.run("timerStop"));
-  const el = card("timerControls", field(seconds, "timerSeconds"), h("div", { class: "room-buttons" }, start, pause, resume, add, stop));
+  const pause = button("timer-pause", "timerPause", () => void run("timerPause"));
+  const resume = button("timer-resume", "timerResume", () => void run("timerResume"));
+  const add = button("timer-add", "timerAdd", () => void run("timerAdd", { seconds: 60 }));
+  const stop = button("timer-stop", "timerStop", () => void run("timerStop"));
+  const el = card(
+    "timerControls",
+    field(time, "timerTime"),
+    help,
+    h("div", { class: "room-buttons timer-presets" }, ...presets),
+    h("div", { class: "room-buttons" }, start, pause, resume, add, stop),
+    error,
+  );
   return { el };
 }
 

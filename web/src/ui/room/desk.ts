@@ -35,7 +35,7 @@ export interface DeskOptions {
   identity: Identity;
   templates: Template[];
   role: () => Role;
-  openView: (id: string, place?: { zone?: string | null; point?: ViewPoint | null }) => void;
+  openView: (id: string, place?: { zone?: string | null; point?: ViewPoint | null; fit?: boolean }) => void;
   /** The board open in the workshop page, if the open view is one. */
   openBoard: () => { id: string; board: MountedBoard; template: Template } | null;
   templateOf: (board: string) => Promise<Template | null>;
@@ -175,7 +175,7 @@ export class FacilitationDesk {
     // Before the first welcome the state is empty, and an empty state must not count as "seen".
     if (!this.session.loaded) return;
     const target = this.navigator.step(state, now, { replica: this.session.replica, role: this.o.role() });
-    if (target) this.o.openView(target.view, { zone: target.zone, point: target.point });
+    if (target) this.o.openView(target.view, { zone: target.zone, point: target.point, fit: target.fit ?? false });
   }
 
   private leads(state: RoomState): boolean {

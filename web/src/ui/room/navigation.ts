@@ -33,6 +33,8 @@ export interface NavTarget {
   zone: string | null;
   /** Follow: the facilitator's view. */
   point: ViewPoint | null;
+  /** Fit the whole board into the viewport: the assembled board after a zones breakout (issue 16 finding 4). */
+  fit?: boolean;
 }
 
 /** Where a breakout sends `me` now: its group's board while it runs, the plenary once over; null for facilitators and observers. */
@@ -43,7 +45,8 @@ export function breakoutTarget(state: RoomState, serverNow: number, me: Me): Nav
   if (breakoutOver(state, serverNow)) {
     if (b.mode === "copies") return { key: `plenary:${run}`, view: PLENARY, zone: null, point: null };
     const shared = b.plenary ?? state.groups.find((g) => g.board)?.board ?? null;
-    return shared ? { key: `plenary:${run}`, view: shared, zone: null, point: null } : null;
+    // The same board the groups worked on: zoomed out to all of it, not left on one's own zone.
+    return shared ? { key: `plenary:${run}`, view: shared, zone: null, point: null, fit: true } : null;
   }
   const g = myGroup(state, me.replica);
   if (!g || !g.board) return null;
@@ -80,6 +83,12 @@ export class AutoNavigator {
     if (b && bChanged && !(first && b.key.startsWith("plenary:"))) return b;
     return null;
   }
+}
+
+/** The view that shows the whole board of `tpl`, fitted by each viewer into their own viewport. */
+export function wholeView(tpl: Template): ViewPoint {
+  const { width, height } = tpl.canvas;
+  return { x: width / 2, y: height / 2, zoom: 1, w: width, h: height };
 }
 
 /** The view that centres a zone of `tpl` and fits it into a viewport of the given size. */

@@ -9,7 +9,7 @@ import type { Template } from "../template";
 import { buildBreakout, type BoardChoice } from "./breakout";
 import { buildInstructionControls, buildRoundControls, buildTimerControls } from "./controls";
 import { recallTokens, roomLinks } from "./links";
-import type { Run } from "./run";
+import { controlRunner, type Run } from "./run";
 import type { RoomSession } from "./session";
 import { breakoutRunning } from "./state";
 
@@ -66,7 +66,9 @@ export function mountRoomView(host: HTMLElement, o: RoomViewOptions): { destroy(
       }),
     );
   };
-  const controls = { run: o.run, showError: o.showError };
+  // Each card shows a refusal at its own buttons (role=alert), where the facilitator is looking.
+  const runner = (show: (message: string | null) => void) => controlRunner((action, args) => o.session.control(action, args), show);
+  const controls = { run: o.run, showError: o.showError, runner };
   const instruction = buildInstructionControls(controls);
   const breakout = buildBreakout({ ...controls, templates: o.templates, boards: o.boards, openView: o.openView });
   const heading = bind(h("h2", { class: "room-title" }), (el) => (el.textContent = t("roomTitle")));

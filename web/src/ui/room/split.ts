@@ -38,6 +38,8 @@ export interface BreakoutGroupArg {
   name: string;
   members: string[];
   scribe?: string;
+  /** Zones mode: the zone this group works in (FA-14); otherwise the next free one. */
+  zone?: string;
 }
 
 /**
@@ -68,4 +70,35 @@ export function readSeconds(text: string, min: number, max: number): number | nu
   if (!/^\d+$/.test(s)) return null;
   const n = Number(s);
   return n >= min && n <= max ? n : null;
+}
+
+/**
+ * A duration typed as minutes:seconds ("5:00", "0:45", "12:30") or as whole minutes ("3"), in
+ * seconds within [min, max]; null when empty or not such a time (FA-15).
+ */
+export function readClock(text: string, min: number, max: number): number | null {
+  const s = text.trim();
+  const clock = /^(\d{1,3}):([0-5]\d)$/.exec(s);
+  const total = clock ? Number(clock[1]) * 60 + Number(clock[2]) : /^\d{1,3}$/.test(s) ? Number(s) * 60 : NaN;
+  return Number.isFinite(total) && total >= min && total <= max ? total : null;
+}
+
+/** "m:ss" of whole seconds, as the timer field shows a preset. */
+export function clockText(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** A group as the room keeps it after a breakout (FA-14): the draft starts from it again. */
+export interface KeptGroup {
+  name: string;
+  zone: string | null;
+  members: readonly string[];
+  scribe: string | null;
+}
+
+/** The draft the kept groups make: each member in their group's number (1-based). */
+export function draftFromGroups(groups: readonly KeptGroup[]): Draft {
+  const draft: Draft = new Map();
+  groups.forEach((g, i) => g.members.forEach((r) => draft.has(r) || draft.set(r, i + 1)));
+  return draft;
 }

@@ -41,6 +41,10 @@ public final class ControlRoutes {
         if (!boards.exists(id)) throw ApiError.notFound("unknown_board", "no board with that id");
         if (!access.workshop().hasBoard(id)) throw ApiError.forbidden("this token belongs to another workshop");
         JsonNode body = JsonBody.object(ctx, json);
+        // An answer is the sender's own (FA-16): only a WebSocket knows whose (a seated replica proves its seat).
+        if ("roundAnswer".equals(body.path("action").asText())) {
+            throw ApiError.badRequest("roundAnswer is sent on the room's WebSocket connection, which knows whose answer it is");
+        }
         // The acting replica only labels who set a follow view; REST callers may name theirs.
         String actor = body.path("replica").isTextual() && REPLICA.matcher(body.get("replica").asText()).matches()
                 ? body.get("replica").asText() : "rest-api";

@@ -12,6 +12,7 @@ import be.samenbord.workshop.ControlContext;
 import be.samenbord.workshop.ControlPlan;
 import be.samenbord.workshop.ControlRefused;
 import be.samenbord.workshop.Role;
+import be.samenbord.workshop.RoomMachine;
 import be.samenbord.workshop.Visibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Context;
@@ -70,6 +71,8 @@ final class BoardHub {
     /** What was hidden from whom in the frames sent so far (FA-6, FA-7); null = nothing. */
     private Visibility shown;
     private ControlWrites controlWrites;
+    /** The room board's tick (FA-13); null on any other board. */
+    private RoomTicker ticker;
     /** The state could not be loaded (store down, unreadable data, DU-7): REST answers 503, not 500. */
     private boolean loadFailed;
     /** Clock ms of the last use (a task run, a peer leaving): idle time counts from here. */
@@ -145,6 +148,11 @@ final class BoardHub {
             durableSeq = state.seq();
             shown = Visibility.of(state.items());
             controlWrites = new ControlWrites(hooks::now);
+            if (ControlContext.ROOM_TEMPLATE.equals(template)) {
+                // Loaded after a restart or a move of ownership: whatever came due meanwhile is settled now.
+                ticker = new RoomTicker(context, hooks::now, this::settleRoom);
+                ticker.schedule(RoomMachine.dueAt(state.items()));
+            }
         }
         queued.forEach(Runnable::run);
     }
@@ -199,6 +207,7 @@ final class BoardHub {
             }
             unloaded = true;
             gone = UNLOADED;
+            if (ticker != null) ticker.cancel();
             state = null;
             shown = null;
             hooks.closed(this);
@@ -300,7 +309,7 @@ final class BoardHub {
     CompletableFuture<Long> control(String actor, Role role, com.fasterxml.jackson.databind.JsonNode command) {
         CompletableFuture<Long> out = new CompletableFuture<>();
         run(() -> {
-            if (role != Role.FACILITATOR) {
+            if (!ControlPlan.allowed(role, command)) {
                 out.completeExceptionally(new ControlRefused(ControlRefused.FORBIDDEN, "only a facilitator can do that"));
                 return;
             }
@@ -329,6 +338,29 @@ final class BoardHub {
                     () -> out.completeExceptionally(unavailable()), (code, why) -> out.completeExceptionally(refused(code, why)));
         }, next -> forward(next.control(actor, role, command), out));
         return out;
+    }
+
+    /**
+     * The room's tick came due (FA-13): what time alone changed by now (a finished timer, the
+     * breakout it ended, an auto-advanced turn) is written as the node's own batch. Not a use of
+     * the board: an idle room may still unload, and settles when it is loaded again.
+     */
+    private void settleRoom() {
+        run(() -> {
+            if (gone != null || state == null) return;
+            List<ControlContext.Write> writes = RoomMachine.settle(state.items(), hooks.now());
+            if (writes.isEmpty()) {
+                ticker.schedule(RoomMachine.dueAt(state.items()));
+                return;
+            }
+            // Rescheduled once durable (onStored); if the store refuses it, tried again after a wait.
+            apply(null, ControlWrites.NODE_REPLICA, controlWrites.batchId(state.seq()), controlWrites.stamp(state.items(), writes),
+                    seq -> { }, () -> retryTick(), (code, why) -> LOG.warning("room " + id + ": settle refused: " + why));
+        }, next -> { }, false);
+    }
+
+    private void retryTick() {
+        if (ticker != null && gone == null) ticker.schedule(hooks.now() + RoomTicker.MAX_WAIT_MS);
     }
 
     private static <T> void forward(CompletableFuture<T> from, CompletableFuture<T> to) {
@@ -483,6 +515,7 @@ final class BoardHub {
         var due = whenDurable.headMap(durableSeq, true);
         due.values().forEach(waiters -> waiters.forEach(w -> w.durable().run()));
         due.clear();
+        if (ticker != null) ticker.schedule(RoomMachine.dueAt(state.items()));
     }
 
     /**
@@ -510,6 +543,7 @@ final class BoardHub {
 
     private void shutDown(String reason, boolean moved) {
         gone = reason;
+        if (ticker != null) ticker.cancel();
         inFlight.clear();
         plainText.clear();
         storedEarly.clear();

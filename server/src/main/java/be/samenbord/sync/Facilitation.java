@@ -3,7 +3,6 @@ package be.samenbord.sync;
 import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.workshop.ControlPlan;
 import be.samenbord.workshop.ControlRefused;
-import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Tokens;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopDirectory;
@@ -36,7 +35,7 @@ public final class Facilitation {
     }
 
     public CompletableFuture<Long> control(WorkshopDirectory.Access access, String boardId, String actor, JsonNode command) {
-        if (access.role() != Role.FACILITATOR) {
+        if (!ControlPlan.allowed(access.role(), command)) {
             return CompletableFuture.failedFuture(new ControlRefused(ControlRefused.FORBIDDEN, "only a facilitator can do that"));
         }
         if (command == null || !command.isObject()) {

@@ -37,6 +37,13 @@ final class Args {
         return n.asInt();
     }
 
+    static boolean flag(JsonNode args, String name, boolean fallback) {
+        JsonNode n = args.get(name);
+        if (n == null || n.isNull()) return fallback;
+        if (!n.isBoolean()) throw ControlRefused.bad(name + " must be true or false");
+        return n.asBoolean();
+    }
+
     static double number(JsonNode args, String name, double min, double max) {
         JsonNode n = args.get(name);
         if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble()) || n.asDouble() < min || n.asDouble() > max) {

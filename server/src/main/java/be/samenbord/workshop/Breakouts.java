@@ -18,24 +18,21 @@ import java.util.Set;
  */
 final class Breakouts {
 
-    /** Writes one register of the room. */
-    interface Put {
-        void put(String item, String field, JsonNode value);
-    }
-
     private static final JsonNodeFactory N = JsonNodeFactory.instance;
     private final ControlContext ctx;
     private final RoomState room;
-    private final Put put;
 
-    Breakouts(ControlContext ctx, RoomState room, Put put) {
+    Breakouts(ControlContext ctx, RoomState room) {
         this.ctx = ctx;
         this.room = room;
-        this.put = put;
     }
 
-    /** {@code boards} (copies mode) is filled in by the node after it made one board per group. */
-    void start(JsonNode args) {
+    /**
+     * {@code boards} (copies mode) is filled in by the node after it made one board per group;
+     * {@code reuse: true} starts the kept groups again, in the same mode, on the same boards (FA-14).
+     */
+    void start(JsonNode command) {
+        JsonNode args = Args.flag(command, "reuse", false) ? kept(command) : command;
         String mode = Args.text(args, "mode", 10, true);
         JsonNode groups = args.get("groups");
         if (groups == null || !groups.isArray() || groups.isEmpty() || groups.size() > ControlPlan.MAX_GROUPS) {
@@ -55,7 +52,7 @@ final class Breakouts {
             } else {
                 zones.addAll(t.zoneIds());
             }
-            if (zones.size() < groups.size()) throw ControlRefused.bad("the board has " + zones.size() + " zones for " + groups.size() + " groups");
+            chooseZones(groups, zones);
             for (int i = 0; i < groups.size(); i++) {
                 if (!t.hasZone(zones.get(i))) throw ControlRefused.bad("zone " + zones.get(i) + " is not on that board");
                 boards.add(plenary);
@@ -81,32 +78,70 @@ final class Breakouts {
             String item = "group-" + (i + 1);
             ids.add(item);
             String name = Args.text(g, "name", 60, false);
-            put.put(item, "name", N.textNode(name == null || name.isBlank() ? "Groep " + (i + 1) : name.strip()));
-            put.put(item, "board", N.textNode(boards.get(i)));
-            put.put(item, "zone", mode.equals("zones") ? N.textNode(zones.get(i)) : N.nullNode());
+            room.put(item, "name", N.textNode(name == null || name.isBlank() ? "Groep " + (i + 1) : name.strip()));
+            room.put(item, "board", N.textNode(boards.get(i)));
+            room.put(item, "zone", mode.equals("zones") ? N.textNode(zones.get(i)) : N.nullNode());
             List<String> members = members(g.get("members"), seen);
-            put.put(item, "members", list(members));
-            put.put(item, "names", names(members, N.objectNode()));
+            room.put(item, "members", list(members));
+            // Names as known before stand in for members not connected now (a repeated breakout).
+            JsonNode known = room.get(item, "names");
+            room.put(item, "names", names(members, known.isObject() ? (ObjectNode) known : N.objectNode()));
             JsonNode scribe = g.get("scribe");
             if (scribe != null && !scribe.isNull() && !members.contains(Args.replica(scribe, "scribe"))) {
                 throw ControlRefused.bad("the scribe must be a member of the group");
             }
-            put.put(item, "scribe", scribe == null || scribe.isNull() ? N.nullNode() : N.textNode(scribe.asText()));
+            room.put(item, "scribe", scribe == null || scribe.isNull() ? N.nullNode() : N.textNode(scribe.asText()));
         }
         Integer seconds = args.hasNonNull("seconds") ? Args.integer(args, "seconds", 1, 7200, null) : null;
-        put.put("breakout", "active", N.booleanNode(true));
-        put.put("breakout", "mode", N.textNode(mode));
-        put.put("breakout", "plenary", N.textNode(plenary));
-        put.put("breakout", "groups", ids);
-        put.put("breakout", "endsWithTimer", N.booleanNode(seconds != null));
-        put.put("breakout", "started", N.numberNode(ctx.now()));
-        if (seconds != null) {
-            long ms = seconds * 1000L;
-            put.put("timer", "running", N.booleanNode(true));
-            put.put("timer", "endsAt", N.numberNode(ctx.now() + ms));
-            put.put("timer", "remaining", N.nullNode());
-            put.put("timer", "duration", N.numberNode(ms));
+        room.put("breakout", "active", N.booleanNode(true));
+        room.put("breakout", "mode", N.textNode(mode));
+        room.put("breakout", "plenary", N.textNode(plenary));
+        room.put("breakout", "groups", ids);
+        room.put("breakout", "endsWithTimer", N.booleanNode(seconds != null));
+        room.put("breakout", "started", N.numberNode(ctx.now()));
+        if (seconds != null) RoomActions.startTimer(room, ctx.now(), seconds);
+    }
+
+    /**
+     * Zones mode (FA-14): a group's own {@code zone} is its quadrant; the others take the offered
+     * zones in order, skipping those chosen. Leaves one zone per group in {@code zones}.
+     */
+    private static void chooseZones(JsonNode groups, List<String> zones) {
+        Set<String> chosen = new HashSet<>();
+        for (JsonNode g : groups) {
+            String zone = g.isObject() ? Args.id(g, "zone", false) : null;
+            if (zone != null && !chosen.add(zone)) throw ControlRefused.bad("zone " + zone + " is given to two groups");
         }
+        List<String> free = new ArrayList<>(zones.stream().filter(z -> !chosen.contains(z)).toList());
+        List<String> out = new ArrayList<>();
+        for (JsonNode g : groups) {
+            String zone = g.isObject() ? Args.id(g, "zone", false) : null;
+            if (zone == null && free.isEmpty()) throw ControlRefused.bad("the board has " + zones.size() + " zones for " + groups.size() + " groups");
+            out.add(zone != null ? zone : free.removeFirst());
+        }
+        zones.clear();
+        zones.addAll(out);
+    }
+
+    /** The last breakout's groups as {@code breakoutStart} arguments, with {@code seconds} as given. */
+    private ObjectNode kept(JsonNode given) {
+        JsonNode ids = room.get("breakout", "groups");
+        if (!ids.isArray() || ids.isEmpty()) throw ControlRefused.bad("there are no groups to reuse: start a breakout with groups first");
+        String mode = room.get("breakout", "mode").asText("");
+        ObjectNode args = N.objectNode().put("mode", mode).put("board", room.get("breakout", "plenary").asText());
+        if (given.has("seconds")) args.set("seconds", given.get("seconds"));
+        ArrayNode groups = args.putArray("groups");
+        ArrayNode boards = args.putArray("boards");
+        for (JsonNode id : ids) {
+            String g = id.asText();
+            ObjectNode group = groups.addObject();
+            group.set("name", room.get(g, "name"));
+            group.set("members", room.get(g, "members"));
+            group.set("scribe", room.get(g, "scribe"));
+            if (mode.equals("zones")) group.set("zone", room.get(g, "zone"));
+            boards.add(room.get(g, "board").asText());
+        }
+        return args;
     }
 
     void assign(JsonNode args) {
@@ -120,10 +155,10 @@ final class Breakouts {
             boolean had = members.remove(replica);
             if (g.equals(target) && !had) members.add(replica);
             if (had != g.equals(target)) {
-                put.put(g, "members", list(members));
+                room.put(g, "members", list(members));
                 ObjectNode known = room.get(g, "names").isObject() ? (ObjectNode) room.get(g, "names") : N.objectNode();
-                put.put(g, "names", names(members, known));
-                if (had && replica.equals(room.get(g, "scribe").asText(null))) put.put(g, "scribe", N.nullNode());
+                room.put(g, "names", names(members, known));
+                if (had && replica.equals(room.get(g, "scribe").asText(null))) room.put(g, "scribe", N.nullNode());
             }
         }
     }
@@ -134,14 +169,14 @@ final class Breakouts {
         if (!groups.contains(group)) throw ControlRefused.bad("no group " + group + " in this breakout");
         JsonNode who = args.get("replica");
         if (who == null || who.isNull()) {
-            put.put(group, "scribe", N.nullNode());
+            room.put(group, "scribe", N.nullNode());
             return;
         }
         String replica = Args.replica(who, "replica");
         boolean member = false;
         for (JsonNode m : room.get(group, "members")) member |= m.asText().equals(replica);
         if (!member) throw ControlRefused.bad("the scribe must be a member of the group");
-        put.put(group, "scribe", N.textNode(replica));
+        room.put(group, "scribe", N.textNode(replica));
     }
 
     private List<String> currentGroups() {

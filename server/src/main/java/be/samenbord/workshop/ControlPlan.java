@@ -35,8 +35,18 @@ public final class ControlPlan {
         return ctx.onRoom() ? new RoomActions(ctx).plan(action, command) : BoardActions.plan(ctx, action, command);
     }
 
-    /** Whether an action needs boards made first: {@code breakoutStart} in copies mode. */
+    /** Whether an action needs boards made first: {@code breakoutStart} in copies mode, unless it reuses the kept groups. */
     public static boolean needsBoards(JsonNode command) {
-        return "breakoutStart".equals(command.path("action").asText()) && "copies".equals(command.path("mode").asText());
+        return "breakoutStart".equals(command.path("action").asText()) && "copies".equals(command.path("mode").asText())
+                && !command.path("reuse").asBoolean(false);
+    }
+
+    /**
+     * Whether {@code role} may send {@code command} (FA-8, FA-16): a facilitator anything; a
+     * participant only {@code roundAnswer} (for their own person); an observer nothing.
+     */
+    public static boolean allowed(Role role, JsonNode command) {
+        return role == Role.FACILITATOR
+                || role == Role.PARTICIPANT && command != null && "roundAnswer".equals(command.path("action").asText());
     }
 }

@@ -1,20 +1,16 @@
 package be.samenbord.workshop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * The room board's actions (rules FA-2, FA-3, FA-9): instruction, timer, breakout groups, follow,
- * check-in and check-out rounds. Each turns the room's state and its arguments into the registers
- * to write. Times come from the server clock in the context, never from a client.
+ * The room board's commands (rules FA-2, FA-3, FA-9, FA-12): instruction, timer, breakout groups,
+ * follow, check-in and check-out rounds. Each is a transition of the room machine: the room is
+ * settled to the server's now first ({@link RoomMachine#settle}), then the command turns the
+ * settled state and its arguments into the registers to write. Times come from the server clock in
+ * the context, never from a client.
  */
 final class RoomActions {
 
@@ -22,7 +18,6 @@ final class RoomActions {
 
     private final ControlContext ctx;
     private final RoomState room;
-    private final List<ControlContext.Write> out = new ArrayList<>();
 
     RoomActions(ControlContext ctx) {
         this.ctx = ctx;
@@ -30,59 +25,68 @@ final class RoomActions {
     }
 
     List<ControlContext.Write> plan(String action, JsonNode args) {
+        RoomMachine.settle(room, ctx.now());
         switch (action) {
-            case "instruction" -> put("instruction", "text", N.textNode(Args.text(args, "text", 1000, true)));
+            case "instruction" -> instruction(Args.text(args, "text", 1000, true));
             case "timerStart" -> {
-                startTimer(Args.integer(args, "seconds", 1, 7200, null));
+                startTimer(room, ctx.now(), Args.integer(args, "seconds", 1, 7200, null));
                 // A timer set during a breakout is the breakout's: its end brings everyone back (FA-3).
-                if (room.flag("breakout", "active")) put("breakout", "endsWithTimer", N.booleanNode(true));
+                if (room.flag("breakout", "active")) room.put("breakout", "endsWithTimer", N.booleanNode(true));
             }
             case "timerPause" -> pauseTimer();
             case "timerResume" -> resumeTimer();
             case "timerAdd" -> addTime(Args.integer(args, "seconds", 1, 3600, null));
             case "timerStop" -> stopTimer();
-            case "breakoutStart" -> new Breakouts(ctx, room, this::put).start(args);
-            case "breakoutAssign" -> new Breakouts(ctx, room, this::put).assign(args);
-            case "breakoutScribe" -> new Breakouts(ctx, room, this::put).scribe(args);
+            case "breakoutStart" -> new Breakouts(ctx, room).start(args);
+            case "breakoutAssign" -> new Breakouts(ctx, room).assign(args);
+            case "breakoutScribe" -> new Breakouts(ctx, room).scribe(args);
             case "breakoutEnd" -> endBreakout();
             case "follow" -> follow(args);
-            case "followStop" -> put("follow", "active", N.booleanNode(false));
-            case "roundStart" -> startRound(args);
-            case "roundNext" -> nextTurn(false);
-            case "roundSkip" -> nextTurn(true);
-            case "roundEnd" -> put("round", "active", N.booleanNode(false));
+            case "followStop" -> room.put("follow", "active", N.booleanNode(false));
+            case "roundStart" -> Rounds.start(ctx, room, args);
+            case "roundNext" -> Rounds.next(room, ctx.now(), false);
+            case "roundSkip" -> Rounds.next(room, ctx.now(), true);
+            case "roundEnd" -> Rounds.end(room, ctx.now());
+            case "roundAnswer" -> RoundAnswers.answer(ctx, room, args);
             default -> throw ControlRefused.bad("unknown room action '" + action + "'");
         }
-        return out;
+        return room.writes();
     }
 
-    void put(String item, String field, JsonNode value) {
-        if (out.stream().noneMatch(w -> w.item().equals(item))) out.add(new ControlContext.Write(item, "kind", N.textNode("control")));
-        out.add(new ControlContext.Write(item, field, value));
+    /** The instruction shown to everyone, and a record {@code instruction-<k>} of it (FA-17). */
+    private void instruction(String text) {
+        room.put("instruction", "text", N.textNode(text));
+        if (text.isBlank()) return;
+        long k = (room.number("instruction", "records") == null ? 0 : room.number("instruction", "records")) + 1;
+        room.put("instruction", "records", N.numberNode(k));
+        String record = "instruction-" + k;
+        room.put(record, "kind", N.textNode("instructionRecord"));
+        room.put(record, "text", N.textNode(text));
+        room.put(record, "at", N.numberNode(ctx.now()));
     }
 
-    void startTimer(int seconds) {
+    static void startTimer(RoomState room, long now, int seconds) {
         long ms = seconds * 1000L;
-        put("timer", "running", N.booleanNode(true));
-        put("timer", "endsAt", N.numberNode(ctx.now() + ms));
-        put("timer", "remaining", N.nullNode());
-        put("timer", "duration", N.numberNode(ms));
+        room.put("timer", "running", N.booleanNode(true));
+        room.put("timer", "endsAt", N.numberNode(now + ms));
+        room.put("timer", "remaining", N.nullNode());
+        room.put("timer", "duration", N.numberNode(ms));
     }
 
     private void pauseTimer() {
         Long endsAt = room.number("timer", "endsAt");
         if (!room.flag("timer", "running") || endsAt == null) throw ControlRefused.bad("the timer is not running");
-        put("timer", "running", N.booleanNode(false));
-        put("timer", "remaining", N.numberNode(Math.max(0, endsAt - ctx.now())));
-        put("timer", "endsAt", N.nullNode());
+        room.put("timer", "running", N.booleanNode(false));
+        room.put("timer", "remaining", N.numberNode(Math.max(0, endsAt - ctx.now())));
+        room.put("timer", "endsAt", N.nullNode());
     }
 
     private void resumeTimer() {
         Long remaining = room.number("timer", "remaining");
         if (room.flag("timer", "running") || remaining == null) throw ControlRefused.bad("there is no paused timer");
-        put("timer", "running", N.booleanNode(true));
-        put("timer", "endsAt", N.numberNode(ctx.now() + remaining));
-        put("timer", "remaining", N.nullNode());
+        room.put("timer", "running", N.booleanNode(true));
+        room.put("timer", "endsAt", N.numberNode(ctx.now() + remaining));
+        room.put("timer", "remaining", N.nullNode());
     }
 
     private void addTime(int seconds) {
@@ -90,93 +94,45 @@ final class RoomActions {
         Long endsAt = room.number("timer", "endsAt");
         Long remaining = room.number("timer", "remaining");
         long duration = room.number("timer", "duration") == null ? 0 : room.number("timer", "duration");
+        // Settled: a running timer has not ended yet (a finished one cleared itself).
         if (room.flag("timer", "running") && endsAt != null) {
-            // A timer that already ran out starts again from now rather than from its old end.
-            put("timer", "endsAt", N.numberNode(Math.max(endsAt, ctx.now()) + ms));
+            room.put("timer", "endsAt", N.numberNode(endsAt + ms));
         } else if (remaining != null) {
-            put("timer", "remaining", N.numberNode(remaining + ms));
+            room.put("timer", "remaining", N.numberNode(remaining + ms));
         } else {
             throw ControlRefused.bad("there is no timer to add time to");
         }
-        put("timer", "duration", N.numberNode(duration + ms));
+        room.put("timer", "duration", N.numberNode(duration + ms));
     }
 
-    void stopTimer() {
-        put("timer", "running", N.booleanNode(false));
-        put("timer", "endsAt", N.nullNode());
-        put("timer", "remaining", N.nullNode());
+    /** A stopped timer ends nothing: a breakout it was timing runs on without one (FA-13). */
+    private void stopTimer() {
+        RoomMachine.clearTimer(room);
+        if (room.flag("breakout", "endsWithTimer")) room.put("breakout", "endsWithTimer", N.booleanNode(false));
     }
 
     private void endBreakout() {
-        if (!room.flag("breakout", "active")) throw ControlRefused.bad("no breakout is running");
-        put("breakout", "active", N.booleanNode(false));
-        if (room.flag("breakout", "endsWithTimer")) stopTimer();
+        if (!room.flag("breakout", "active")) {
+            // Its timer ended just now and the tick has not written it yet: ended all the same.
+            if (new RoomState(ctx.items()).flag("breakout", "active")) return;
+            throw ControlRefused.bad("no breakout is running");
+        }
+        if (room.flag("breakout", "endsWithTimer")) RoomMachine.clearTimer(room);
+        RoomMachine.closeBreakout(room);
     }
 
     private void follow(JsonNode args) {
         String board = Args.id(args, "board", true);
         if (ctx.workBoard(board).isEmpty()) throw ControlRefused.bad("board is not a board of this workshop");
-        put("follow", "active", N.booleanNode(true));
-        put("follow", "board", N.textNode(board));
-        put("follow", "x", N.numberNode(Args.number(args, "x", -1e7, 1e7)));
-        put("follow", "y", N.numberNode(Args.number(args, "y", -1e7, 1e7)));
-        put("follow", "zoom", N.numberNode(Args.number(args, "zoom", 0.05, 20)));
+        room.put("follow", "active", N.booleanNode(true));
+        room.put("follow", "board", N.textNode(board));
+        room.put("follow", "x", N.numberNode(Args.number(args, "x", -1e7, 1e7)));
+        room.put("follow", "y", N.numberNode(Args.number(args, "y", -1e7, 1e7)));
+        room.put("follow", "zoom", N.numberNode(Args.number(args, "zoom", 0.05, 20)));
         // The part of the board the facilitator sees, so each follower fits it to their own screen.
         for (String span : new String[]{"w", "h"}) {
-            put("follow", span, args.hasNonNull(span) ? N.numberNode(Args.number(args, span, 1, 1e7)) : N.nullNode());
+            room.put("follow", span, args.hasNonNull(span) ? N.numberNode(Args.number(args, span, 1, 1e7)) : N.nullNode());
         }
-        put("follow", "by", N.textNode(ctx.actor()));
+        room.put("follow", "by", N.textNode(ctx.actor()));
     }
-
-    private void startRound(JsonNode args) {
-        String kind = Args.text(args, "kind", 20, true);
-        if (!kind.equals("check-in") && !kind.equals("check-out")) throw ControlRefused.bad("kind must be check-in or check-out");
-        String prompt = Args.text(args, "prompt", 500, true);
-        int seconds = Args.integer(args, "seconds", 5, 600, 30);
-        // One turn per person (ID-3), however many tabs they have open: named by their first replica.
-        Map<String, ControlContext.Person> writers = new LinkedHashMap<>();
-        ctx.connected().stream().filter(p -> p.role() != Role.OBSERVER)
-                .sorted(java.util.Comparator.comparing(ControlContext.Person::replica))
-                .forEach(p -> writers.putIfAbsent(Seats.personOf(p.replica()), p));
-        if (writers.isEmpty()) throw ControlRefused.bad("nobody is in the room to take a turn");
-        List<ControlContext.Person> order = new ArrayList<>(writers.values());
-        for (int i = order.size() - 1; i > 0; i--) {
-            int j = ctx.random().nextInt(i + 1);
-            order.set(j, order.set(i, order.get(j)));
-        }
-        ArrayNode list = N.arrayNode();
-        order.forEach(p -> list.add(N.objectNode().put("replica", p.replica()).put("name", p.name())));
-        put("round", "active", N.booleanNode(true));
-        put("round", "kind", N.textNode(kind));
-        put("round", "prompt", N.textNode(prompt));
-        put("round", "order", list);
-        put("round", "index", N.numberNode(0));
-        put("round", "skipped", N.arrayNode());
-        put("round", "turnMs", N.numberNode(seconds * 1000L));
-        put("round", "turnEndsAt", N.numberNode(ctx.now() + seconds * 1000L));
-    }
-
-    private void nextTurn(boolean skip) {
-        if (!room.flag("round", "active")) throw ControlRefused.bad("no round is running");
-        int index = room.number("round", "index") == null ? 0 : room.number("round", "index").intValue();
-        int size = room.get("round", "order").size();
-        if (skip) {
-            Set<Integer> skipped = new LinkedHashSet<>();
-            room.get("round", "skipped").forEach(n -> skipped.add(n.asInt()));
-            skipped.add(index);
-            ArrayNode list = N.arrayNode();
-            skipped.forEach(list::add);
-            put("round", "skipped", list);
-        }
-        if (index + 1 >= size) {
-            put("round", "active", N.booleanNode(false));
-            put("round", "index", N.numberNode(size));
-            put("round", "turnEndsAt", N.nullNode());
-            return;
-        }
-        long turnMs = room.number("round", "turnMs") == null ? 30_000 : room.number("round", "turnMs");
-        put("round", "index", N.numberNode(index + 1));
-        put("round", "turnEndsAt", N.numberNode(ctx.now() + turnMs));
-    }
-
 }

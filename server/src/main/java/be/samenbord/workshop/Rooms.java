@@ -18,7 +18,7 @@ public final class Rooms {
         ObjectNode doc = json.createObjectNode().put("id", ControlContext.ROOM_TEMPLATE);
         doc.putObject("title").put("nl", "Workshopruimte").put("en", "Workshop room");
         doc.putArray("zones");
-        doc.putArray("itemKinds").add("control");
-        return new Template(ControlContext.ROOM_TEMPLATE, "Workshopruimte", "Workshop room", List.of(), Set.of("control"), Map.of(), doc);
+        doc.putArray("itemKinds").add("control").add("roundRecord").add("roundAnswer").add("instructionRecord");
+        return new Template(ControlContext.ROOM_TEMPLATE, "Workshopruimte", "Workshop room", List.of(), Set.of("control", "roundRecord", "roundAnswer", "instructionRecord"), Map.of(), doc);
     }
 }

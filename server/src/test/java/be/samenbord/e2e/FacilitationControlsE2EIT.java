@@ -1,6 +1,7 @@
 package be.samenbord.e2e;
 
 import be.samenbord.testkit.Api;
+import be.samenbord.testkit.Axe;
 import be.samenbord.testkit.Browser;
 import be.samenbord.testkit.NodeProcess;
 import be.samenbord.testkit.Screenshots;
@@ -112,6 +113,52 @@ class FacilitationControlsE2EIT {
         }, "view centred on quadrant " + zone, SLOW);
         f.find(By.id("breakout-end")).click();
         f.waitFor(d -> d.findElements(By.id("breakout-start")).stream().anyMatch(WebElement::isDisplayed) ? true : null, "breakout over");
+        // Issue 16 finding 4: after a quadrant breakout Anna sees the assembled board, all four quadrants in view.
+        anna.waitFor(d -> allQuadrantsInView(anna) ? true : null, "all four quadrants in Anna's view", SLOW);
+
+        // Finding 3: the kept groups, mode and shared board; group 1 is given the west quadrant and a name.
+        assertEquals("zones", new Select(f.find(By.id("breakout-mode"))).getFirstSelectedOption().getAttribute("value"), "the mode is kept");
+        assertEquals("1", new Select(f.find(By.cssSelector(assign))).getFirstSelectedOption().getAttribute("value"), "Anna is still in group 1");
+        // A bad duration is refused right at the start button, in view, as an alert.
+        E2E.fill(f, "breakout-seconds", "0");
+        f.find(By.id("breakout-start")).click();
+        WebElement error = f.waitFor(d -> d.findElements(By.id("breakout-error")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
+                "the error at the control");
+        assertEquals("alert", error.getDomAttribute("role"));
+        int gap = error.getRect().getY() - (f.find(By.id("breakout-start")).getRect().getY() + f.find(By.id("breakout-start")).getRect().getHeight());
+        assertTrue(gap >= 0 && gap < 120, "the error sits right under the start button (" + gap + " px)");
+        f.find(By.id("breakout-seconds")).clear();
+        new Select(f.find(By.id("breakout-zone-1"))).selectByValue("west");
+        E2E.fill(f, "breakout-name-1", "Team west");
+        assertEquals(List.of(), Axe.violations(f), "the breakout builder: no moderate, serious or critical accessibility violations");
+        f.find(By.id("breakout-start")).click();
+        f.waitFor(d -> d.findElements(By.id("breakout-error")).stream().noneMatch(WebElement::isDisplayed) ? true : null, "the error cleared");
+        JsonNode second = f.waitFor(d -> {
+            JsonNode items = api.get("/api/boards/" + workshop.path("room").asText(), workshop.path("tokens").path("observer").asText()).body().path("items");
+            return items.path("breakout").path("active").path("v").asBoolean() ? items : null;
+        }, "the second breakout running");
+        assertEquals("west", second.path("group-1").path("zone").path("v").asText(), "the chosen quadrant");
+        assertEquals("Team west", second.path("group-1").path("name").path("v").asText());
+        anna.waitFor(d -> {
+            Object off = anna.js("const v = document.querySelector('#board .board-viewport') || document.querySelector('#board');"
+                    + "const z = document.querySelector(\"#board [data-zone='west']:not(.note)\");"
+                    + "if (!z) return null; const a = v.getBoundingClientRect(), b = z.getBoundingClientRect();"
+                    + "return Math.abs((a.left + a.right) / 2 - (b.left + b.right) / 2) + Math.abs((a.top + a.bottom) / 2 - (b.top + b.bottom) / 2);");
+            return off instanceof Number n && n.doubleValue() < 120 ? true : null;
+        }, "Anna's view on the west quadrant", SLOW);
+        f.find(By.id("breakout-end")).click();
+        f.waitFor(d -> d.findElements(By.id("breakout-start")).stream().anyMatch(WebElement::isDisplayed) ? true : null, "second breakout over");
+        anna.waitFor(d -> allQuadrantsInView(anna) ? true : null, "all four quadrants in view again", SLOW);
+    }
+
+    /** Whether every quadrant of the open windroos lies inside Anna's viewport (a few px of slack). */
+    static boolean allQuadrantsInView(Browser b) {
+        Object ok = b.js("const v = document.querySelector('#board .board-viewport') || document.querySelector('#board');"
+                + "const zs = [...document.querySelectorAll('#board [data-zone]:not(.note)')];"
+                + "if (zs.length < 4) return false; const a = v.getBoundingClientRect();"
+                + "return zs.every(z => { const r = z.getBoundingClientRect();"
+                + " return r.left >= a.left - 4 && r.right <= a.right + 4 && r.top >= a.top - 4 && r.bottom <= a.bottom + 4; });");
+        return Boolean.TRUE.equals(ok);
     }
 
     @Test
@@ -151,7 +198,7 @@ class FacilitationControlsE2EIT {
     @DisplayName("Timer: pause holds what is left, +1 minute adds to it, resume counts down again; the last minute warns")
     void timerPauseAddResume() {
         f.find(By.cssSelector("[data-board-tab='room']")).click();
-        E2E.fill(f, "timer-seconds", "120");
+        E2E.fill(f, "timer-time", "2:00");
         f.find(By.id("timer-start")).click();
         anna.waitFor(d -> remaining(anna) > 0 && remaining(anna) <= 120_000 ? true : null, "Anna sees the countdown");
         f.find(By.id("timer-pause")).click();
@@ -168,7 +215,7 @@ class FacilitationControlsE2EIT {
         anna.waitFor(d -> remaining(anna) < paused + 60_000 && remaining(anna) > 0 ? true : null, "counting down again");
         assertTrue(!anna.find(By.id("timer")).getDomAttribute("class").contains("timer-warning"), "no warning with minutes left");
 
-        E2E.fill(f, "timer-seconds", "45");
+        E2E.fill(f, "timer-time", "0:45");
         f.find(By.id("timer-start")).click();
         anna.waitFor(d -> d.findElement(By.id("timer")).getDomAttribute("class").contains("timer-warning") ? true : null, "last-minute warning");
         f.find(By.id("timer-stop")).click();
@@ -179,7 +226,7 @@ class FacilitationControlsE2EIT {
     @DisplayName("Mute is per person and survives a reload")
     void muteSurvivesReload() {
         // The mute toggle sits with the timer, which shows only while one is set.
-        E2E.fill(f, "timer-seconds", "600");
+        E2E.fill(f, "timer-time", "10:00");
         f.find(By.id("timer-start")).click();
         WebElement mute = anna.waitFor(d -> d.findElements(By.id("timer-mute")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null),
                 "the mute toggle beside the timer");

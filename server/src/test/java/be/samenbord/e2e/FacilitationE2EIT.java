@@ -135,7 +135,7 @@ class FacilitationE2EIT {
         p[1].waitFor(d -> d.getPageSource().contains("Groep 1: teamoverleg behouden"), "Bram sees Anna's note in group 1", SLOW);
         assertFalse(p[1].driver.getPageSource().contains("Groep 2: pauzes bewaken"), "group 2's board is elsewhere");
 
-        E2E.fill(f, "timer-seconds", "15");
+        E2E.fill(f, "timer-time", "0:15");
         f.find(By.id("timer-start")).click();
         f.waitFor(d -> room().path("timer").path("running").path("v").asBoolean() ? true : null, "timer running");
 
@@ -165,7 +165,50 @@ class FacilitationE2EIT {
             }, "both groups' notes in their columns", SLOW);
         }
         assertEquals(List.of(), Axe.violations(p[1]), "the plenary view has no moderate, serious or critical accessibility violations");
-        assertTrue(f.find(By.id("timer")).getDomAttribute("class").contains("timer-done") || "0".equals(f.find(By.id("timer")).getDomAttribute("data-remaining-ms")));
+        // Issue 16 finding 1: the node closed the breakout itself and the finished timer cleared itself.
+        f.waitFor(d -> {
+            JsonNode now = room();
+            return !now.path("breakout").path("active").path("v").asBoolean(true) && !now.path("timer").path("running").path("v").asBoolean(true) ? true : null;
+        }, "the node closed the breakout at the timer's end", SLOW);
+
+        // The timer stopped, then a new one: nobody is pulled back into a group.
+        f.find(By.id("timer-stop")).click();
+        E2E.fill(f, "timer-time", "1:00");
+        f.find(By.id("timer-start")).click();
+        for (Browser b : p) {
+            long seen = b.waitFor(d -> remainingMs(b) > 30_000 ? remainingMs(b) : null, "the new timer shown", SLOW);
+            // A second of the countdown passes on this page (four navigation ticks): still on the plenary.
+            b.waitFor(d -> remainingMs(b) <= seen - 1_000 ? true : null, "the countdown moves", SLOW);
+            assertEquals("plenary", E2E.openView(b), "a new timer does not reopen the breakout");
+        }
+        f.find(By.id("timer-stop")).click();
+
+        // Issue 16 finding 3: the same groups again, without re-assigning anyone.
+        assertEquals("copies", new Select(f.find(By.id("breakout-mode"))).getFirstSelectedOption().getAttribute("value"), "the mode is kept");
+        assertEquals("1", new Select(f.find(By.cssSelector("select[data-assign='" + replicaOf.get("Bram") + "']"))).getFirstSelectedOption().getAttribute("value"),
+                "the groups are kept after the end");
+        f.find(By.id("breakout-start")).click();
+        String[] again = new String[4];
+        for (int i = 0; i < 4; i++) {
+            Browser b = p[i];
+            again[i] = b.waitFor(d -> {
+                String o = E2E.openView(b);
+                return o != null && !o.equals(plenary) && !o.equals("plenary") ? o : null;
+            }, NAMES[i] + " on a group board again", SLOW);
+        }
+        assertEquals(again[0], again[1], "Anna and Bram together again");
+        assertEquals(again[2], again[3], "Chloë and Dirk together again");
+        assertNotEquals(again[0], again[2]);
+        assertTrue(f.find(By.id("breakout-error")).getText().isEmpty(), "no error");
+        f.find(By.id("breakout-end")).click();
+        for (Browser b : p) b.waitFor(d -> "plenary".equals(E2E.openView(b)) ? true : null, "back on the plenary after the second breakout", SLOW);
+    }
+
+    /** The countdown a page shows, in ms (-1 without a timer). */
+    private static long remainingMs(Browser b) {
+        var timer = b.driver.findElements(By.id("timer"));
+        String ms = timer.isEmpty() ? null : timer.get(0).getDomAttribute("data-remaining-ms");
+        return ms == null || ms.isEmpty() ? -1 : Long.parseLong(ms);
     }
 
     @Test
@@ -282,8 +325,9 @@ class FacilitationE2EIT {
         E2E.fill(f, "round-prompt", "Wat neem je mee?");
         f.find(By.id("round-start")).click();
         Browser anna = p[0];
-        anna.waitFor(d -> d.findElements(By.cssSelector("#round [data-round-speaker]")).size() == 5 ? true : null,
-                "everyone in the speaking order", SLOW);
+        // FA-16: the facilitator takes no turn unless asked (facilitators: true).
+        anna.waitFor(d -> d.findElements(By.cssSelector("#round [data-round-speaker]")).size() == 4 ? true : null,
+                "every participant in the speaking order", SLOW);
         // The list is redrawn as the round moves on: read it in one script, never through a stale element.
         String currentSpeaker = "const e = document.querySelector('#round [data-round-speaker].current');"
                 + " return e ? e.getAttribute('data-round-speaker') : null;";

@@ -35,6 +35,20 @@ public final class TestNode implements AutoCloseable {
     }
 
     public static TestNode start(Path dataDir, String... extraEnv) {
+        return start(dataDir, null, extraEnv);
+    }
+
+    /** A node whose wall clock is {@code clock} (tests move time by hand); null = the system clock. */
+    public static TestNode startWithClock(java.util.function.LongSupplier clock, String... extraEnv) {
+        try {
+            return start(Files.createTempDirectory("samenbord-test"), clock, extraEnv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** As {@link #startWithClock(java.util.function.LongSupplier, String...)}, on {@code dataDir} (a restart). */
+    public static TestNode start(Path dataDir, java.util.function.LongSupplier clock, String... extraEnv) {
         Map<String, String> env = new HashMap<>();
         env.put("SAMENBORD_HTTP_HOST", "127.0.0.1");
         env.put("SAMENBORD_HTTP_PORT", "0");
@@ -44,7 +58,8 @@ public final class TestNode implements AutoCloseable {
         env.put("SAMENBORD_CREATE_PER_MINUTE", "0");
         for (int i = 0; i + 1 < extraEnv.length; i += 2) env.put(extraEnv[i], extraEnv[i + 1]);
         try {
-            return new TestNode(Node.start(Settings.fromEnv(env)), dataDir);
+            Settings settings = Settings.fromEnv(env);
+            return new TestNode(clock == null ? Node.start(settings) : Node.start(settings, clock, System::nanoTime), dataDir);
         } catch (Exception e) {
             throw new IllegalStateException("node did not start", e);
         }

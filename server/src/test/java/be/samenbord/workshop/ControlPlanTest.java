@@ -120,16 +120,16 @@ class ControlPlanTest {
     }
 
     @Test
-    @DisplayName("FA-9: a round orders the room's writers with the injected random; next and skip walk it to the end")
+    @DisplayName("FA-9, FA-16: a round orders the room's writers with the injected random; next and skip walk it to the end")
     void rounds() throws Exception {
-        room("{\"action\":\"roundStart\",\"kind\":\"check-in\",\"prompt\":\"Hoe kom je binnen?\"}");
+        room("{\"action\":\"roundStart\",\"kind\":\"check-in\",\"prompt\":\"Hoe kom je binnen?\",\"facilitators\":true}");
         List<String> order = new ArrayList<>();
         value(room, "round", "order").forEach(p -> order.add(p.path("replica").asText()));
         assertEquals(Set.of("replicaAnna", "replicaBert", "replicaCas1"), Set.copyOf(order), "observers take no turn");
         assertEquals(3, order.size());
         assertEquals(now + 30_000, value(room, "round", "turnEndsAt").asLong());
         Items again = new Items();
-        run(again, ROOM, "room1", "{\"action\":\"roundStart\",\"kind\":\"check-in\",\"prompt\":\"x\"}", new Random(7));
+        run(again, ROOM, "room1", "{\"action\":\"roundStart\",\"kind\":\"check-in\",\"prompt\":\"x\",\"facilitators\":true}", new Random(7));
         assertEquals(value(room, "round", "order"), JSON.readTree(again.get("round", "order").json()), "same seed, same order");
 
         now += 10_000;
