@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import type { Change } from "../../src/sync/api";
+import { CONTROL_ITEM } from "../../src/ui/board/control-state";
+import { readNotes } from "../../src/ui/board/model";
+import {
+  carriedText,
+  carryChanges,
+  cleanTitle,
+  frameOf,
+  FRAME_HEAD,
+  FRAME_PAD,
+  groupChanges,
+  moveThemeChanges,
+  readSource,
+  readThemes,
+  sourceHash,
+  themeOf,
+  themeResultNotes,
+  ungroupChanges,
+  voteOnThemes,
+} from "../../src/ui/board/themes";
+import { voteResults } from "../../src/ui/board/voting";
+import { itemsView, type Data } from "./board-items";
+
+function board(): Data {
+  return {
+    a: { kind: "note", text: "Rust", x: 100, y: 200, w: 160, h: 100, zone: "z1" },
+    b: { kind: "note", text: "Ruimte", x: 300, y: 220, w: 160, h: 100, zone: "z1" },
+    c: { kind: "note", text: "Koffie", x: 0, y: 600, w: 160, h: 100, zone: "z2" },
+  };
+}
+
+function apply(data: Data, changes: Change[]): void {
+  for (const c of changes) data[c.item] = { ...data[c.item], [c.field]: c.value };
+}
+
+describe("grouping notes into themes (FA-23, FA-24)", () => {
+  it("groups notes into a new theme whose frame encloses them with the label above", () => {
+    const data = board();
+    const notes = readNotes(itemsView(data));
+    apply(data, groupChanges("t1", "  Werk   druk ", ["a", "b"], notes));
+    const items = itemsView(data);
+    const themes = readThemes(items);
+    const t1 = themes.get("t1")!;
+    expect(t1.title).toBe("Werk druk");
+    expect(t1.members).toEqual(["a", "b"]);
+    expect(themeOf(items, "a")).toBe("t1");
+    expect(themeOf(items, "c")).toBeNull();
+    const f = frameOf(t1, readNotes(items));
+    expect(f).toEqual({ x: 100 - FRAME_PAD, y: 200 - FRAME_PAD - FRAME_HEAD, w: 360 + 2 * FRAME_PAD, h: 120 + 2 * FRAME_PAD + FRAME_HEAD });
+  });
+
+  it("a note whose theme is deleted or unknown belongs to none; ungrouping keeps the notes", () => {
+    const data = board();
+    apply(data, groupChanges("t1", "Thema", ["a"], readNotes(itemsView(data))));
+    data.c = { ...data.c, theme: "nope" };
+    expect(themeOf(itemsView(data), "c")).toBeNull();
+    const t1 = readThemes(itemsView(data)).get("t1")!;
+    apply(data, ungroupChanges(t1));
+    const items = itemsView(data);
+    expect(readThemes(items).size).toBe(0);
+    expect(themeOf(items, "a")).toBeNull();
+    expect(readNotes(items).has("a")).toBe(true);
+  });
+
+  it("moving a theme moves its notes by the same distance", () => {
+    const data = board();
+    apply(data, groupChanges("t1", "Thema", ["a", "b"], readNotes(itemsView(data))));
+    const t1 = readThemes(itemsView(data)).get("t1")!;
+    apply(data, moveThemeChanges(t1, readNotes(itemsView(data)), 50, -20));
+    expect([data.a!.x, data.a!.y, data.b!.x, data.b!.y, data.c!.x]).toEqual([150, 180, 350, 200, 0]);
+    expect(data.t1!.x).toBe(t1.x + 50);
+  });
+
+  it("cuts titles to 200 code points as the node counts them", () => {
+    expect([...cleanTitle("😀".repeat(250))].length).toBe(200);
+  });
+});
+
+describe("votes on themes (FA-26)", () => {
+  it("reads voteOn and ranks themes by their dots", () => {
+    const data = board();
+    data[CONTROL_ITEM] = { vote: "closed", voteDots: 3, voteOn: "themes" };
+    data.t1 = { kind: "theme", title: "Overleg", x: 0, y: 0, "vote:p1": 1 };
+    data.t2 = { kind: "theme", title: "Pauzes", x: 300, y: 0, "vote:p1": 2, "vote:p2": 2 };
+    const items = itemsView(data);
+    expect(voteOnThemes(items)).toBe(true);
+    const rows = voteResults(themeResultNotes(readThemes(items).values()), { zone: null }, "votes");
+    expect(rows.map((r) => [r.text, r.votes])).toEqual([["Pauzes", 4], ["Overleg", 1]]);
+    data[CONTROL_ITEM] = { vote: "open", voteDots: 3, voteOn: "notes" };
+    expect(voteOnThemes(itemsView(data))).toBe(false);
+  });
+});
+
+describe("carrying forward (FA-27)", () => {
+  const tpl = { zones: [{ id: "action-1.title", shape: { type: "rect", x: 220, y: 160, w: 360, h: 220 } }] } as never;
+
+  it("a theme is carried as a note in the row's title zone with its title and a link back", () => {
+    const data = board();
+    data.t1 = { kind: "theme", title: "Samen plannen" };
+    const items = itemsView(data);
+    const text = carriedText(items, ["t1"]);
+    expect(text).toBe("Samen plannen");
+    const target: Data = {};
+    apply(target, carryChanges("n1", 1, text, { board: "b-3b", item: "t1" }, tpl, "Fien"));
+    expect(target.n1).toMatchObject({ kind: "note", zone: "action-1.title", text: "Samen plannen", x: 240, y: 200, source: { board: "b-3b", item: "t1" } });
+    expect(readSource(itemsView(target), "n1")).toEqual({ board: "b-3b", item: "t1" });
+  });
+
+  it("notes are carried one per line; an odd source reads as none; the link opens the source board and item", () => {
+    expect(carriedText(itemsView(board()), ["a", "c", "zz"])).toBe("Rust\nKoffie");
+    expect(readSource(itemsView({ n: { kind: "note", source: "b1" } }), "n")).toBeNull();
+    expect(sourceHash("tok", { board: "b1", item: "t1" })).toBe("#token=tok&board=b1&item=t1");
+  });
+});
