@@ -42,7 +42,14 @@ export interface ThemeHooks {
   /** Opens "to priority actions" for these items (notes or one theme). */
   carry(ids: string[]): void;
   token: string;
+  board: string;
 }
+
+/**
+ * The item a source link asked to show (FA-27): the workshop page rewrites the fragment when it
+ * opens the board, so the request waits here for that board's layer.
+ */
+let wanted: { board: string; item: string } | null = null;
 
 const center = (n: Pick<NoteData, "x" | "y" | "w" | "h">): [number, number] => [n.x + n.w / 2, n.y + n.h / 2];
 const inside = (r: Frame, x: number, y: number) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
@@ -53,7 +60,6 @@ export class ThemeLayer {
   private readonly frames = new Map<string, FrameEls>();
   private readonly sources = new Map<string, HTMLButtonElement>();
   private renameNext: string | null = null;
-  private highlighted = "";
 
   constructor(private readonly p: BoardParts, private readonly a: BoardActions, private readonly hooks: ThemeHooks) {
     p.layer.insertBefore(this.el, p.notes.list);
@@ -109,7 +115,7 @@ export class ThemeLayer {
       this.renameNext = null;
       this.rename(id);
     }
-    this.highlightFromHash(themes, notes);
+    this.highlightWanted(themes, notes);
   }
 
   private make(theme: ThemeData): FrameEls {
@@ -225,8 +231,10 @@ export class ThemeLayer {
     };
     input.addEventListener("keydown", (ev) => {
       ev.stopPropagation();
-      if (ev.key === "Enter") finish(true);
-      if (ev.key === "Escape") finish(false);
+      if (ev.key !== "Enter" && ev.key !== "Escape") return;
+      // Focus moves to the title button now: without this, the same Enter would click it open again.
+      ev.preventDefault();
+      finish(ev.key === "Enter");
     });
     input.addEventListener("blur", () => finish(true));
     input.addEventListener("pointerdown", (ev) => ev.stopPropagation());
@@ -354,7 +362,10 @@ export class ThemeLayer {
         b.title = t("sourceLink");
         b.addEventListener("click", () => {
           const s = readSource(this.p.client.items, id);
-          if (s) location.hash = sourceHash(this.hooks.token, s);
+          if (!s) return;
+          wanted = s;
+          if (s.board === this.hooks.board) this.render();
+          else location.hash = sourceHash(this.hooks.token, s);
         });
         this.links.append(b);
         this.sources.set(id, b);
@@ -371,15 +382,19 @@ export class ThemeLayer {
     }
   }
 
-  /** A source link opened this board with `item=`: that note or theme is shown and marked once. */
-  private highlightFromHash(themes: ReadonlyMap<string, ThemeData>, notes: ReadonlyMap<string, NoteData>): void {
-    const item = new URLSearchParams(location.hash.replace(/^#/, "")).get("item");
-    if (!item || item === this.highlighted) return;
+  /**
+   * A source link opened this board: that note or theme is shown and marked, once it is here
+   * (only what this viewer is sent can be found, FA-29).
+   */
+  private highlightWanted(themes: ReadonlyMap<string, ThemeData>, notes: ReadonlyMap<string, NoteData>): void {
+    if (!wanted || wanted.board !== this.hooks.board) return;
+    const item = wanted.item;
     const note = notes.get(item);
     const frame = this.frames.get(item);
     const el = note ? this.p.notes.element(item) : frame?.el;
     if (!el || !(note || themes.has(item))) return;
-    this.highlighted = item;
+    wanted = null;
+    for (const old of this.p.layer.querySelectorAll(".source-highlight")) old.classList.remove("source-highlight");
     el.classList.add("source-highlight");
     const r = note ?? frame!.frame;
     this.p.camera.setView(r.x + r.w / 2, r.y + r.h / 2, Math.max(this.p.camera.scale, 0.8));
