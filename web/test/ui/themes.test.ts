@@ -5,7 +5,10 @@ import { readNotes } from "../../src/ui/board/model";
 import {
   carriedText,
   carryChanges,
+  anchorOf,
   cleanTitle,
+  GATHER_GAP,
+  gatherMoves,
   frameOf,
   FRAME_HEAD,
   FRAME_PAD,
@@ -72,6 +75,15 @@ describe("grouping notes into themes (FA-23, FA-24)", () => {
     expect(data.t1!.x).toBe(t1.x + 50);
   });
 
+  it("gathers grouped notes into two columns under the top-most one", () => {
+    const anchor = anchorOf([{ id: "a", x: 300, y: 50, w: 160, h: 100 }, { id: "b", x: 10, y: 50, w: 160, h: 100 }, { id: "c", x: 0, y: 400, w: 160, h: 100 }])!;
+    expect(anchor.id).toBe("b");
+    expect(gatherMoves(anchor, ["b", "a", "c"], 1)).toEqual([
+      { id: "a", x: 10 + 160 + GATHER_GAP, y: 50 },
+      { id: "c", x: 10, y: 50 + 100 + GATHER_GAP },
+    ]);
+  });
+
   it("cuts titles to 200 code points as the node counts them", () => {
     expect([...cleanTitle("😀".repeat(250))].length).toBe(200);
   });
@@ -93,7 +105,8 @@ describe("votes on themes (FA-26)", () => {
 });
 
 describe("carrying forward (FA-27)", () => {
-  const tpl = { zones: [{ id: "action-1.title", shape: { type: "rect", x: 220, y: 160, w: 360, h: 220 } }] } as never;
+  const zone = { id: "action-1.title", label: { nl: "Actie 1", en: "Action 1" }, shape: { type: "rect", x: 220, y: 160, w: 360, h: 220 }, limits: { max: 1 }, row: "action-1", column: "title" };
+  const tpl = { id: "priority-actions", layout: "table", zones: [zone], canvas: { width: 2600, height: 1300 } } as never;
 
   it("a theme is carried as a note in the row's title zone with its title and a link back", () => {
     const data = board();
@@ -103,7 +116,14 @@ describe("carrying forward (FA-27)", () => {
     expect(text).toBe("Samen plannen");
     const target: Data = {};
     apply(target, carryChanges("n1", 1, text, { board: "b-3b", item: "t1" }, tpl, "Fien"));
-    expect(target.n1).toMatchObject({ kind: "note", zone: "action-1.title", text: "Samen plannen", x: 240, y: 200, source: { board: "b-3b", item: "t1" } });
+    expect(target.n1).toMatchObject({ kind: "note", zone: "action-1.title", text: "Samen plannen", source: { board: "b-3b", item: "t1" } });
+    // Inside the cell, below its label, filling it as a note made there would.
+    const n = target.n1 as { x: number; y: number; w: number; h: number };
+    expect(n.x).toBeGreaterThan(220);
+    expect(n.y).toBeGreaterThan(160 + 20);
+    expect(n.x + n.w).toBeLessThanOrEqual(580);
+    expect(n.y + n.h).toBeLessThanOrEqual(380);
+    expect(n.w).toBeGreaterThan(300);
     expect(readSource(itemsView(target), "n1")).toEqual({ board: "b-3b", item: "t1" });
   });
 

@@ -8,7 +8,8 @@ import type { Identity } from "../../sync/identity";
 import { convertToFiches, fetchTemplates, fetchWorkshop, type BoardRef } from "../api";
 import { h } from "../dom";
 import { errorMessage } from "../errors";
-import { t } from "../i18n";
+import { loc, t } from "../i18n";
+import type { Template } from "../template";
 import { carriedText, carryChanges } from "./themes";
 import { newItemId } from "./model";
 import type { BoardParts } from "./parts";
@@ -29,6 +30,7 @@ export interface CarryOptions {
 
 export class Carry {
   private dialog: HTMLElement | null = null;
+  private tpl: Template | null = null;
 
   constructor(private readonly p: BoardParts, private readonly o: CarryOptions) {}
 
@@ -43,6 +45,11 @@ export class Carry {
       return this.p.say(t("carryFailed", { message: errorMessage(e) }));
     }
     if (boards.length === 0) return this.p.say(t("carryNoBoard"));
+    try {
+      this.tpl = (await fetchTemplates()).find((x) => x.id === PRIORITY_ACTIONS) ?? null;
+    } catch (e) {
+      return this.p.say(t("carryFailed", { message: errorMessage(e) }));
+    }
     this.show(ids, text, boards);
   }
 
@@ -50,7 +57,8 @@ export class Carry {
     this.close();
     const back = document.activeElement as HTMLElement | null;
     const board = h("select", { id: "carry-board" });
-    boards.forEach((b, i) => board.append(h("option", { value: b.id }, boards.length > 1 ? `${t("carryBoard")} ${i + 1}` : t("carryTitle"))));
+    const name = loc(this.tpl?.title) || PRIORITY_ACTIONS;
+    boards.forEach((b, i) => board.append(h("option", { value: b.id }, boards.length > 1 ? `${name} (${i + 1})` : name)));
     const row = h("select", { id: "carry-row" });
     for (let n = 1; n <= ROWS; n++) row.append(h("option", { value: String(n) }, t("carryRowLabel", { n })));
     const go = h("button", { type: "button", id: "carry-go", class: "tool tool-primary" }, t("carryGo"));
@@ -101,7 +109,7 @@ export class Carry {
 
   /** The source a carried note links back to: the theme when one is carried, else the first note. */
   private async write(target: string, row: number, text: string, ids: string[]): Promise<void> {
-    const tpl = (await fetchTemplates()).find((x) => x.id === PRIORITY_ACTIONS);
+    const tpl = this.tpl;
     if (!tpl) throw new Error(PRIORITY_ACTIONS);
     const changes: Change[] = carryChanges(newItemId(), row, text, { board: this.o.board, item: ids[0]! }, tpl, this.o.name);
     await writeOnce(this.o, target, changes);

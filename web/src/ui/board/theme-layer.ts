@@ -9,9 +9,11 @@ import { t } from "../i18n";
 import type { BoardActions } from "./actions";
 import { moveChanges, newItemId, readNote, type NoteData } from "./model";
 import type { BoardParts } from "./parts";
+import type { Placing } from "./placing";
 import {
-  besidePosition,
+  anchorOf,
   frameOf,
+  gatherMoves,
   groupChanges,
   joinChanges,
   leaveChanges,
@@ -61,7 +63,12 @@ export class ThemeLayer {
   private readonly sources = new Map<string, HTMLButtonElement>();
   private renameNext: string | null = null;
 
-  constructor(private readonly p: BoardParts, private readonly a: BoardActions, private readonly hooks: ThemeHooks) {
+  constructor(
+    private readonly p: BoardParts,
+    private readonly a: BoardActions,
+    private readonly placing: Placing,
+    private readonly hooks: ThemeHooks,
+  ) {
     p.layer.insertBefore(this.el, p.notes.list);
     p.notes.controls.append(this.links);
     this.relabel();
@@ -191,16 +198,37 @@ export class ThemeLayer {
 
   // --- grouping ----------------------------------------------------------------------------------
 
-  /** "Group": the notes become one new theme, whose name is then edited inline. */
+  /**
+   * "Group": the notes become one new theme, gathered under the top-most of them in one batch
+   * (one undo step), and the theme's name is then edited inline.
+   */
   group(ids: string[]): void {
-    const noteIds = ids.filter((id) => this.p.notes.has(id));
-    if (noteIds.length === 0 || !this.a.guard()) return;
+    const notes = this.notes();
+    const chosen = ids.map((id) => notes.get(id)).filter((n): n is NoteData => !!n);
+    const anchor = anchorOf(chosen);
+    if (!anchor || !this.a.guard()) return;
+    const noteIds = [anchor.id, ...chosen.map((n) => n.id).filter((id) => id !== anchor.id)];
     const themeId = "t" + newItemId().slice(1);
     const title = t("themeNewName", { n: readThemes(this.p.client.items).size + 1 });
-    this.p.client.change(groupChanges(themeId, title, noteIds, this.notes()), { undoable: true });
-    this.p.say(t("themeMade", { title, n: noteIds.length }));
+    const changes = groupChanges(themeId, title, noteIds, notes);
+    const moves = gatherMoves(anchor, noteIds, 1);
+    if (moves.length === 0) this.p.client.change(changes, { undoable: true });
+    else if (!this.placing.moveTo(moves, changes)) return; // refused (a full cell, a lock): nothing written
+    this.made(themeId, title, noteIds.length);
+  }
+
+  private made(themeId: string, title: string, n: number): void {
+    this.p.say(t(n === 1 ? "themeMadeOne" : "themeMade", { title, n }));
     this.renameNext = themeId;
     this.render();
+  }
+
+  /** Where a note joining `themeId` goes: the theme's next free slot. */
+  private nextSlot(themeId: string, noteId: string, notes: ReadonlyMap<string, NoteData>): { id: string; x: number; y: number }[] | null {
+    const theme = readThemes(this.p.client.items).get(themeId);
+    const members = (theme?.members ?? []).filter((id) => id !== noteId).map((id) => notes.get(id)).filter((n): n is NoteData => !!n);
+    const anchor = anchorOf(members);
+    return anchor ? gatherMoves(anchor, [noteId], members.length) : null;
   }
 
   leave(ids: string[]): void {
@@ -260,28 +288,19 @@ export class ThemeLayer {
     const notes = this.notes();
     for (const [id, n] of notes) {
       if (id === m.id || !inside(n, cx, cy)) continue;
-      const [bx, by] = besidePosition(n);
       const target = themeOf(items, id);
       if (target) {
         if (target === own) return null;
-        return { moves: [{ id: m.id, x: bx, y: by }], changes: joinChanges(target, [m.id]), after: () => this.say("themeJoined", target) };
+        return { moves: this.nextSlot(target, m.id, notes) ?? moves, changes: joinChanges(target, [m.id]), after: () => this.say("themeJoined", target) };
       }
+      // The target stays; the dropped note goes into the slot beside it.
       const themeId = "t" + newItemId().slice(1);
       const title = t("themeNewName", { n: readThemes(items).size + 1 });
-      const changes = groupChanges(themeId, title, [id, m.id], notes);
-      return {
-        moves: [{ id: m.id, x: bx, y: by }],
-        changes,
-        after: () => {
-          this.p.say(t("themeMade", { title, n: 2 }));
-          this.renameNext = themeId;
-          this.render();
-        },
-      };
+      return { moves: gatherMoves(n, [m.id], 1), changes: groupChanges(themeId, title, [id, m.id], notes), after: () => this.made(themeId, title, 2) };
     }
     for (const [id, f] of this.frames) {
       if (id === own || !inside(f.frame, cx, cy)) continue;
-      return { moves, changes: joinChanges(id, [m.id]), after: () => this.say("themeJoined", id) };
+      return { moves: this.nextSlot(id, m.id, notes) ?? moves, changes: joinChanges(id, [m.id]), after: () => this.say("themeJoined", id) };
     }
     if (own) {
       const theme = readThemes(items).get(own);

@@ -4,6 +4,7 @@
 // changes; pure (only the sync contract's ItemsView), so unit-tested.
 import type { Change, ItemsView, Json } from "../../sync/api";
 import type { Template } from "../template";
+import { freeSpot, noteSize } from "./geometry";
 import { readNote, type NoteData } from "./model";
 import { CONTROL_ITEM } from "./control-state";
 import { totalVotes } from "./voting";
@@ -143,9 +144,33 @@ export function moveThemeChanges(theme: ThemeData, notes: ReadonlyMap<string, Pi
   return out;
 }
 
-/** Where a note placed beside `target` goes when it joins target's theme by a drop (no overlap). */
-export function besidePosition(target: Pick<NoteData, "x" | "y" | "w">): [number, number] {
-  return [target.x + target.w + 12, target.y];
+/** Gap between the notes a theme gathers, and how many sit side by side. */
+export const GATHER_GAP = 12;
+export const GATHER_COLUMNS = 2;
+
+/**
+ * Slot `i` of a theme whose first note sits at `anchor`: two columns, row after row, so a theme
+ * stays a compact block instead of a frame across the board.
+ */
+export function slotPosition(anchor: Pick<NoteData, "x" | "y" | "w" | "h">, i: number): [number, number] {
+  const col = i % GATHER_COLUMNS;
+  const row = Math.floor(i / GATHER_COLUMNS);
+  return [anchor.x + col * (anchor.w + GATHER_GAP), anchor.y + row * (anchor.h + GATHER_GAP)];
+}
+
+/** The note a theme's slots start from: its top-most, then left-most member. */
+export function anchorOf<N extends Pick<NoteData, "x" | "y">>(members: readonly N[]): N | null {
+  let best: N | null = null;
+  for (const n of members) if (!best || n.y < best.y || (n.y === best.y && n.x < best.x)) best = n;
+  return best;
+}
+
+/** Moves that gather `ids` into slots after the anchor's (the anchor itself stays). */
+export function gatherMoves(anchor: Pick<NoteData, "id" | "x" | "y" | "w" | "h">, ids: readonly string[], firstSlot: number): { id: string; x: number; y: number }[] {
+  return ids.filter((id) => id !== anchor.id).map((id, k) => {
+    const [x, y] = slotPosition(anchor, firstSlot + k);
+    return { id, x, y };
+  });
 }
 
 /** What the board's vote is on (FA-26): themes only when the node wrote so. */
@@ -184,18 +209,18 @@ export function rowZone(row: number): string {
  * The note a carried note or theme becomes in row `row` of a priority-actions board (FA-27):
  * in the row's title zone, with the text (a theme: its title) and a link back to its source.
  */
-export function carryChanges(id: string, row: number, text: string, source: Source, tpl: Pick<Template, "zones">, author: string): Change[] {
+export function carryChanges(id: string, row: number, text: string, source: Source, tpl: Template, author: string): Change[] {
   const zone = rowZone(row);
-  const z = tpl.zones.find((zz) => zz.id === zone);
-  const shape = z?.shape;
-  const x = shape && "x" in shape ? shape.x + 20 : 0;
-  const y = shape && "y" in shape ? shape.y + 40 : 0;
+  const z = tpl.zones.find((zz) => zz.id === zone) ?? null;
+  // Where a note made in that cell would go, at the size such a cell gives its note.
+  const size = noteSize(tpl, z, "note");
+  const at = z ? freeSpot(z, size.w, size.h, []) : { x: 0, y: 0 };
   const fields: Record<string, Json> = {
     kind: "note",
-    x: Math.round(x),
-    y: Math.round(y),
-    w: 160,
-    h: 100,
+    x: Math.round(at.x),
+    y: Math.round(at.y),
+    w: Math.round(size.w),
+    h: Math.round(size.h),
     text: [...text].slice(0, 4000).join(""),
     zone: z ? zone : null,
     author: author.slice(0, 100),

@@ -120,7 +120,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const drags = new RemoteDrags(notes, actions.dragging);
   const stage = h("div", { class: "board-stage" }, viewport, editorLayer, ...chrome.floating);
   // Themes and carrying forward (FA-23..FA-29): frames under the notes, entries in the menu.
-  const themes = new ThemeLayer(parts, actions, { token: o.token, board: o.boardId, carry: (ids) => void carry?.open(ids) });
+  const themes = new ThemeLayer(parts, actions, placing, { token: o.token, board: o.boardId, carry: (ids) => void carry?.open(ids) });
   const carry = o.fiches && !o.compact
     ? new Carry(parts, { workshop: o.fiches.workshop, token: o.token, board: o.boardId, identity: o.identity, name: o.name, host: stage })
     : null;
