@@ -78,10 +78,13 @@ describe("grouping notes into themes (FA-23, FA-24)", () => {
   it("gathers grouped notes into two columns under the top-most one", () => {
     const anchor = anchorOf([{ id: "a", x: 300, y: 50, w: 160, h: 100 }, { id: "b", x: 10, y: 50, w: 160, h: 100 }, { id: "c", x: 0, y: 400, w: 160, h: 100 }])!;
     expect(anchor.id).toBe("b");
-    expect(gatherMoves(anchor, ["b", "a", "c"], 1)).toEqual([
+    expect(gatherMoves(anchor, ["b", "a", "c"])).toEqual([
       { id: "a", x: 10 + 160 + GATHER_GAP, y: 50 },
       { id: "c", x: 10, y: 50 + 100 + GATHER_GAP },
     ]);
+    // A slot covering a note that stays (here: where "a" would go) is skipped.
+    const other = { x: 10 + 160 + GATHER_GAP, y: 50, w: 160, h: 100 };
+    expect(gatherMoves(anchor, ["b", "a"], [anchor, other])).toEqual([{ id: "a", x: 10, y: 50 + 100 + GATHER_GAP }]);
   });
 
   it("cuts titles to 200 code points as the node counts them", () => {

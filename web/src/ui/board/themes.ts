@@ -4,7 +4,7 @@
 // changes; pure (only the sync contract's ItemsView), so unit-tested.
 import type { Change, ItemsView, Json } from "../../sync/api";
 import type { Template } from "../template";
-import { freeSpot, noteSize } from "./geometry";
+import { freeSpot, noteSize, overlaps, type Rect } from "./geometry";
 import { readNote, type NoteData } from "./model";
 import { CONTROL_ITEM } from "./control-state";
 import { totalVotes } from "./voting";
@@ -165,12 +165,26 @@ export function anchorOf<N extends Pick<NoteData, "x" | "y">>(members: readonly 
   return best;
 }
 
-/** Moves that gather `ids` into slots after the anchor's (the anchor itself stays). */
-export function gatherMoves(anchor: Pick<NoteData, "id" | "x" | "y" | "w" | "h">, ids: readonly string[], firstSlot: number): { id: string; x: number; y: number }[] {
-  return ids.filter((id) => id !== anchor.id).map((id, k) => {
-    const [x, y] = slotPosition(anchor, firstSlot + k);
-    return { id, x, y };
-  });
+const MAX_SLOT_TRIES = 60;
+
+/**
+ * Moves that gather `ids` into the free slots after the anchor's (the anchor itself stays): a slot
+ * that would cover a note in `taken` (every note that does not move, members included) is skipped.
+ */
+export function gatherMoves(anchor: Pick<NoteData, "id" | "x" | "y" | "w" | "h">, ids: readonly string[], taken: readonly Rect[] = []): { id: string; x: number; y: number }[] {
+  const out: { id: string; x: number; y: number }[] = [];
+  const used: Rect[] = [...taken];
+  let slot = 1;
+  for (const id of ids) {
+    if (id === anchor.id) continue;
+    let at = slotPosition(anchor, slot++);
+    for (let k = 0; k < MAX_SLOT_TRIES && used.some((r) => overlaps({ x: at[0], y: at[1], w: anchor.w, h: anchor.h }, r, 4)); k++) {
+      at = slotPosition(anchor, slot++);
+    }
+    used.push({ x: at[0], y: at[1], w: anchor.w, h: anchor.h });
+    out.push({ id, x: at[0], y: at[1] });
+  }
+  return out;
 }
 
 /** What the board's vote is on (FA-26): themes only when the node wrote so. */
