@@ -68,7 +68,11 @@ export class ContextMenu {
     if (inTheme.length) out.push({ id: "leave-theme", label: t("menuLeaveTheme"), icon: "close", run: () => th.layer.leave(inTheme) });
     const carry = th.carry;
     if (!carry) return;
-    out.push({ id: "carry", label: t("menuCarry"), icon: "convert", run: () => void carry.open(ids) });
-    out.push({ id: "to-fiche", label: t("menuToFiche"), icon: "convert", run: () => void carry.toFiche(ids) });
+    // Carrying into the priority actions from the priority actions, or a fiche from a board that
+    // converts no chosen notes, would only be refused: not offered.
+    if (this.p.tpl.id !== "priority-actions") out.push({ id: "carry", label: t("menuCarry"), icon: "convert", run: () => void carry.open(ids) });
+    if (this.p.tpl.conversion?.mode === "selected-notes") {
+      out.push({ id: "to-fiche", label: t("menuToFiche"), icon: "convert", run: () => void carry.toFiche(ids) });
+    }
   }
 }
