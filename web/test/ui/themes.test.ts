@@ -82,9 +82,18 @@ describe("grouping notes into themes (FA-23, FA-24)", () => {
       { id: "a", x: 10 + 160 + GATHER_GAP, y: 50 },
       { id: "c", x: 10, y: 50 + 100 + GATHER_GAP },
     ]);
-    // A slot covering a note that stays (here: where "a" would go) is skipped.
-    const other = { x: 10 + 160 + GATHER_GAP, y: 50, w: 160, h: 100 };
-    expect(gatherMoves(anchor, ["b", "a"], [anchor, other])).toEqual([{ id: "a", x: 10, y: 50 + 100 + GATHER_GAP }]);
+    // A slot covering a note outside the theme (here: where "a" would go) is skipped.
+    const beside = { x: 10 + 160 + GATHER_GAP, y: 50, w: 160, h: 100 };
+    expect(gatherMoves(anchor, ["b", "a"], [beside])).toEqual([{ id: "a", x: 10, y: 50 + 100 + GATHER_GAP }]);
+    // A stranger in the slot below: taking the slot beside it would draw the frame around the stranger.
+    const below = { x: 10, y: 50 + 100 + GATHER_GAP, w: 160, h: 100 };
+    const [moved] = gatherMoves(anchor, ["a"], [beside, below]);
+    const frame = frameOf({ id: "t", title: "", x: 0, y: 0, zone: null, members: ["b", "a"], fields: {} },
+      new Map<string, { x: number; y: number; w: number; h: number }>([["b", anchor], ["a", { x: moved!.x, y: moved!.y, w: 160, h: 100 }]]));
+    for (const o of [beside, below]) {
+      const [cx, cy] = [o.x + o.w / 2, o.y + o.h / 2];
+      expect(cx > frame.x && cx < frame.x + frame.w && cy > frame.y && cy < frame.y + frame.h).toBe(false);
+    }
   });
 
   it("cuts titles to 200 code points as the node counts them", () => {

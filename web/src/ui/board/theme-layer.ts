@@ -211,7 +211,7 @@ export class ThemeLayer {
     const themeId = "t" + newItemId().slice(1);
     const title = t("themeNewName", { n: readThemes(this.p.client.items).size + 1 });
     const changes = groupChanges(themeId, title, noteIds, notes);
-    const moves = gatherMoves(anchor, noteIds, [...notes.values()].filter((n) => !noteIds.includes(n.id) || n.id === anchor.id));
+    const moves = gatherMoves(anchor, noteIds, [...notes.values()].filter((n) => !noteIds.includes(n.id)));
     if (moves.length === 0) this.p.client.change(changes, { undoable: true });
     else if (!this.placing.moveTo(moves, changes)) return; // refused (a full cell, a lock): nothing written
     this.made(themeId, title, noteIds.length);
@@ -228,7 +228,9 @@ export class ThemeLayer {
     const theme = readThemes(this.p.client.items).get(themeId);
     const members = (theme?.members ?? []).filter((id) => id !== noteId).map((id) => notes.get(id)).filter((n): n is NoteData => !!n);
     const anchor = anchorOf(members);
-    return anchor ? gatherMoves(anchor, [noteId], [...notes.values()].filter((n) => n.id !== noteId)) : null;
+    if (!anchor) return null;
+    const inTheme = new Set(members.map((n) => n.id));
+    return gatherMoves(anchor, [noteId], [...notes.values()].filter((n) => n.id !== noteId && !inTheme.has(n.id)), members);
   }
 
   leave(ids: string[]): void {
@@ -296,7 +298,7 @@ export class ThemeLayer {
       // The target stays; the dropped note goes into the slot beside it.
       const themeId = "t" + newItemId().slice(1);
       const title = t("themeNewName", { n: readThemes(items).size + 1 });
-      return { moves: gatherMoves(n, [m.id], [...notes.values()].filter((o) => o.id !== m.id)), changes: groupChanges(themeId, title, [id, m.id], notes), after: () => this.made(themeId, title, 2) };
+      return { moves: gatherMoves(n, [m.id], [...notes.values()].filter((o) => o.id !== m.id && o.id !== n.id)), changes: groupChanges(themeId, title, [id, m.id], notes), after: () => this.made(themeId, title, 2) };
     }
     for (const [id, f] of this.frames) {
       if (id === own || !inside(f.frame, cx, cy)) continue;

@@ -168,23 +168,71 @@ export function anchorOf<N extends Pick<NoteData, "x" | "y">>(members: readonly 
 const MAX_SLOT_TRIES = 60;
 
 /**
- * Moves that gather `ids` into the free slots after the anchor's (the anchor itself stays): a slot
- * that would cover a note in `taken` (every note that does not move, members included) is skipped.
+ * Moves that gather `ids` into slots after the anchor's (the anchor itself stays). A slot is taken
+ * when the theme's frame around `members` (the anchor and the notes already in the theme) and it
+ * covers none of `others` (notes outside the theme), so no stranger ends up inside the frame;
+ * when no slot near enough does that, the first slot that at least covers no note.
  */
-export function gatherMoves(anchor: Pick<NoteData, "id" | "x" | "y" | "w" | "h">, ids: readonly string[], taken: readonly Rect[] = []): { id: string; x: number; y: number }[] {
+export function gatherMoves(
+  anchor: Pick<NoteData, "id" | "x" | "y" | "w" | "h">,
+  ids: readonly string[],
+  others: readonly Rect[] = [],
+  members: readonly Rect[] = [anchor],
+): { id: string; x: number; y: number }[] {
   const out: { id: string; x: number; y: number }[] = [];
-  const used: Rect[] = [...taken];
-  let slot = 1;
+  const inTheme: Rect[] = [...members];
+  const taken = (r: Rect) => others.some((o) => overlaps(r, o, 4)) || inTheme.some((o) => overlaps(r, o, 4));
   for (const id of ids) {
     if (id === anchor.id) continue;
-    let at = slotPosition(anchor, slot++);
-    for (let k = 0; k < MAX_SLOT_TRIES && used.some((r) => overlaps({ x: at[0], y: at[1], w: anchor.w, h: anchor.h }, r, 4)); k++) {
-      at = slotPosition(anchor, slot++);
+    let fallback: Rect | null = null;
+    let chosen: Rect | null = null;
+    for (const [x, y] of candidates(anchor)) {
+      if (chosen) break;
+      const r = { x, y, w: anchor.w, h: anchor.h };
+      if (taken(r)) continue;
+      fallback ??= r;
+      const frame = bbox([...inTheme, r]);
+      // A stranger whose middle is inside the frame would look like part of the theme.
+      if (!others.some((o) => centreIn(frame, o))) chosen = r;
     }
-    used.push({ x: at[0], y: at[1], w: anchor.w, h: anchor.h });
-    out.push({ id, x: at[0], y: at[1] });
+    const at = chosen ?? fallback ?? { x: anchor.x, y: anchor.y + anchor.h + GATHER_GAP, w: anchor.w, h: anchor.h };
+    inTheme.push(at);
+    out.push({ id, x: at.x, y: at.y });
   }
   return out;
+}
+
+/**
+ * Where a gathered note may go: the two-column slots first, then any grid place around the anchor
+ * (left and above too), nearest first, for when strangers sit right below or beside it.
+ */
+function candidates(anchor: Pick<NoteData, "x" | "y" | "w" | "h">): [number, number][] {
+  const out: [number, number][] = [];
+  for (let slot = 1; slot <= MAX_SLOT_TRIES; slot++) out.push(slotPosition(anchor, slot));
+  const around: [number, number][] = [];
+  for (let r = 1; r <= 4; r++) {
+    for (let cy = -r; cy <= r; cy++) {
+      for (let cx = -r; cx <= r; cx++) if (Math.max(Math.abs(cx), Math.abs(cy)) === r) around.push([cx, cy]);
+    }
+  }
+  around.sort((a, b) => a[0] ** 2 + a[1] ** 2 - (b[0] ** 2 + b[1] ** 2));
+  for (const [cx, cy] of around) out.push([anchor.x + cx * (anchor.w + GATHER_GAP), anchor.y + cy * (anchor.h + GATHER_GAP)]);
+  return out;
+}
+
+function centreIn(frame: Rect, r: Rect): boolean {
+  const x = r.x + r.w / 2;
+  const y = r.y + r.h / 2;
+  return x > frame.x && x < frame.x + frame.w && y > frame.y && y < frame.y + frame.h;
+}
+
+/** The frame's rectangle around these notes (label included), as frameOf draws it. */
+function bbox(rs: readonly Rect[]): Rect {
+  const x0 = Math.min(...rs.map((r) => r.x)) - FRAME_PAD;
+  const y0 = Math.min(...rs.map((r) => r.y)) - FRAME_PAD - FRAME_HEAD;
+  const x1 = Math.max(...rs.map((r) => r.x + r.w)) + FRAME_PAD;
+  const y1 = Math.max(...rs.map((r) => r.y + r.h)) + FRAME_PAD;
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
 /** What the board's vote is on (FA-26): themes only when the node wrote so. */
