@@ -7,9 +7,10 @@ import type { Change } from "../../sync/api";
 import { h } from "../dom";
 import { t } from "../i18n";
 import type { BoardActions } from "./actions";
-import { moveChanges, newItemId, readNote, type NoteData } from "./model";
+import { moveChanges, newItemId, type NoteData } from "./model";
 import type { BoardParts } from "./parts";
 import type { Placing } from "./placing";
+import { SourceLinks } from "./source-links";
 import {
   anchorOf,
   frameOf,
@@ -18,10 +19,8 @@ import {
   joinChanges,
   leaveChanges,
   moveThemeChanges,
-  readSource,
   readThemes,
   renameChanges,
-  sourceHash,
   themeOf,
   ungroupChanges,
   voteOnThemes,
@@ -47,20 +46,13 @@ export interface ThemeHooks {
   board: string;
 }
 
-/**
- * The item a source link asked to show (FA-27): the workshop page rewrites the fragment when it
- * opens the board, so the request waits here for that board's layer.
- */
-let wanted: { board: string; item: string } | null = null;
-
 const center = (n: Pick<NoteData, "x" | "y" | "w" | "h">): [number, number] => [n.x + n.w / 2, n.y + n.h / 2];
 const inside = (r: Frame, x: number, y: number) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
 
 export class ThemeLayer {
   readonly el = h("div", { class: "themes", role: "list" });
-  private readonly links = h("div", { class: "source-links" });
   private readonly frames = new Map<string, FrameEls>();
-  private readonly sources = new Map<string, HTMLButtonElement>();
+  private readonly sources: SourceLinks;
   private renameNext: string | null = null;
 
   constructor(
@@ -70,14 +62,14 @@ export class ThemeLayer {
     private readonly hooks: ThemeHooks,
   ) {
     p.layer.insertBefore(this.el, p.notes.list);
-    p.notes.controls.append(this.links);
+    this.sources = new SourceLinks(p, hooks, () => this.render());
     this.relabel();
   }
 
   relabel(): void {
     this.el.setAttribute("aria-label", t("themesLabel"));
     for (const f of this.frames.values()) this.label(f);
-    for (const b of this.sources.values()) b.setAttribute("aria-label", t("sourceLink"));
+    this.sources.relabel();
   }
 
   private notes(): Map<string, NoteData> {
@@ -116,13 +108,16 @@ export class ThemeLayer {
       this.paintVote(f, vote, role === "observer", left);
       this.label(f);
     }
-    this.renderSources(notes);
+    this.sources.render(notes);
     if (this.renameNext && this.frames.has(this.renameNext)) {
       const id = this.renameNext;
       this.renameNext = null;
       this.rename(id);
     }
-    this.highlightWanted(themes, notes);
+    this.sources.highlight(themes, notes, (id) => {
+      const f = this.frames.get(id);
+      return f ? { el: f.el, focus: f.title, rect: f.frame } : null;
+    });
   }
 
   private make(theme: ThemeData): FrameEls {
@@ -366,65 +361,4 @@ export class ThemeLayer {
     }
     return null;
   }
-
-  // --- sources (FA-27) -----------------------------------------------------------------------------
-
-  private renderSources(notes: ReadonlyMap<string, NoteData>): void {
-    const items = this.p.client.items;
-    const seen = new Set<string>();
-    for (const [id, n] of notes) {
-      const src = readSource(items, id);
-      if (!src) continue;
-      seen.add(id);
-      let b = this.sources.get(id);
-      if (!b) {
-        b = h("button", { type: "button", class: "source-link", "data-source-of": id }, "↩");
-        b.setAttribute("aria-label", t("sourceLink"));
-        b.title = t("sourceLink");
-        b.addEventListener("click", () => {
-          const s = readSource(this.p.client.items, id);
-          if (!s) return;
-          wanted = s;
-          if (s.board === this.hooks.board) this.render();
-          else location.hash = sourceHash(this.hooks.token, s);
-        });
-        this.links.append(b);
-        this.sources.set(id, b);
-      }
-      b.dataset.board = src.board;
-      b.dataset.item = src.item;
-      Object.assign(b.style, { left: `${n.x + n.w - 14}px`, top: `${n.y - 14}px` });
-    }
-    for (const [id, b] of this.sources) {
-      if (!seen.has(id)) {
-        b.remove();
-        this.sources.delete(id);
-      }
-    }
-  }
-
-  /**
-   * A source link opened this board: that note or theme is shown and marked, once it is here
-   * (only what this viewer is sent can be found, FA-29).
-   */
-  private highlightWanted(themes: ReadonlyMap<string, ThemeData>, notes: ReadonlyMap<string, NoteData>): void {
-    if (!wanted || wanted.board !== this.hooks.board) return;
-    const item = wanted.item;
-    const note = notes.get(item);
-    const frame = this.frames.get(item);
-    const el = note ? this.p.notes.element(item) : frame?.el;
-    if (!el || !(note || themes.has(item))) return;
-    wanted = null;
-    for (const old of this.p.layer.querySelectorAll(".source-highlight")) old.classList.remove("source-highlight");
-    el.classList.add("source-highlight");
-    const r = note ?? frame!.frame;
-    this.p.camera.setView(r.x + r.w / 2, r.y + r.h / 2, Math.max(this.p.camera.scale, 0.8));
-    (note ? el : frame!.title).focus({ preventScroll: true });
-    this.p.say(t("sourceHighlighted"));
-  }
-}
-
-/** Whether an item of this board is a note (for menus). */
-export function isNote(p: BoardParts, id: string): boolean {
-  return !!readNote(p.client.items, id);
 }
