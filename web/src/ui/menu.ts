@@ -42,7 +42,10 @@ export function openMenu(host: HTMLElement, items: MenuItem[], x: number, y: num
   const hw = host.clientWidth;
   const hh = host.clientHeight;
   el.style.left = `${Math.max(4, Math.min(x, hw - el.offsetWidth - 4))}px`;
-  el.style.top = `${Math.max(4, Math.min(y, hh - el.offsetHeight - 4))}px`;
+  // Below the point when it fits, else above it: a menu pushed up over the point would sit under
+  // the finger that opened it with a long press, and the finger's release would pick an item.
+  const above = y - el.offsetHeight;
+  el.style.top = `${y + el.offsetHeight + 4 <= hh || above < 4 ? Math.max(4, Math.min(y, hh - el.offsetHeight - 4)) : above}px`;
 
   const enabled = () => buttons.filter((b) => !b.disabled);
   const focusAt = (i: number) => {

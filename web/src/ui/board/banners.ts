@@ -15,14 +15,14 @@ export interface Banner {
   dotsLeft?: string;
 }
 
-export function bannersFor(s: ControlState, role: Role | null, left: number, zoneLabel: string | null): Banner[] {
+export function bannersFor(s: ControlState, role: Role | null, left: number, zoneLabel: string | null, onThemes = false): Banner[] {
   const out: Banner[] = [];
   const facilitator = role === "facilitator";
   if (s.locked) out.push({ id: "locked-banner", text: t(facilitator ? "lockedBannerFacilitator" : "lockedBanner") });
   if (s.anonymous) out.push({ id: "anonymous-banner", text: t("anonymousBanner") });
   if (s.private) out.push({ id: "private-banner", text: t(facilitator ? "privateBannerFacilitator" : "privateBanner") });
   if (s.vote?.state === "open") {
-    const where = zoneLabel ? t("voteBannerZone", { zone: zoneLabel }) : t("voteBannerBoard");
+    const where = onThemes ? t("voteBannerThemes") : zoneLabel ? t("voteBannerZone", { zone: zoneLabel }) : t("voteBannerBoard");
     if (role === "observer") out.push({ id: "vote-banner", text: `${where} ${t("voteBannerObserver")}` });
     else out.push({ id: "vote-banner", text: where, dotsLeft: t("dotsLeft", { n: left, max: s.vote.dots }) });
   }

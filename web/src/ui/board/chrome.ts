@@ -24,6 +24,7 @@ import { buildStatus, type StatusChip } from "./status";
 import { buildTools, type Tools } from "./tools";
 import type { BoardOptions } from "./options";
 import { VoteResultsPanel } from "./vote-results";
+import { readThemes, themeResultNotes, voteOnThemes } from "./themes";
 import { dotsLeft, dotsUsed, noteVoteView } from "./voting";
 
 export interface ChromeOptions {
@@ -153,15 +154,17 @@ export function buildChrome(c: ChromeOptions) {
       const all = ids === null || left !== lastLeft;
       lastLeft = left;
       const voter = { role: p.client.role ?? o.role, replica: p.client.replica };
+      const onThemes = voteOnThemes(p.client.items);
       for (const id of all ? p.notes.ids() : ids) {
         const n = p.notes.data(id);
         if (!n) continue;
         p.notes.setPrivate(id, isPrivateItem(state, p.client.items, id, p.client.replica));
-        p.notes.setVote(id, noteVoteView(state, p.client.items, voter, n, left));
+        // FA-26: in a vote on themes the dots sit on the theme frames (theme-layer.ts), not on notes.
+        p.notes.setVote(id, onThemes ? null : noteVoteView(state, p.client.items, voter, n, left));
       }
       const zone = vote?.zone ? tpl.zones.find((z) => z.id === vote.zone) : undefined;
-      banners.show(bannersFor(state, p.client.role ?? o.role, left, zone ? loc(zone.label) : null));
-      results.update(vote, p.notes.ids().map((id) => p.notes.data(id)!));
+      banners.show(bannersFor(state, p.client.role ?? o.role, left, zone ? loc(zone.label) : null, onThemes));
+      results.update(vote, onThemes ? themeResultNotes(readThemes(p.client.items).values()) : p.notes.ids().map((id) => p.notes.data(id)!));
       const hasResults = vote?.state === "closed";
       if (panel && !facilitator) panel.setAvailable(hasResults);
       // Results are the point of closing a vote: the panel opens for them once.

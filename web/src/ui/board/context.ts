@@ -7,6 +7,9 @@ import type { BoardActions } from "./actions";
 import type { BoardParts } from "./parts";
 import type { Placing } from "./placing";
 import type { MenuTarget } from "./pointer";
+import type { Carry } from "./carry";
+import type { ThemeLayer } from "./theme-layer";
+import { themeOf } from "./themes";
 
 export class ContextMenu {
   constructor(
@@ -15,6 +18,8 @@ export class ContextMenu {
     private readonly placing: Placing,
     /** The positioned element menus open in (the stage). */
     private readonly host: HTMLElement,
+    /** Grouping and carrying forward (FA-24, FA-27); absent on compact boards. */
+    private readonly themes: { layer: ThemeLayer; carry: Carry | null } | null = null,
   ) {}
 
   /** At a screen point (pointer). */
@@ -46,6 +51,7 @@ export class ContextMenu {
       if (!ro) out.push({ id: "duplicate", label: t("duplicateNote"), icon: "copy", run: () => void this.placing.duplicate() });
       out.push({ id: "copy", label: t("menuCopy"), icon: "copy", run: () => void this.placing.copy() });
       if (!ro) out.push({ id: "delete", label: t("deleteNoteLabel"), icon: "trash", run: () => this.a.deleteIds(this.a.targets(note)) });
+      if (!ro && this.themes) this.themeItems(out, this.a.targets(note), this.themes);
     } else if (!ro) {
       out.push({ id: "add-here", label: t("menuAddHere"), icon: "plus", run: () => void this.placing.createAt(...target.at) });
       out.push({ id: "paste", label: t("menuPaste"), icon: "copy", run: () => void this.placing.paste() });
@@ -54,5 +60,19 @@ export class ContextMenu {
     if (!ro && zone) out.push({ id: "tidy", label: t("menuTidy"), icon: "grid", run: () => this.placing.tidy(zone) });
     out.push({ id: "select-all", label: t("menuSelectAll"), icon: "select", run: () => this.a.selectAll() });
     return out;
+  }
+
+  private themeItems(out: MenuItem[], ids: string[], th: { layer: ThemeLayer; carry: Carry | null }): void {
+    out.push({ id: "group", label: t("menuGroup"), icon: "grid", run: () => th.layer.group(ids) });
+    const inTheme = ids.filter((id) => themeOf(this.p.client.items, id));
+    if (inTheme.length) out.push({ id: "leave-theme", label: t("menuLeaveTheme"), icon: "close", run: () => th.layer.leave(inTheme) });
+    const carry = th.carry;
+    if (!carry) return;
+    // Carrying into the priority actions from the priority actions, or a fiche from a board that
+    // converts no chosen notes, would only be refused: not offered.
+    if (this.p.tpl.id !== "priority-actions") out.push({ id: "carry", label: t("menuCarry"), icon: "convert", run: () => void carry.open(ids) });
+    if (this.p.tpl.conversion?.mode === "selected-notes") {
+      out.push({ id: "to-fiche", label: t("menuToFiche"), icon: "convert", run: () => void carry.toFiche(ids) });
+    }
   }
 }

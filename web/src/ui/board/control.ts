@@ -79,13 +79,14 @@ export class ControlCommands {
   }
 
   /** `zone` "" means the whole board (no zone argument sent). */
-  voteStart(dotsText: string, zone: string): Promise<boolean> {
+  voteStart(dotsText: string, zone: string, on: "notes" | "themes" = "notes"): Promise<boolean> {
     const dots = parseDots(dotsText);
     if (dots === null) {
       this.report(t("voteDotsInvalid", { max: MAX_VOTE_DOTS }));
       return Promise.resolve(false);
     }
-    return this.run("voteStart", zone ? { dots, zone } : { dots });
+    // FA-26: `on` is sent only for a vote on themes, so a node without themes sees the old request.
+    return this.run("voteStart", { dots, ...(zone ? { zone } : {}), ...(on === "themes" ? { on } : {}) });
   }
 
   voteClose(): Promise<boolean> {
@@ -152,6 +153,10 @@ export function buildControlBar(tpl: Template, client: Controllable, onReveal: (
   const zoneLabel = bind(h("label", { for: "vote-zone" }), (el) => (el.textContent = t("voteZoneLabel")));
   zone.append(bind(h("option", { value: "" }), (el) => (el.textContent = t("voteWholeBoard"))));
   for (const z of tpl.zones) zone.append(bind(h("option", { value: z.id }), (el) => (el.textContent = loc(z.label))));
+  const voteOn = h("select", { id: "vote-on" });
+  const voteOnLabel = bind(h("label", { for: "vote-on" }), (el) => (el.textContent = t("voteOnLabel")));
+  voteOn.append(bind(h("option", { value: "notes" }), (el) => (el.textContent = t("voteOnNotes"))));
+  voteOn.append(bind(h("option", { value: "themes" }), (el) => (el.textContent = t("voteOnThemes"))));
   const voteStart = controlButton("vote-start", "controlVoteStart", "vote");
   const voteClose = controlButton("vote-close", "controlVoteClose", "stop");
 
@@ -161,7 +166,7 @@ export function buildControlBar(tpl: Template, client: Controllable, onReveal: (
     section("controlBoardHeading", h("div", { class: "tool-group" }, lock, anonymous)),
     section("controlPrivateHeading", h("div", { class: "tool-group" }, privateStart, reveal)),
     section("controlVoteHeading",
-      h("div", { class: "vote-setup" }, h("div", { class: "field-inline" }, dotsLabel, dots), h("div", { class: "field-inline" }, zoneLabel, zone)),
+      h("div", { class: "vote-setup" }, h("div", { class: "field-inline" }, dotsLabel, dots), h("div", { class: "field-inline" }, zoneLabel, zone), h("div", { class: "field-inline" }, voteOnLabel, voteOn)),
       h("div", { class: "tool-group" }, voteStart, voteClose)),
     error,
   );
@@ -191,6 +196,7 @@ export function buildControlBar(tpl: Template, client: Controllable, onReveal: (
     voteClose.disabled = !b.voteCloseEnabled;
     dots.disabled = !!b.running;
     zone.disabled = !!b.running;
+    voteOn.disabled = !!b.running;
     if (b.running) {
       dots.value = String(b.running.dots);
       zone.value = b.running.zone;
@@ -219,7 +225,7 @@ export function buildControlBar(tpl: Template, client: Controllable, onReveal: (
     onReveal();
     return commands.reveal();
   });
-  act(voteStart, () => commands.voteStart(dots.value, zone.value));
+  act(voteStart, () => commands.voteStart(dots.value, zone.value, voteOn.value === "themes" ? "themes" : "notes"));
   act(voteClose, () => commands.voteClose());
 
   paint();

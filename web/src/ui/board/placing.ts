@@ -189,7 +189,7 @@ export class Placing {
   // --- move ------------------------------------------------------------------------------------
 
   /** Drops notes at new positions inside the zone under each one's centre; refuses a move into a full cell. */
-  moveTo(moves: { id: string; x: number; y: number }[]): boolean {
+  moveTo(moves: { id: string; x: number; y: number }[], extra: Change[] = []): boolean {
     if (moves.length === 0) return false;
     const back = () => {
       for (const m of moves) {
@@ -217,7 +217,7 @@ export class Placing {
       }
     }
     for (const m of placed) this.p.notes.position(m.id, m.x, m.y);
-    const changes: Change[] = moveChanges(placed);
+    const changes: Change[] = [...moveChanges(placed), ...extra];
     this.frontmost(moving, changes);
     this.p.client.change(changes, { undoable: true });
     return true;

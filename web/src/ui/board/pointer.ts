@@ -2,6 +2,7 @@
 // the dragged note is selected; others see it move live, PR-5), pan by dragging the background, a
 // rubber band with Shift or the select tool, wheel and trackpad zoom, double-click or double-tap to
 // create or edit, right-click or long-press for the menu. Two fingers go to pinch.ts.
+import type { Change } from "../../sync/api";
 import { h } from "../dom";
 import type { BoardActions } from "./actions";
 import { normalizeRect, overlaps } from "./geometry";
@@ -26,6 +27,8 @@ export interface PointerHooks {
   /** Whether the select tool is on: a background drag draws a rubber band instead of panning. */
   selecting(): boolean;
   pinch: Pinch;
+  /** A dragged note dropped: theme writes to send with the move (FA-24), or null for a plain move. */
+  dropped?(moves: { id: string; x: number; y: number }[]): { moves: { id: string; x: number; y: number }[]; changes: Change[]; after?: () => void } | null;
 }
 
 type Gesture =
@@ -174,7 +177,8 @@ export function attachPointer(p: BoardParts, a: BoardActions, placing: Placing, 
         return { id, x, y };
       });
       a.dragging.clear();
-      placing.moveTo(moves);
+      const theme = hooks.dropped?.(moves) ?? null;
+      if (placing.moveTo(theme?.moves ?? moves, theme?.changes)) theme?.after?.();
       p.client.setDrag(null);
     } else if (done.kind === "band") {
       done.el.remove();

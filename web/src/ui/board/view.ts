@@ -28,6 +28,8 @@ import { PresenceLayer, RemoteDrags } from "./presence";
 import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
 import { IndicatorItems } from "../indicators/board-items";
+import { Carry } from "./carry";
+import { ThemeLayer } from "./theme-layer";
 
 export type { BoardOptions, MountedBoard } from "./options";
 
@@ -117,7 +119,12 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const presence = new PresenceLayer(layer, chrome.peers, o.name);
   const drags = new RemoteDrags(notes, actions.dragging);
   const stage = h("div", { class: "board-stage" }, viewport, editorLayer, ...chrome.floating);
-  const context = new ContextMenu(parts, actions, placing, stage);
+  // Themes and carrying forward (FA-23..FA-29): frames under the notes, entries in the menu.
+  const themes = new ThemeLayer(parts, actions, placing, { token: o.token, board: o.boardId, carry: (ids) => void carry?.open(ids) });
+  const carry = o.fiches && !o.compact
+    ? new Carry(parts, { workshop: o.fiches.workshop, token: o.token, board: o.boardId, identity: o.identity, name: o.name, host: stage })
+    : null;
+  const context = new ContextMenu(parts, actions, placing, stage, o.compact ? null : { layer: themes, carry });
   root.append(stage, ...(chrome.panel ? [chrome.panel.el] : []), bind(h("p", { id: o.compact ? null : "zone-help", hidden: true }), (el) => (el.textContent = t("zoneHelp"))), noteHelp);
   host.replaceChildren(root);
 
@@ -179,6 +186,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       }
     }
     indicatorItems.render(client.items, ids);
+    themes.render();
     if (ids.size) {
       notes.restack();
       actions.recount();
@@ -217,6 +225,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     onLangChange(() => {
       zones.relabel();
       notes.relabel();
+      themes.relabel();
       relabelDecor();
       presence.update(client.peers);
       chrome.paintControl(null);
@@ -229,6 +238,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     openMenu: (x, y, target) => context.openAt(x, y, target),
     selecting: () => chrome.tools.selecting(),
     pinch,
+    dropped: (moves) => themes.dropped(moves),
   });
   const detachKeys = o.compact ? () => {} : attachKeyboard(parts, actions, placing, (el, target) => context.openBeside(el, target));
 

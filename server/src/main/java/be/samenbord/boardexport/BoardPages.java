@@ -31,7 +31,15 @@ public final class BoardPages {
         List<BoardPage.Note> notes = new ArrayList<>();
         items.properties().forEach(e -> {
             JsonNode item = e.getValue();
-            if (!NOTE_KINDS.contains(value(item, "kind").asText("")) || value(item, "deleted").asBoolean(false)) return;
+            String kind = value(item, "kind").asText("");
+            if (value(item, "deleted").asBoolean(false)) return;
+            if (kind.equals("theme")) {
+                // FA-23: a theme is drawn as its label, where the board draws its frame's title.
+                notes.add(new BoardPage.Note(e.getKey(), value(item, "title").asText(""), "", value(item, "color").asText("#e3e8ef"),
+                        number(item, "x", 0), number(item, "y", 0), number(item, "w", 240), 48, ""));
+                return;
+            }
+            if (!NOTE_KINDS.contains(kind)) return;
             notes.add(new BoardPage.Note(e.getKey(), value(item, "text").asText(""), value(item, "author").asText(""),
                     value(item, "color").asText("#fff59d"), number(item, "x", 0), number(item, "y", 0),
                     number(item, "w", 160), number(item, "h", 100), value(item, "z").asText("")));

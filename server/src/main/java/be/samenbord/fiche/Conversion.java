@@ -73,10 +73,12 @@ final class Conversion {
         for (String id : chosen) {
             Map<String, Register> f = items.item(id);
             String kind = FicheBoards.text(f.get("kind"), json);
-            if (f.isEmpty() || !("note".equals(kind) || "keyword".equals(kind)) || "true".equals(raw(f, "deleted"))) {
-                throw new IllegalArgumentException("item " + id + " is not a note on this board");
+            boolean theme = "theme".equals(kind);
+            if (f.isEmpty() || !("note".equals(kind) || "keyword".equals(kind) || theme) || "true".equals(raw(f, "deleted"))) {
+                throw new IllegalArgumentException("item " + id + " is not a note or theme on this board");
             }
-            String text = orEmpty(FicheBoards.text(f.get("text"), json)).strip();
+            // FA-28: a theme becomes a fiche named by its title.
+            String text = orEmpty(FicheBoards.text(f.get(theme ? "title" : "text"), json)).strip();
             String zone = FicheBoards.text(f.get("zone"), json);
             Map<String, String> values = new LinkedHashMap<>();
             values.put("title", text.isEmpty() ? "(" + id + ")" : text);

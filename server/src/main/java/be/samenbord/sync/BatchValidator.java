@@ -71,7 +71,7 @@ final class BatchValidator {
     /** Fields that may merge text (TX-4): {@code text} and free string fields, never the fixed or per-person ones. */
     static boolean textField(String field, Template template) {
         if (field.equals("text")) return true;
-        if (field.indexOf(':') >= 0 || FIXED_FIELDS.contains(field)) return false;
+        if (field.indexOf(':') >= 0 || FIXED_FIELDS.contains(field) || ThemeFields.fixed(field, template)) return false;
         List<String> allowed = template.itemFields().get(field);
         return allowed == null || allowed.isEmpty();
     }
@@ -100,7 +100,7 @@ final class BatchValidator {
         if (!FIELD.matcher(field).matches()) throw invalid("bad field name '" + field + "'");
         switch (field) {
             case "kind" -> {
-                if (!v.isTextual() || !template.itemKinds().contains(v.asText())) {
+                if (!v.isTextual() || !template.itemKinds().contains(v.asText()) && !ThemeFields.extraKind(v.asText(), template)) {
                     throw invalid("kind must be one of " + template.itemKinds());
                 }
             }
@@ -132,7 +132,9 @@ final class BatchValidator {
             case "deleted" -> {
                 if (!v.isBoolean()) throw invalid("deleted must be true or false");
             }
-            default -> checkOtherField(field, v, template, replica);
+            default -> {
+                if (!ThemeFields.check(field, v, template)) checkOtherField(field, v, template, replica);
+            }
         }
     }
 

@@ -333,6 +333,8 @@ final class Connection implements Peer {
         if (!role.canWrite()) throw new WireError(WireError.FORBIDDEN, "observers cannot change the board");
         if (ControlContext.ROOM_TEMPLATE.equals(template.id())) throw new WireError(WireError.FORBIDDEN, "only the node writes the room board");
         List<Op> ops = endpoint.validator().validate(f.get("ops"), template, replica);
+        // FA-27: the directory's workshop, not the one at hello: boards may have been added since.
+        ThemeFields.checkSources(ops, template, b -> endpoint.directory().workshop(access.workshop().id()).map(w -> w.hasBoard(b)).orElse(false));
         link.submit(batch, ops);
     }
 

@@ -30,9 +30,10 @@ public final class BatchRules {
             if (control.voteClosed()) throw new ControlRefused(ControlRefused.FORBIDDEN, "the vote is closed");
             if (!control.voteOpen()) continue; // a board without a facilitated vote keeps rule IT-3
             if (!op.field().equals("vote:" + replica)) throw new ControlRefused(ControlRefused.INVALID_OP, "vote only with your own dots");
-            if (!votable(items, ops, op.item(), control.voteZone())) {
-                throw new ControlRefused(ControlRefused.INVALID_OP, control.voteZone() == null
-                        ? "dots go on notes" : "dots go on notes in zone " + control.voteZone());
+            String on = Themes.voteOn(items);
+            if (!votable(items, ops, op.item(), control.voteZone(), on)) {
+                throw new ControlRefused(ControlRefused.INVALID_OP, "dots go on " + on
+                        + (control.voteZone() == null ? "" : " in zone " + control.voteZone()));
             }
             votes = true;
         }
@@ -90,11 +91,13 @@ public final class BatchRules {
         }
     }
 
-    /** A note (not deleted, in the vote's zone when it has one), as the state or this batch makes it. */
-    private static boolean votable(Items items, List<Op> ops, String item, String zone) {
+    /**
+     * A note, or a theme in a vote on themes (FA-26), not deleted, in the vote's zone when it has
+     * one, as the state or this batch makes it.
+     */
+    private static boolean votable(Items items, List<Op> ops, String item, String zone, String on) {
         if (BoardControl.reserved(item)) return false;
-        String kind = value(items, ops, item, "kind");
-        if (kind == null || "\"control\"".equals(kind)) return false;
+        if (!Themes.takesDots(value(items, ops, item, "kind"), on)) return false;
         if ("true".equals(value(items, ops, item, "deleted"))) return false;
         return zone == null || ("\"" + zone + "\"").equals(value(items, ops, item, "zone"));
     }

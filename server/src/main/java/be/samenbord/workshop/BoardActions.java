@@ -37,6 +37,9 @@ final class BoardActions {
                 int dots = Args.integer(args, "dots", 1, 20, null);
                 String zone = Args.id(args, "zone", false);
                 if (zone != null && !ctx.template().hasZone(zone)) throw ControlRefused.bad("zone " + zone + " is not on this board");
+                // FA-26: a vote on themes; a theme's zone is where it was drawn, so a zone applies to it too.
+                String on = args.path("on").isMissingNode() || args.path("on").isNull() ? Themes.ON_NOTES : args.path("on").asText("");
+                if (!on.equals(Themes.ON_NOTES) && !on.equals(Themes.ON_THEMES)) throw ControlRefused.bad("on must be \"notes\" or \"themes\"");
                 for (String id : ctx.items().itemIds()) {
                     ctx.items().item(id).forEach((field, r) -> {
                         if (field.startsWith("vote:") && !"0".equals(r.json())) out.add(new ControlContext.Write(id, field, N.numberNode(0)));
@@ -45,6 +48,7 @@ final class BoardActions {
                 set(out, "vote", N.textNode("open"));
                 set(out, "voteDots", N.numberNode(dots));
                 set(out, "voteZone", zone == null ? N.nullNode() : N.textNode(zone));
+                set(out, "voteOn", N.textNode(on));
                 if (ctx.items().get(BoardControl.ITEM, "voters") != null) {
                     for (String field : List.of("voters", "present", "voterNames")) set(out, field, N.nullNode());
                 }

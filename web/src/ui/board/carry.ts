@@ -1,0 +1,167 @@
+// Carrying notes or a theme forward (FA-27, FA-28): "To priority actions" asks for a board of the
+// workshop's "5 priority actions" and a row, then writes one note into that row's title zone with
+// a link back to its source, through a short-lived client of that board (same seat and replica,
+// so the node sees the same person). "To a new fiche" uses the existing conversion (FI-3).
+import type { Change } from "../../sync/api";
+import { clusterBaseUrls, createBoardClient } from "../../sync/index";
+import type { Identity } from "../../sync/identity";
+import { convertToFiches, fetchTemplates, fetchWorkshop, type BoardRef } from "../api";
+import { h } from "../dom";
+import { errorMessage } from "../errors";
+import { loc, t } from "../i18n";
+import type { Template } from "../template";
+import { carriedText, carryChanges } from "./themes";
+import { newItemId } from "./model";
+import type { BoardParts } from "./parts";
+
+export const PRIORITY_ACTIONS = "priority-actions";
+export const ROWS = 5;
+const WRITE_TIMEOUT_MS = 15_000;
+
+export interface CarryOptions {
+  workshop: string;
+  token: string;
+  board: string;
+  identity: Identity;
+  name: string;
+  /** Where the dialog opens (the board's stage). */
+  host: HTMLElement;
+}
+
+export class Carry {
+  private dialog: HTMLElement | null = null;
+  private tpl: Template | null = null;
+
+  constructor(private readonly p: BoardParts, private readonly o: CarryOptions) {}
+
+  /** Opens the row picker for these notes or this theme. */
+  async open(ids: string[]): Promise<void> {
+    const text = carriedText(this.p.client.items, ids);
+    if (!text) return this.p.say(t("carryNothing"));
+    let boards: BoardRef[];
+    try {
+      boards = (await fetchWorkshop(this.o.workshop, this.o.token)).boards.filter((b) => b.template === PRIORITY_ACTIONS);
+    } catch (e) {
+      return this.p.say(t("carryFailed", { message: errorMessage(e) }));
+    }
+    if (boards.length === 0) return this.p.say(t("carryNoBoard"));
+    try {
+      this.tpl = (await fetchTemplates()).find((x) => x.id === PRIORITY_ACTIONS) ?? null;
+    } catch (e) {
+      return this.p.say(t("carryFailed", { message: errorMessage(e) }));
+    }
+    this.show(ids, text, boards);
+  }
+
+  private show(ids: string[], text: string, boards: BoardRef[]): void {
+    this.close();
+    const back = document.activeElement as HTMLElement | null;
+    const board = h("select", { id: "carry-board" });
+    const name = loc(this.tpl?.title) || PRIORITY_ACTIONS;
+    boards.forEach((b, i) => board.append(h("option", { value: b.id }, boards.length > 1 ? `${name} (${i + 1})` : name)));
+    const row = h("select", { id: "carry-row" });
+    for (let n = 1; n <= ROWS; n++) row.append(h("option", { value: String(n) }, t("carryRowLabel", { n })));
+    const go = h("button", { type: "button", id: "carry-go", class: "tool tool-primary" }, t("carryGo"));
+    const cancel = h("button", { type: "button", id: "carry-cancel", class: "tool" }, t("carryCancel"));
+    const preview = h("p", { class: "carry-preview" }, text.length > 140 ? text.slice(0, 139) + "…" : text);
+    const dialog = h(
+      "div",
+      { id: "carry-dialog", class: "carry-dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "carry-heading" },
+      h("h2", { id: "carry-heading" }, t("carryTitle")),
+      preview,
+      h("div", { class: "field-inline" }, h("label", { for: "carry-board" }, t("carryBoard")), board),
+      h("div", { class: "field-inline" }, h("label", { for: "carry-row" }, t("carryRow")), row),
+      h("div", { class: "tool-group" }, go, cancel),
+    );
+    const finish = () => {
+      this.close();
+      back?.focus({ preventScroll: true });
+    };
+    cancel.addEventListener("click", finish);
+    dialog.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape") finish();
+      ev.stopPropagation();
+    });
+    dialog.addEventListener("pointerdown", (ev) => ev.stopPropagation());
+    go.addEventListener("click", () => {
+      go.disabled = true;
+      const n = Number(row.value);
+      void this.write(board.value, n, text, ids).then(
+        () => {
+          this.p.say(t("carryDone", { n }));
+          finish();
+        },
+        (e: unknown) => {
+          go.disabled = false;
+          this.p.say(t("carryFailed", { message: errorMessage(e) }));
+        },
+      );
+    });
+    this.o.host.append(dialog);
+    this.dialog = dialog;
+    row.focus();
+  }
+
+  close(): void {
+    this.dialog?.remove();
+    this.dialog = null;
+  }
+
+  /** The source a carried note links back to: the theme when one is carried, else the first note. */
+  private async write(target: string, row: number, text: string, ids: string[]): Promise<void> {
+    const tpl = this.tpl;
+    if (!tpl) throw new Error(PRIORITY_ACTIONS);
+    const changes: Change[] = carryChanges(newItemId(), row, text, { board: this.o.board, item: ids[0]! }, tpl, this.o.name);
+    await writeOnce(this.o, target, changes);
+  }
+
+  /** "To a new fiche": the existing conversion of the chosen notes or theme (FI-3, FA-28). */
+  async toFiche(ids: string[]): Promise<void> {
+    try {
+      const r = await convertToFiches(this.o.workshop, this.o.token, this.o.board, ids);
+      this.p.say(t("toFicheDone", { title: r.fiches.map((f) => f.title).join(", ") }));
+    } catch (e) {
+      this.p.say(t("toFicheFailed", { message: errorMessage(e) }));
+    }
+  }
+}
+
+/** One batch on another board of the workshop: connect, write, wait for the ack, disconnect. */
+function writeOnce(o: CarryOptions, board: string, changes: Change[]): Promise<void> {
+  const client = createBoardClient({
+    baseUrls: clusterBaseUrls(location.origin),
+    token: o.token,
+    board,
+    name: o.name,
+    seat: o.identity.seat,
+    replica: o.identity.replica,
+    // This tab's own board client holds the replica's lock; this one adopts nothing.
+    locks: null,
+  });
+  return new Promise<void>((resolve, reject) => {
+    let sent = false;
+    const timer = setTimeout(() => done(new Error("timeout")), WRITE_TIMEOUT_MS);
+    const offs: (() => void)[] = [];
+    const done = (e?: Error) => {
+      clearTimeout(timer);
+      offs.forEach((off) => off());
+      client.stop();
+      if (e) reject(e);
+      else resolve();
+    };
+    const check = () => {
+      if (sent && client.pendingCount === 0) done();
+    };
+    offs.push(
+      client.on("welcome", () => {
+        if (sent) return;
+        sent = true;
+        client.change(changes);
+      }),
+      client.on("status", check),
+      client.on("items", check),
+      client.on("error", (code, message) => done(new Error(message || code))),
+    );
+    void client.start();
+  });
+}
