@@ -53,11 +53,15 @@ final class RoomState {
         return n.isNumber() ? n.asLong() : null;
     }
 
-    /** Plans a write; a later write of the same register in this change replaces the earlier one. */
+    /**
+     * Plans a write; a later write of the same register in this change replaces the earlier one. An
+     * item the room does not hold yet gets {@code kind: control} unless the change names its kind;
+     * an item that has a kind keeps it (a round record's {@code roundRecord} must survive its end).
+     */
     void put(String item, String field, JsonNode value) {
         written.computeIfAbsent(item, k -> {
             Map<String, JsonNode> fields = new LinkedHashMap<>();
-            fields.put("kind", N.textNode("control"));
+            if (items.get(item, "kind") == null) fields.put("kind", N.textNode("control"));
             return fields;
         }).put(field, value);
     }

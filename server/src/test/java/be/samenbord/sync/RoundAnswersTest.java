@@ -44,6 +44,10 @@ class RoundAnswersTest {
             b.opsAt(seq);
             b.send(WsClient.control("b1", "roundAnswer").put("text", "Nieuwsgierig"));
             b.next("done");
+            // Ending the round stamps its record's end and keeps what the record is (TrainingE2EIT
+            // found the end rewriting the record's kind to control, so the summary lost the round).
+            f.send(WsClient.control("r2", "roundEnd"));
+            f.next("done");
         }
         JsonNode items = node.api.get("/api/boards/" + room, board.token("observer")).body().path("items");
         JsonNode round = items.path("round");
@@ -56,8 +60,14 @@ class RoundAnswersTest {
         assertEquals("roundAnswer", anna.path("kind").path("v").asText());
         assertEquals("Nieuwsgierig", items.path("answer-r1-participantB1").path("text").path("v").asText());
         assertEquals("roundRecord", items.path("round-r1").path("kind").path("v").asText());
+        assertTrue(items.path("round-r1").path("endedAt").path("v").isNumber(), "the record says when the round ended");
         JsonNode work = node.api.get("/api/boards/" + board.id(), board.token("observer")).body();
         assertEquals(0, work.path("seq").asLong(), "no work board gains a note");
+        // SU-3: the session summary lists the round with its answers.
+        Api.Reply summary = node.api.get("/api/workshops/" + board.workshop().path("id").asText() + "/summary", board.token("observer"));
+        assertEquals(200, summary.status(), summary.text());
+        assertTrue(summary.text().contains("Hoe kom je binnen?") && summary.text().contains("Moe maar blij") && summary.text().contains("Nieuwsgierig"),
+                "the round and its answers in the summary: " + summary.text());
     }
 
     @Test

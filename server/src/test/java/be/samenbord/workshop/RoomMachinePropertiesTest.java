@@ -192,6 +192,8 @@ class RoomMachinePropertiesTest {
             boolean active = room.flag("round", "active");
             if (active) assertTrue(room.value("round", "index").asInt() < room.value("round", "order").size());
             assertEquals(active, room.value("round-" + id, "endedAt").isNull(), "the record of " + id + " is open while it runs");
+            // A record stays a record once ended (the summary reads rounds by this kind).
+            assertEquals("roundRecord", room.value("round-" + id, "kind").asText(), "the record of " + id + " keeps its kind");
         }
         if (m.settled) {
             // Settled: nothing is due, so a breakout ending with its timer is over once now >= endsAt.
