@@ -175,4 +175,32 @@ final class E2E {
             }
         }
     }
+
+    /** Drags note {@code item} by its centre onto the centre of element {@code css}. */
+    static void dragOnto(Browser b, String item, String css) {
+        int[] from = centre(b, ".note[data-item='" + item + "']");
+        int[] to = centre(b, css);
+        new Actions(b.driver).moveToLocation(from[0], from[1]).clickAndHold()
+                .moveToLocation((from[0] + to[0]) / 2, (from[1] + to[1]) / 2)
+                .moveToLocation(to[0], to[1]).release().perform();
+    }
+
+    static int[] centre(Browser b, String css) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) b.js("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                + " return {x: r.left + r.width / 2, y: r.top + r.height / 2};", css);
+        return new int[]{(int) Math.round(((Number) r.get("x")).doubleValue()), (int) Math.round(((Number) r.get("y")).doubleValue())};
+    }
+
+    /** Waits for the inline name field of a new theme, names it, returns the theme's id. */
+    static String nameNewTheme(Browser b, String title) {
+        WebElement input = b.waitFor(d -> d.findElements(By.cssSelector("input.theme-title-input")).stream().findFirst().orElse(null),
+                "the new theme's name field");
+        String id = input.getDomAttribute("data-theme-input");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+        input.sendKeys(title);
+        input.sendKeys(Keys.ENTER);
+        b.waitFor(d -> title.equals(d.findElement(By.cssSelector("[data-theme-title='" + id + "']")).getText()) ? true : null, "theme named " + title);
+        return id;
+    }
 }

@@ -83,34 +83,6 @@ class ThemesE2EIT {
         return workshop.path("tokens").path(role).asText();
     }
 
-    /** Drags note {@code item} by its centre onto the centre of element {@code css}. */
-    static void dragOnto(Browser b, String item, String css) {
-        int[] from = centre(b, ".note[data-item='" + item + "']");
-        int[] to = centre(b, css);
-        new Actions(b.driver).moveToLocation(from[0], from[1]).clickAndHold()
-                .moveToLocation((from[0] + to[0]) / 2, (from[1] + to[1]) / 2)
-                .moveToLocation(to[0], to[1]).release().perform();
-    }
-
-    static int[] centre(Browser b, String css) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> r = (Map<String, Object>) b.js("const r = document.querySelector(arguments[0]).getBoundingClientRect();"
-                + " return {x: r.left + r.width / 2, y: r.top + r.height / 2};", css);
-        return new int[]{(int) Math.round(((Number) r.get("x")).doubleValue()), (int) Math.round(((Number) r.get("y")).doubleValue())};
-    }
-
-    /** Waits for the inline name field of a new theme, names it, returns the theme's id. */
-    static String nameNewTheme(Browser b, String title) {
-        WebElement input = b.waitFor(d -> d.findElements(By.cssSelector("input.theme-title-input")).stream().findFirst().orElse(null),
-                "the new theme's name field");
-        String id = input.getDomAttribute("data-theme-input");
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
-        input.sendKeys(title);
-        input.sendKeys(Keys.ENTER);
-        b.waitFor(d -> title.equals(d.findElement(By.cssSelector("[data-theme-title='" + id + "']")).getText()) ? true : null, "theme named " + title);
-        return id;
-    }
-
     static String serverTheme(String note) {
         return E2E.items(api, work, token("observer")).path(note).path("theme").path("v").asText("");
     }
@@ -145,21 +117,21 @@ class ThemesE2EIT {
     @DisplayName("Grouping into three themes: a note dropped on a note, a note dropped into a frame, and the menu's Groeperen; everyone sees the frames")
     void groupingIntoThreeThemes() {
         // Drop Bram's "Roosters vroeger delen" on Anna's "Overleg over de roosters": a new theme, named inline.
-        dragOnto(f, notes[1][1], ".note[data-item='" + notes[0][1] + "']");
-        themes.add(nameNewTheme(f, "Roosters en planning"));
+        E2E.dragOnto(f, notes[1][1], ".note[data-item='" + notes[0][1] + "']");
+        themes.add(E2E.nameNewTheme(f, "Roosters en planning"));
         // Anna's "Samen de planning maken" dropped into that frame joins it.
-        dragOnto(f, notes[0][0], ".theme-frame[data-theme='" + themes.get(0) + "']");
+        E2E.dragOnto(f, notes[0][0], ".theme-frame[data-theme='" + themes.get(0) + "']");
         f.waitFor(d -> "3".equals(d.findElement(By.cssSelector(".theme-frame[data-theme='" + themes.get(0) + "']")).getDomAttribute("data-members"))
                 ? true : null, "three notes in the first theme");
         // Two pause notes: selected, then the menu's "Groeperen".
         new Actions(f.driver).click(E2E.note(f, notes[1][0])).keyDown(Keys.SHIFT).click(E2E.note(f, notes[2][0])).keyUp(Keys.SHIFT).perform();
         new Actions(f.driver).contextClick(E2E.note(f, notes[2][0])).perform();
         f.find(By.cssSelector("#board-menu [data-menu=group]")).click();
-        themes.add(nameNewTheme(f, "Pauzes"));
+        themes.add(E2E.nameNewTheme(f, "Pauzes"));
         // The last one on its own, through the menu too.
         new Actions(f.driver).contextClick(E2E.note(f, notes[2][1])).perform();
         f.find(By.cssSelector("#board-menu [data-menu=group]")).click();
-        themes.add(nameNewTheme(f, "Inwerken"));
+        themes.add(E2E.nameNewTheme(f, "Inwerken"));
 
         E2E.awaitStatus(f, "connected");
         assertEquals(themes.get(0), serverTheme(notes[0][0]));

@@ -175,10 +175,12 @@ class TrainingE2EIT {
         // Anna writes two notes and Bram one in the south; Chloë one in the west, Dirk none.
         int[] written = {2, 1, 1, 0};
         String[] zoneOf = {"south", "south", "west", "west"};
+        // Spots apart within the quadrant: a double-click on a note would open it instead.
+        int[][][] spots = {{{-150, 0}, {150, 0}}, {{0, 110}}, {{0, 0}}, {}};
         for (int i = 0; i < p.length; i++) {
             for (int k = 0; k < written[i]; k++) {
-                if (k > 0) p[i].find(By.id("zoom-reset")).click(); // the second goes beside the first
-                E2E.createNoteIn(p[i], zoneOf[i]);
+                int[] at = E2E.zonePoint(p[i], zoneOf[i]);
+                new Actions(p[i].driver).moveToLocation(at[0] + spots[i][k][0], at[1] + spots[i][k][1]).doubleClick().perform();
                 E2E.type(p[i], NAMES[i] + " in het " + zoneOf[i] + " " + k);
             }
             E2E.awaitStatus(p[i], "connected");
@@ -258,14 +260,14 @@ class TrainingE2EIT {
         E2E.closePanel(f);
         f.waitFor(d -> d.findElements(By.cssSelector(".note")).size() == 4 ? true : null, "four notes after the reveal", SLOW);
 
-        ThemesE2EIT.dragOnto(f, note[1], ".note[data-item='" + note[0] + "']");
-        themes.add(ThemesE2EIT.nameNewTheme(f, TOP_THEME));
+        E2E.dragOnto(f, note[1], ".note[data-item='" + note[0] + "']");
+        themes.add(E2E.nameNewTheme(f, TOP_THEME));
         new Actions(f.driver).contextClick(E2E.note(f, note[2])).perform();
         f.find(By.cssSelector("#board-menu [data-menu=group]")).click();
-        themes.add(ThemesE2EIT.nameNewTheme(f, "Pauzes"));
+        themes.add(E2E.nameNewTheme(f, "Pauzes"));
         new Actions(f.driver).contextClick(E2E.note(f, note[3])).perform();
         f.find(By.cssSelector("#board-menu [data-menu=group]")).click();
-        themes.add(ThemesE2EIT.nameNewTheme(f, "Ruimte"));
+        themes.add(E2E.nameNewTheme(f, "Ruimte"));
         for (Browser b : p) b.waitFor(d -> d.findElements(By.cssSelector(".theme-frame")).size() == 3 ? true : null, "three themes", SLOW);
 
         E2E.openPanel(f);
@@ -322,7 +324,8 @@ class TrainingE2EIT {
         f.find(By.cssSelector("button[data-board-tab='summary']")).click();
         f.waitFor(d -> "false".equals(d.findElement(By.id("summary")).getDomAttribute("aria-busy")) ? true : null, "the summary loaded");
         String rounds = f.find(By.id("summary-rounds")).getText();
-        for (String a : ANSWERS) assertTrue(rounds.contains(a), "the round answer '" + a + "' in the summary: " + rounds);
+        String json = api.get("/api/workshops/" + workshop.path("id").asText() + "/summary", token("observer")).text();
+        for (String a : ANSWERS) assertTrue(rounds.contains(a), "the round answer '" + a + "' in the summary: " + rounds + "; the node says " + json + "; the room holds " + room());
         WebElement top = f.find(By.cssSelector(".summary-board[data-board='" + threeB + "'] ol.summary-top li"));
         assertEquals("theme", top.getDomAttribute("data-kind"));
         assertTrue(top.getText().startsWith(TOP_THEME), "the top theme first: " + top.getText());
