@@ -27,7 +27,7 @@ import be.samenbord.sync.BoardRegistry;
 import be.samenbord.sync.Facilitation;
 import be.samenbord.sync.SyncEndpoint;
 import be.samenbord.workshop.Role;
-import be.samenbord.workshop.Rooms;
+import be.samenbord.facilitation.Rooms;
 import be.samenbord.workshop.Tokens;
 import be.samenbord.workshop.WorkshopDirectory;
 import be.samenbord.workshop.WorkshopService;

@@ -7,7 +7,7 @@ import be.samenbord.board.Op;
 import be.samenbord.board.template.Template;
 import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.sync.BoardRegistry;
-import be.samenbord.workshop.Visibility;
+import be.samenbord.facilitation.Visibility;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopService;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +69,7 @@ public final class FicheService {
         if (mode.equals("selected-notes") && chosen.isEmpty()) throw new IllegalArgumentException("choose the notes to convert");
         return serialised(workshop.id(), () -> items(boardId).thenCompose(items -> {
             // A fiche is read by everyone: converting now would show what is still hidden (FA-6, FA-7).
-            if (be.samenbord.workshop.BoardControl.read(items).hidesNotesOrDots()) {
+            if (be.samenbord.facilitation.BoardControl.read(items).hidesNotesOrDots()) {
                 throw new IllegalArgumentException("this board still hides notes or dots: reveal private writing and close the vote first");
             }
             List<Conversion.Draft> drafts = mode.equals("rows")

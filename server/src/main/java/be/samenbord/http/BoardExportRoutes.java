@@ -6,7 +6,7 @@ import be.samenbord.boardexport.BoardPages;
 import be.samenbord.boardexport.BoardPdf;
 import be.samenbord.fiche.FicheBoards;
 import be.samenbord.sync.BoardRegistry;
-import be.samenbord.workshop.ControlContext;
+import be.samenbord.facilitation.ControlContext;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -7,7 +7,7 @@ import be.samenbord.board.template.Template;
 import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.sync.BoardRegistry;
 import be.samenbord.sync.SyncEndpoint;
-import be.samenbord.workshop.ControlContext;
+import be.samenbord.facilitation.ControlContext;
 import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopDirectory;

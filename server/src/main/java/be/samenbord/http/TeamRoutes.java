@@ -7,7 +7,7 @@ import be.samenbord.indicators.model.Indicator;
 import be.samenbord.indicators.model.IsoWeek;
 import be.samenbord.indicators.model.Kind;
 import be.samenbord.sync.BoardRegistry;
-import be.samenbord.workshop.ControlContext;
+import be.samenbord.facilitation.ControlContext;
 import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopDirectory;

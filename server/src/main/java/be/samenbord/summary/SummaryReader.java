@@ -4,8 +4,8 @@ import be.samenbord.board.Items;
 import be.samenbord.board.Register;
 import be.samenbord.fiche.FicheDoc;
 import be.samenbord.fiche.FicheSpec;
-import be.samenbord.workshop.BoardControl;
-import be.samenbord.workshop.Visibility;
+import be.samenbord.facilitation.BoardControl;
+import be.samenbord.facilitation.Visibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -6,7 +6,7 @@ import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.fiche.FicheBoards;
 import be.samenbord.fiche.FicheService;
 import be.samenbord.sync.BoardRegistry;
-import be.samenbord.workshop.ControlContext;
+import be.samenbord.facilitation.ControlContext;
 import be.samenbord.workshop.Workshop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -55,7 +55,7 @@ final class BatchValidator {
                 throw new WireError(WireError.CLOCK_SKEW, "stamp is more than 60 s ahead of the server clock; check your clock");
             }
             if (!ITEM_ID.matcher(op.item()).matches()) throw invalid("item id must be 1-64 of [A-Za-z0-9_.:-]");
-            if (be.samenbord.workshop.BoardControl.reserved(op.item())) {
+            if (be.samenbord.facilitation.BoardControl.reserved(op.item())) {
                 throw new WireError(WireError.FORBIDDEN, "item " + op.item() + " is the node's own (FA-4)");
             }
             if (n.get("v").isObject() && textField(op.field(), template)) {

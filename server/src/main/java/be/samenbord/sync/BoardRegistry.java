@@ -9,7 +9,7 @@ import be.samenbord.board.template.TemplateCatalog;
 import be.samenbord.store.BatchLog;
 import be.samenbord.store.Recovery;
 import be.samenbord.store.SnapshotContent;
-import be.samenbord.workshop.ControlContext;
+import be.samenbord.facilitation.ControlContext;
 import be.samenbord.workshop.Workshop;
 import be.samenbord.workshop.WorkshopDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -277,7 +277,7 @@ public final class BoardRegistry {
     }
 
     /** Who is connected to a board now, asked of its owner (the room's: the workshop's people, FA-21). */
-    public Optional<CompletableFuture<List<be.samenbord.workshop.ControlContext.Person>>> peers(String id) {
+    public Optional<CompletableFuture<List<be.samenbord.facilitation.ControlContext.Person>>> peers(String id) {
         if (!exists(id)) return Optional.empty();
         return Optional.of(route(id, BoardHub::peers, owner -> cluster.relay().peers(owner, id)));
     }

@@ -318,12 +318,12 @@ final class ClusterRelay {
                 .thenApply(r -> Records.readBoard(r.getString("snapshot")));
     }
 
-    CompletableFuture<List<be.samenbord.workshop.ControlContext.Person>> peers(String owner, String board) {
+    CompletableFuture<List<be.samenbord.facilitation.ControlContext.Person>> peers(String owner, String board) {
         return request(owner, new JsonObject().put("k", "peers").put("board", board)).thenApply(r -> {
-            List<be.samenbord.workshop.ControlContext.Person> out = new ArrayList<>();
+            List<be.samenbord.facilitation.ControlContext.Person> out = new ArrayList<>();
             r.getJsonArray("peers").forEach(o -> {
                 JsonObject p = (JsonObject) o;
-                out.add(new be.samenbord.workshop.ControlContext.Person(p.getString("replica"), p.getString("name"), Role.valueOf(p.getString("role"))));
+                out.add(new be.samenbord.facilitation.ControlContext.Person(p.getString("replica"), p.getString("name"), Role.valueOf(p.getString("role"))));
             });
             return out;
         });

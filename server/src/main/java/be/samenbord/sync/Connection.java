@@ -4,7 +4,7 @@ import be.samenbord.Settings;
 import be.samenbord.board.Op;
 import be.samenbord.board.codec.OpCodec;
 import be.samenbord.board.codec.Unicode;
-import be.samenbord.workshop.ControlContext;
+import be.samenbord.facilitation.ControlContext;
 import be.samenbord.workshop.ControlRefused;
 import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Seats;

@@ -4,8 +4,7 @@ import be.samenbord.board.HybridLogicalClock;
 import be.samenbord.board.Items;
 import be.samenbord.board.Op;
 import be.samenbord.board.Register;
-import be.samenbord.workshop.ControlContext;
-
+import be.samenbord.facilitation.ControlContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;

@@ -1,7 +1,7 @@
 package be.samenbord.sync;
 
 import be.samenbord.board.template.TemplateCatalog;
-import be.samenbord.workshop.ControlPlan;
+import be.samenbord.facilitation.ControlPlan;
 import be.samenbord.workshop.ControlRefused;
 import be.samenbord.workshop.Tokens;
 import be.samenbord.workshop.Workshop;

@@ -1,7 +1,7 @@
 package be.samenbord.sync;
 
 import be.samenbord.board.template.Template;
-import be.samenbord.workshop.Themes;
+import be.samenbord.facilitation.Themes;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;

@@ -31,7 +31,7 @@ public final class ControlRefused extends RuntimeException {
         return code;
     }
 
-    static ControlRefused bad(String message) {
+    public static ControlRefused bad(String message) {
         return new ControlRefused(BAD_MESSAGE, message);
     }
 }

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record Workshop(String id, String title, long createdAt, Map<Role, String> tokenHashes, List<BoardRef> boards, String lang) {
 
+    /** The hidden template of every workshop's room board (FA-1). */
+    public static final String ROOM_TEMPLATE = "room";
+
     /** Languages a workshop may be written in; the first is the default. */
     public static final List<String> LANGUAGES = List.of("nl", "en");
 

@@ -1,6 +1,7 @@
 package be.samenbord.workshop;
 
 
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -52,7 +53,7 @@ public final class WorkshopService {
     public CompletableFuture<WorkshopDirectory.Created> create(String title, List<String> templates, String lang) {
         // Every workshop gets its room board last (rule FA-1): the boards people chose keep their order.
         List<String> withRoom = new java.util.ArrayList<>(templates);
-        withRoom.add(ControlContext.ROOM_TEMPLATE);
+        withRoom.add(Workshop.ROOM_TEMPLATE);
         WorkshopDirectory.Created created = directory.create(title, withRoom, clock.getAsLong(), lang);
         return store.createWorkshop(created.workshop()).thenApply(v -> {
             created.workshop().boards().forEach(boardMaker);
@@ -129,8 +130,8 @@ public final class WorkshopService {
      */
     public CompletableFuture<Integer> addMissingRooms() {
         List<CompletableFuture<Workshop>> added = directory.all().stream()
-                .filter(w -> w.boards().stream().noneMatch(b -> ControlContext.ROOM_TEMPLATE.equals(b.template())))
-                .map(w -> addBoards(w.id(), List.of(new Workshop.BoardRef(directory.newBoardId(), ControlContext.ROOM_TEMPLATE))))
+                .filter(w -> w.boards().stream().noneMatch(b -> Workshop.ROOM_TEMPLATE.equals(b.template())))
+                .map(w -> addBoards(w.id(), List.of(new Workshop.BoardRef(directory.newBoardId(), Workshop.ROOM_TEMPLATE))))
                 .toList();
         return CompletableFuture.allOf(added.toArray(CompletableFuture[]::new)).thenApply(v -> added.size());
     }

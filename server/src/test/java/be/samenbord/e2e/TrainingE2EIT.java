@@ -328,7 +328,7 @@ class TrainingE2EIT {
         for (String a : ANSWERS) assertTrue(rounds.contains(a), "the round answer '" + a + "' in the summary: " + rounds + "; the node says " + json + "; the room holds " + room());
         WebElement top = f.find(By.cssSelector(".summary-board[data-board='" + threeB + "'] ol.summary-top li"));
         assertEquals("theme", top.getDomAttribute("data-kind"));
-        assertTrue(top.getText().startsWith(TOP_THEME), "the top theme first: " + top.getText());
+        assertTrue(top.getText().startsWith("Thema: " + TOP_THEME + " (3 stippen)"), "the top theme first: " + top.getText());
         WebElement row = f.find(By.cssSelector("#summary-plan tr[data-fiche='" + fiche + "']"));
         assertEquals(DRIVER, row.findElement(By.cssSelector(".plan-driver")).getText());
         assertEquals("2027-01-15", row.findElement(By.cssSelector(".plan-first-date time")).getDomAttribute("datetime"));

@@ -66,8 +66,8 @@ class OutOfOrderLogTest {
             }
 
             @Override
-            public be.samenbord.workshop.ControlContext controlContext(BoardHub h, be.samenbord.board.Items items, String actor,
-                                                                      java.util.List<be.samenbord.workshop.ControlContext.Person> connected) {
+            public be.samenbord.facilitation.ControlContext controlContext(BoardHub h, be.samenbord.board.Items items, String actor,
+                                                                      java.util.List<be.samenbord.facilitation.ControlContext.Person> connected) {
                 throw new UnsupportedOperationException("this test sends no control requests");
             }
 

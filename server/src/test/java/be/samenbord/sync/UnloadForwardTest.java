@@ -72,8 +72,8 @@ class UnloadForwardTest {
             }
 
             @Override
-            public be.samenbord.workshop.ControlContext controlContext(BoardHub h, be.samenbord.board.Items items, String actor,
-                                                                      List<be.samenbord.workshop.ControlContext.Person> connected) {
+            public be.samenbord.facilitation.ControlContext controlContext(BoardHub h, be.samenbord.board.Items items, String actor,
+                                                                      List<be.samenbord.facilitation.ControlContext.Person> connected) {
                 throw new UnsupportedOperationException("no control requests here");
             }
 

@@ -1,6 +1,7 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
 import be.samenbord.testkit.FreshSeeds;
+import be.samenbord.workshop.ControlRefused;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
+import be.samenbord.workshop.ControlRefused;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.regex.Pattern;

@@ -1,9 +1,10 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
 import be.samenbord.board.Items;
 import be.samenbord.board.Op;
 import be.samenbord.board.Register;
 import be.samenbord.board.Stamp;
+import be.samenbord.workshop.Seats;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,9 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
+
+import be.samenbord.workshop.Workshop;
+import be.samenbord.workshop.ControlRefused;
+import be.samenbord.workshop.Role;
+
 
 import be.samenbord.board.Items;
 import be.samenbord.board.Op;

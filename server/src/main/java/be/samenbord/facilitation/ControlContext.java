@@ -1,7 +1,9 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
 import be.samenbord.board.Items;
 import be.samenbord.board.template.Template;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Workshop;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -28,7 +30,7 @@ public record ControlContext(String boardId, Template template, Items items, lon
     }
 
     /** The template id of the workshop's room board (FA-1). */
-    public static final String ROOM_TEMPLATE = "room";
+    public static final String ROOM_TEMPLATE = Workshop.ROOM_TEMPLATE;
 
     public boolean onRoom() {
         return ROOM_TEMPLATE.equals(template.id());

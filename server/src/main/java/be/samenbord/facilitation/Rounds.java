@@ -1,5 +1,8 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
+import be.samenbord.workshop.ControlRefused;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Seats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

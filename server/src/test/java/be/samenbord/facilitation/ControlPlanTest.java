@@ -1,9 +1,12 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
 import be.samenbord.board.Items;
 import be.samenbord.board.Op;
 import be.samenbord.board.Stamp;
 import be.samenbord.board.template.Template;
+import be.samenbord.workshop.ControlRefused;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Workshop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;

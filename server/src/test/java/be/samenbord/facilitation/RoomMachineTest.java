@@ -1,5 +1,7 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
+import be.samenbord.workshop.ControlRefused;
+import be.samenbord.workshop.Role;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

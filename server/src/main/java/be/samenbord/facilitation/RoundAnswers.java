@@ -1,5 +1,7 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
+import be.samenbord.workshop.ControlRefused;
+import be.samenbord.workshop.Seats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 

@@ -1,8 +1,10 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
 import be.samenbord.board.Items;
 import be.samenbord.board.Register;
 import be.samenbord.board.Stamp;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Seats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

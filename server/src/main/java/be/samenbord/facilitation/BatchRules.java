@@ -1,8 +1,11 @@
-package be.samenbord.workshop;
+package be.samenbord.facilitation;
 
 import be.samenbord.board.Items;
 import be.samenbord.board.Op;
 import be.samenbord.board.Register;
+import be.samenbord.workshop.ControlRefused;
+import be.samenbord.workshop.Role;
+import be.samenbord.workshop.Seats;
 
 import java.util.List;
 
