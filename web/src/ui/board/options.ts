@@ -29,8 +29,6 @@ export interface MountedBoard {
   destroy(): void;
   /** Centres board point (x, y) at this zoom, or fits `span` around it (follow, FA-2); does not call onViewChange. */
   setView(x: number, y: number, zoom: number, span?: { w: number; h: number } | null): void;
-  /** Adds a note with this text at a free spot in view; nothing for observers or while locked out. */
-  addNote(text: string): void;
   /** Where the workshop page floats its facilitation bar over the board (top centre). */
   topSlot: HTMLElement;
 }

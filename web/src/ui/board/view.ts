@@ -317,9 +317,6 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       setView(x, y, zoom, span);
       userMoved = true;
     },
-    addNote(text) {
-      placing.addInView(text);
-    },
     destroy() {
       destroyed = true;
       closeMenus();
