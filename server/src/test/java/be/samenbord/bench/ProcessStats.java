@@ -199,9 +199,14 @@ final class ProcessStats {
 
     /** Waits until the processes use under 25 % of a core over half a second, at most 10 s. */
     static void settle(String system, List<Long> pids) {
+        settle(system, pids, 10);
+    }
+
+    /** Waits until the processes use under 25 % of a core over half a second, at most {@code maxSeconds}; returns the seconds waited. */
+    static double settle(String system, List<Long> pids, int maxSeconds) {
         long t0 = System.nanoTime();
         try {
-            while (System.nanoTime() - t0 < 10_000_000_000L) {
+            while (System.nanoTime() - t0 < maxSeconds * 1_000_000_000L) {
                 ProcessStats.Window w = ProcessStats.start(pids);
                 Thread.sleep(500);
                 if (w.cpuPct(0.5) < 25) break;
@@ -211,6 +216,7 @@ final class ProcessStats {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         if (s > 2) System.out.printf("    (%s took %.0f s to become quiet again)%n", system, s);
+        return s;
     }
 
     /** The hard "Max open files" of this process (the server processes get the same). */
