@@ -3,18 +3,18 @@ package be.samenbord.summary;
 import be.samenbord.fiche.export.PdfFonts;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+
+import static be.samenbord.fiche.export.PdfFonts.cell;
+import static be.samenbord.fiche.export.PdfFonts.paragraph;
 
 /**
  * The summary as an A4 PDF (SU-6), drawn with the fiche exports' embedded fonts (FI-8), so the
@@ -154,22 +154,6 @@ public final class SummaryPdf {
     private Paragraph bullet(String text) {
         Paragraph p = paragraph("• " + text, body);
         p.setIndentationLeft(8);
-        return p;
-    }
-
-    private static PdfPCell cell(String text, Font font, Color background) {
-        Phrase phrase = new Phrase(Float.NaN, "", font);
-        PdfFonts.append(phrase, text, font);
-        PdfPCell cell = new PdfPCell(phrase);
-        cell.setPadding(4);
-        cell.setVerticalAlignment(Element.ALIGN_TOP);
-        if (background != null) cell.setBackgroundColor(background);
-        return cell;
-    }
-
-    private static Paragraph paragraph(String text, Font font) {
-        Paragraph p = new Paragraph(Float.NaN, "", font);
-        PdfFonts.append(p, text, font);
         return p;
     }
 }

@@ -5,19 +5,19 @@ import be.samenbord.fiche.FicheSpec;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
-import org.openpdf.text.Element;
 import org.openpdf.text.Font;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
-import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+
+import static be.samenbord.fiche.export.PdfFonts.cell;
+import static be.samenbord.fiche.export.PdfFonts.paragraph;
 
 /**
  * An action plan as PDF: a title page, then one page (or more) per fiche. Text is drawn in the
@@ -185,22 +185,6 @@ final class PdfExport {
         Paragraph p = new Paragraph();
         PdfFonts.append(p, label + ": ", smallBold);
         PdfFonts.append(p, value, body);
-        return p;
-    }
-
-    private static PdfPCell cell(String text, Font font, Color background) {
-        Phrase phrase = new Phrase(Float.NaN, "", font);
-        PdfFonts.append(phrase, text, font);
-        PdfPCell cell = new PdfPCell(phrase);
-        cell.setPadding(4);
-        cell.setVerticalAlignment(Element.ALIGN_TOP);
-        if (background != null) cell.setBackgroundColor(background);
-        return cell;
-    }
-
-    private static Paragraph paragraph(String text, Font font) {
-        Paragraph p = new Paragraph(Float.NaN, "", font);
-        PdfFonts.append(p, text, font);
         return p;
     }
 

@@ -1,10 +1,14 @@
 package be.samenbord.fiche.export;
 
 import org.openpdf.text.Chunk;
+import org.openpdf.text.Element;
 import org.openpdf.text.Font;
+import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.BaseFont;
+import org.openpdf.text.pdf.PdfPCell;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -111,5 +115,23 @@ public final class PdfFonts {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read font " + DIR + file, e);
         }
+    }
+
+    /** A table cell with {@code text} in {@code font} (with the fallback fonts), top-aligned, padded 4. */
+    public static PdfPCell cell(String text, Font font, Color background) {
+        Phrase phrase = new Phrase(Float.NaN, "", font);
+        append(phrase, text, font);
+        PdfPCell cell = new PdfPCell(phrase);
+        cell.setPadding(4);
+        cell.setVerticalAlignment(Element.ALIGN_TOP);
+        if (background != null) cell.setBackgroundColor(background);
+        return cell;
+    }
+
+    /** A paragraph of {@code text} in {@code font}, with the fallback fonts where a glyph is missing. */
+    public static Paragraph paragraph(String text, Font font) {
+        Paragraph p = new Paragraph(Float.NaN, "", font);
+        append(p, text, font);
+        return p;
     }
 }
