@@ -4,6 +4,7 @@ import be.samenbord.testkit.Api;
 import be.samenbord.testkit.Browser;
 import be.samenbord.testkit.NodeProcess;
 import be.samenbord.testkit.OpsBuilder;
+import be.samenbord.testkit.PdfText;
 import be.samenbord.testkit.Screenshots;
 import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.Pdf;
@@ -127,15 +126,7 @@ class ExportE2EIT {
     }
 
     static String pdfText(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor x = new PdfTextExtractor(reader);
-            StringBuilder out = new StringBuilder();
-            for (int i = 1; i <= reader.getNumberOfPages(); i++) out.append(x.getTextFromPage(i)).append('\n');
-            return out.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
+        return PdfText.flat(pdf);
     }
 
     @Test

@@ -5,6 +5,7 @@ import be.samenbord.testkit.Axe;
 import be.samenbord.testkit.Browser;
 import be.samenbord.testkit.NodeProcess;
 import be.samenbord.testkit.OpsBuilder;
+import be.samenbord.testkit.PdfText;
 import be.samenbord.testkit.Screenshots;
 import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -127,15 +126,7 @@ class SummaryE2EIT {
     }
 
     static String pdfText(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int p = 1; p <= reader.getNumberOfPages(); p++) text.append(extractor.getTextFromPage(p)).append('\n');
-            return text.toString();
-        } finally {
-            reader.close();
-        }
+        return PdfText.of(pdf);
     }
 
     static void awaitLoaded() {

@@ -2,6 +2,7 @@ package be.samenbord.summary;
 
 import be.samenbord.testkit.Api;
 import be.samenbord.testkit.OpsBuilder;
+import be.samenbord.testkit.PdfText;
 import be.samenbord.testkit.TestNode;
 import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 import java.io.IOException;
 
@@ -63,15 +62,7 @@ class SummaryApiTest {
     }
 
     static String pdfText(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int p = 1; p <= reader.getNumberOfPages(); p++) text.append(extractor.getTextFromPage(p)).append('\n');
-            return text.toString();
-        } finally {
-            reader.close();
-        }
+        return PdfText.of(pdf);
     }
 
     @Test

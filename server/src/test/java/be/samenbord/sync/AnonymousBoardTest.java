@@ -2,6 +2,7 @@ package be.samenbord.sync;
 
 import be.samenbord.testkit.Api;
 import be.samenbord.testkit.OpsBuilder;
+import be.samenbord.testkit.PdfText;
 import be.samenbord.testkit.TestNode;
 import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,8 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openpdf.text.pdf.PdfReader;
-import org.openpdf.text.pdf.parser.PdfTextExtractor;
 
 import java.io.IOException;
 
@@ -48,15 +47,7 @@ class AnonymousBoardTest {
     }
 
     static String pdfText(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int i = 1; i <= reader.getNumberOfPages(); i++) text.append(extractor.getTextFromPage(i)).append('\n');
-            return text.toString().replaceAll("\\s+", " ");
-        } finally {
-            reader.close();
-        }
+        return PdfText.flat(pdf);
     }
 
     @Test
