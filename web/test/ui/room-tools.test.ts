@@ -5,7 +5,7 @@ import { ControlError } from "../../src/sync/control";
 import { FollowSender, type FollowView } from "../../src/ui/room/follow";
 import { recallTokens, rememberTokens, roomLinks } from "../../src/ui/room/links";
 import { controlMessage, controlRunner } from "../../src/ui/room/run";
-import { breakoutGroups, membersOf, pruneDraft, randomSplit, readSeconds, shuffle } from "../../src/ui/room/split";
+import { breakoutGroups, membersOf, pruneDraft, randomSplit, shuffle } from "../../src/ui/room/split";
 import { EndWatcher, formatClock, timerPhase } from "../../src/ui/room/timer";
 import { seeded } from "../sync/fake-server";
 
@@ -46,14 +46,6 @@ describe("breakout draft", () => {
       { name: "G2", members: ["b"] },
       { name: "G3", members: [] },
     ]);
-  });
-
-  it("reads seconds as whole numbers within bounds", () => {
-    expect(readSeconds(" 90 ", 1, 7200)).toBe(90);
-    expect(readSeconds("0", 1, 7200)).toBeNull();
-    expect(readSeconds("7201", 1, 7200)).toBeNull();
-    expect(readSeconds("1.5", 1, 7200)).toBeNull();
-    expect(readSeconds("", 1, 7200)).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ import { bind, loc, t, type Key } from "../i18n";
 import type { Template } from "../template";
 import { PeopleView, type GroupColumn } from "./people";
 import type { Run } from "./run";
-import { breakoutGroups, draftFromGroups, pruneDraft, randomSplit, readSeconds, type Draft } from "./split";
+import { breakoutGroups, draftFromGroups, pruneDraft, randomSplit, readClock, type Draft } from "./split";
 import { memberName, type RoomState } from "./state";
 
 export interface BoardChoice {
@@ -73,7 +73,7 @@ export function buildBreakout(o: BreakoutOptions): BreakoutView {
   const noZoneBoard = bind(h("p", { class: "help" }), (el) => (el.textContent = t("breakoutNoZoneBoard")));
   const groupRows = h("div", { class: "breakout-group-rows" });
   let rowsKey = "";
-  const seconds = h("input", { id: "breakout-seconds", type: "number", min: 1, max: 7200, step: 1, inputmode: "numeric", "aria-describedby": "breakout-seconds-help" });
+  const seconds = h("input", { id: "breakout-seconds", type: "text", inputmode: "numeric", autocomplete: "off", "aria-describedby": "breakout-seconds-help" });
   const secondsHelp = bind(h("p", { id: "breakout-seconds-help", class: "help" }), (el) => (el.textContent = t("breakoutSecondsHelp")));
   const start = bind(h("button", { id: "breakout-start", type: "button", class: "btn btn-primary" }), (el) => (el.textContent = t("breakoutStart")));
   const end = bind(h("button", { id: "breakout-end", type: "button", class: "btn btn-primary" }), (el) => (el.textContent = t("breakoutEnd")));
@@ -224,7 +224,7 @@ export function buildBreakout(o: BreakoutOptions): BreakoutView {
       .map((g, i) => (zoned && groupZones.get(i + 1) ? { ...g, zone: groupZones.get(i + 1) } : g))
       .filter((g) => g.members.length > 0);
     if (groups.length === 0) return showHere(t("breakoutNeedsMembers"));
-    const secs = seconds.value.trim() === "" ? null : readSeconds(seconds.value, 1, 7200);
+    const secs = seconds.value.trim() === "" ? null : readClock(seconds.value, 1, 7200);
     if (seconds.value.trim() !== "" && secs === null) return showHere(t("breakoutBadSeconds"));
     const args: Record<string, unknown> = { mode: mode.value, groups };
     if (mode.value === "copies") {

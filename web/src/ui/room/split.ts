@@ -64,14 +64,6 @@ export function breakoutGroups(
   return out;
 }
 
-/** Seconds typed by the facilitator: a whole number in [min, max], or null when empty or invalid. */
-export function readSeconds(text: string, min: number, max: number): number | null {
-  const s = text.trim();
-  if (!/^\d+$/.test(s)) return null;
-  const n = Number(s);
-  return n >= min && n <= max ? n : null;
-}
-
 /**
  * A duration typed as minutes:seconds ("5:00", "0:45", "12:30") or as whole minutes ("3"), in
  * seconds within [min, max]; null when empty or not such a time (FA-15).

@@ -168,7 +168,7 @@ class TrainingE2EIT {
         new Select(f.find(By.id("breakout-board"))).selectByValue(windroos);
         new Select(f.find(By.id("breakout-zone-1"))).selectByValue("south");
         new Select(f.find(By.id("breakout-zone-2"))).selectByValue("west");
-        E2E.fill(f, "breakout-seconds", "40");
+        E2E.fill(f, "breakout-seconds", "0:40");
         f.find(By.id("breakout-start")).click();
         awaitEveryoneOn(windroos, "on the windroos");
 
