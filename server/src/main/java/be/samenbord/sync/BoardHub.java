@@ -285,8 +285,9 @@ final class BoardHub {
                 }
             }
             apply(c, c.replica(), batchId, ops, seq -> {
-                c.send(Frames.ack(batchId, seq));
+                // counted before the ack leaves, so whoever reads /metrics after an ack sees it
                 hooks.acked(ops.size(), System.nanoTime() - received);
+                c.send(Frames.ack(batchId, seq));
             }, () -> c.send(Frames.error(WireError.UNAVAILABLE, "this board cannot store right now; resend later", batchId)),
                     (code, why) -> c.send(Frames.error(code, why, batchId)));
         }, next -> next.submit(c, batchId, ops));
