@@ -76,7 +76,10 @@ public final class Node {
     private final Search search;
     private final AtomicBoolean ready = new AtomicBoolean();
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private HttpServer server;
+    /** The HTTP listeners, one per event loop, all on one port. */
+    private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** How many listeners share the port: one per core (at least 2, so a second loop always takes sockets). */
+    private static final int LISTENERS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private String publicUrl;
     private long snapshotTimer = -1;
     private long indicatorTimer = -1;
@@ -258,19 +261,29 @@ public final class Node {
                 // WebSockets leave this to the hello timeout and the heartbeat (HE-1, LI-7).
                 .setIdleTimeout((int) settings.limits().httpIdleMs())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
-        server = vertx.createHttpServer(options)
-                .webSocketHandshakeHandler(h -> {
-                    if (!h.path().equals("/ws")) h.reject(404);
-                    else if (!ready.get()) h.reject(503);
-                    else h.accept();
-                })
-                .webSocketHandler(ws -> {
-                    IdleConnections.keepUpgraded(ws);
-                    sync.accept(ws);
-                })
-                .requestHandler(api.router(vertx));
-        server.listen().await();
-        publicUrl = settings.publicUrl().orElse("http://localhost:" + server.actualPort());
+        // One listener per core, each on its own event loop, sharing the port: Vert.x hands each new
+        // connection to the next one, so sockets are spread over the cores instead of all being
+        // read, parsed and written on the one loop a single server would use (issue 18, S3/S5).
+        io.vertx.core.Handler<io.vertx.core.http.HttpServerRequest> router = api.router(vertx);
+        int port = settings.httpPort() == 0 ? -1 : settings.httpPort(); // -1: one random port, shared
+        for (int i = 0; i < LISTENERS; i++) {
+            io.vertx.core.Context loop = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
+            io.vertx.core.Promise<HttpServer> bound = io.vertx.core.Promise.promise();
+            loop.runOnContext(v -> vertx.createHttpServer(new HttpServerOptions(options).setPort(port))
+                        .webSocketHandshakeHandler(h -> {
+                            if (!h.path().equals("/ws")) h.reject(404);
+                            else if (!ready.get()) h.reject(503);
+                            else h.accept();
+                        })
+                        .webSocketHandler(ws -> {
+                            IdleConnections.keepUpgraded(ws);
+                            sync.accept(ws);
+                        })
+                        .requestHandler(router)
+                        .listen().onComplete(bound));
+            servers.add(bound.future().await());
+        }
+        publicUrl = settings.publicUrl().orElse("http://localhost:" + port());
     }
 
     private void recover() throws Exception {
@@ -308,7 +321,7 @@ public final class Node {
             purgeTimer = vertx.setPeriodic(24 * 3_600_000L, t -> indicators.purge());
         }
         ready.set(true);
-        LOG.info("Samenbord ready at " + publicUrl + "/ (port " + server.actualPort() + ", data in "
+        LOG.info("Samenbord ready at " + publicUrl + "/ (port " + port() + ", data in "
                 + (settings.store().isPresent() ? "PostgreSQL" : settings.dataDir().toAbsolutePath().normalize())
                 + (cluster != null ? ", cluster " + cluster.clusterName() + " node " + cluster.nodeId()
                 + " with " + cluster.members().size() + " members" : "") + ")");
@@ -367,7 +380,7 @@ public final class Node {
     }
 
     public int port() {
-        return server.actualPort();
+        return servers.getFirst().actualPort();
     }
 
     public String publicUrl() {
@@ -385,7 +398,7 @@ public final class Node {
         step("stop serving boards", registry::stopServing);
         step("close client connections", () -> sync.closeAll().timeout(3, TimeUnit.SECONDS).await());
         step("close the HTTP listener", () -> {
-            if (server != null) server.close().await();
+            for (HttpServer listener : servers) listener.close().await();
         });
         step("flush the journal", () -> store.flushed().get(30, TimeUnit.SECONDS));
         step("close the indicator store", () -> {

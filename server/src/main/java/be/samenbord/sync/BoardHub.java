@@ -503,8 +503,8 @@ final class BoardHub {
         if (touchesControl(batch.ops())) shown = Visibility.of(state.items());
         List<Op> plain = plainText.remove(batch.seq());
         boolean open = before == null && shown == null;
-        String frame = open ? Frames.ops(batch.seq(), batch.ops()) : null;
-        String plainFrame = open && plain != null ? Frames.ops(batch.seq(), plain) : null;
+        OutFrame frame = open ? OutFrame.of(Frames.ops(batch.seq(), batch.ops())) : null;
+        OutFrame plainFrame = open && plain != null ? OutFrame.of(Frames.ops(batch.seq(), plain)) : null;
         members.forEach((m, member) -> {
             // Skip only the sender itself: another tab may share its replica id (a duplicated tab).
             if (member.welcomed && member.welcomeSeq < batch.seq() && m != origin) {
@@ -596,7 +596,8 @@ final class BoardHub {
         }, next -> next.presence(c, cursor, selection, caret, drag));
     }
 
-    private void broadcastDroppable(Peer from, String frame) {
+    private void broadcastDroppable(Peer from, String text) {
+        OutFrame frame = OutFrame.of(text);
         members.forEach((m, member) -> {
             if (m != from && member.welcomed) m.sendDroppable(frame);
         });

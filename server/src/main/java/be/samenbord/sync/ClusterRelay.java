@@ -138,13 +138,14 @@ final class ClusterRelay {
     /** Frames and closes from owners, in the order each owner's board made them. */
     private void onEdgeMessage(Message<RelayBatch> m) {
         for (RelayBatch.Item item : m.body().items) {
+            OutFrame frame = item.text() == null ? null : OutFrame.of(item.text()); // encoded once for all its sessions
             for (String conn : item.conns()) {
                 RemoteLink link = links.get(conn);
                 if (link == null) continue; // the socket closed meanwhile; the owner hears "leave"
                 switch (item.kind()) {
                     case RelayBatch.SEND -> {
                         if (link.seqs.admit(item.text())) {
-                            link.connection.send(item.text());
+                            link.connection.send(frame);
                         } else {
                             // A frame of this session was lost on the bus (CU-12): the client must not
                             // see a seq past it, or it would reconnect past the lost one.
@@ -154,7 +155,7 @@ final class ClusterRelay {
                             link.connection.closeForRetry("a frame from the board's node went missing; reconnect");
                         }
                     }
-                    case RelayBatch.SEND_DROPPABLE -> link.connection.sendDroppable(item.text());
+                    case RelayBatch.SEND_DROPPABLE -> link.connection.sendDroppable(frame);
                     case RelayBatch.CLOSE -> {
                         links.remove(link.key);
                         link.connection.close((short) item.code(), item.text() == null ? "" : item.text());

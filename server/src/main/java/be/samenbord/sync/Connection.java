@@ -13,11 +13,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,8 @@ final class Connection implements Peer {
     /** Longest display name, in code points (HE-2). */
     static final int MAX_NAME_CHARS = 60;
     static final short CLOSE_TOO_BIG = 1009;
+    /** The WebSocket layer's frame bound (Node's HTTP options, rule LI-1). */
+    static final int MAX_WS_FRAME_BYTES = 1024 * 1024;
     /** How far into a dropped frame the batch id is looked for (rule LI-4): a bounded scan, no parsing. */
     static final int BATCH_SCAN_CHARS = 256;
     private static final java.util.regex.Pattern BATCH_FIELD =
@@ -64,8 +67,12 @@ final class Connection implements Peer {
     /** This connection's place on its board (rule LI-11), given back when it closes. */
     private Admissions.Ticket admission;
     private volatile boolean closing;
-    /** Characters handed to the socket but not yet written out (about bytes: frames are mostly ASCII). */
-    private final AtomicLong pendingChars = new AtomicLong();
+    /**
+     * The socket's channel: its outbound buffer is the connection's queue (LI-6). Netty counts the
+     * bytes not yet written and flips the channel unwritable past the high-water mark, which is
+     * set to the bound; reading that is lock-free from any thread, with no callback per write.
+     */
+    private final io.netty.channel.Channel channel;
 
     Connection(ServerWebSocket ws, SyncEndpoint endpoint) {
         this.ws = ws;
@@ -73,6 +80,8 @@ final class Connection implements Peer {
         Settings s = endpoint.settings();
         this.limiter = new RateLimiter(s.rateLimitPerSecond(), s.rateLimitBurst(), endpoint.nanoClock());
         this.lastHeard = endpoint.nanoClock().getAsLong();
+        this.channel = ((io.vertx.core.internal.http.WebSocketInternal) ws).channelHandlerContext().channel();
+        ws.setWriteQueueMaxSize(s.outQueueBytes()); // unwritable past the bound, writable again below half
         ws.textMessageHandler(this::onText);
         ws.binaryMessageHandler(b -> sendError(WireError.BAD_MESSAGE, "frames must be JSON text", null));
         ws.exceptionHandler(this::onSocketError);
@@ -427,26 +436,38 @@ final class Connection implements Peer {
     }
 
     /**
-     * Sends a frame that must arrive. Frames not yet written to the socket are counted; a client
-     * so slow that they pass the bound is disconnected, so it never holds up the board (rule LI-6).
+     * Sends a frame that must arrive. Bytes not yet written to the socket are counted by Netty; a
+     * client so slow that they pass the bound is disconnected, so it never holds up the board (LI-6).
      */
     @Override
     public void send(String frame) {
+        send(OutFrame.of(frame));
+    }
+
+    @Override
+    public void send(OutFrame frame) {
         if (closing) return;
         // The bound applies to the backlog already waiting, so one frame larger than it still goes out.
-        if (pendingChars.get() > endpoint.settings().outQueueBytes()) {
+        if (!channel.isWritable()) {
             close(CLOSE_TRY_AGAIN, "slow consumer: reconnect with since");
             return;
         }
-        int size = frame.length();
-        pendingChars.addAndGet(size);
-        ws.writeTextMessage(frame).onComplete(r -> pendingChars.addAndGet(-size));
+        byte[] utf8 = frame.utf8();
+        // Over the WebSocket frame size (a welcome of a huge board) Vert.x splits it into continuation frames.
+        if (utf8.length > MAX_WS_FRAME_BYTES) ws.writeTextMessage(frame.text());
+        else ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
     }
 
     /** Sends a frame that may be thinned (presence): dropped while the client lags behind. */
     @Override
     public void sendDroppable(String frame) {
-        if (!closing && pendingChars.get() < endpoint.settings().outQueueBytes() / 2) send(frame);
+        sendDroppable(OutFrame.of(frame));
+    }
+
+    /** Dropped once more than half the bound waits to be written (LI-6). */
+    @Override
+    public void sendDroppable(OutFrame frame) {
+        if (!closing && channel.bytesBeforeUnwritable() > endpoint.settings().outQueueBytes() / 2) send(frame);
     }
 
     private void sendError(String code, String message, String batch) {

@@ -113,18 +113,57 @@ public final class Frames {
             g.writeStringField("name", name);
             g.writeStringField("role", role);
             g.writeFieldName("cursor");
-            g.writeRawValue(cursor == null ? "null" : cursor.toString());
+            writeNode(g, cursor);
             g.writeFieldName("selection");
-            g.writeRawValue(selection == null ? "[]" : selection.toString());
+            if (selection == null) {
+                g.writeStartArray();
+                g.writeEndArray();
+            } else {
+                writeNode(g, selection);
+            }
             if (caret != null && !caret.isNull()) {
                 g.writeFieldName("text");
-                g.writeRawValue(caret.toString());
+                writeNode(g, caret);
             }
             if (drag != null && !drag.isNull()) {
                 g.writeFieldName("drag");
-                g.writeRawValue(drag.toString());
+                writeNode(g, drag);
             }
         });
+    }
+
+    /**
+     * A validated tree (cursor, selection, caret, drag) written into the frame as it streams:
+     * {@code JsonNode.toString()} ran a whole ObjectMapper write per field of every presence frame.
+     */
+    static void writeNode(JsonGenerator g, JsonNode n) throws IOException {
+        if (n == null || n.isNull()) {
+            g.writeNull();
+        } else if (n.isArray()) {
+            g.writeStartArray();
+            for (JsonNode e : n) writeNode(g, e);
+            g.writeEndArray();
+        } else if (n.isObject()) {
+            g.writeStartObject();
+            for (var f : n.properties()) {
+                g.writeFieldName(f.getKey());
+                writeNode(g, f.getValue());
+            }
+            g.writeEndObject();
+        } else if (n.isTextual()) {
+            g.writeString(n.textValue());
+        } else if (n.isBoolean()) {
+            g.writeBoolean(n.booleanValue());
+        } else if (n.isNumber()) {
+            switch (n.numberType()) {
+                case INT, LONG -> g.writeNumber(n.longValue());
+                case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
+                case BIG_DECIMAL -> g.writeNumber(n.decimalValue());
+                default -> g.writeNumber(n.doubleValue());
+            }
+        } else {
+            g.writeRawValue(n.toString()); // binary or POJO nodes never come from a parsed frame
+        }
     }
 
     public static String left(String replica) {

@@ -25,6 +25,16 @@ interface Peer {
     /** A frame that may be dropped while the client lags (presence). */
     void sendDroppable(String frame);
 
+    /** As {@link #send(String)}, for a frame that goes to many peers (encoded once for all). */
+    default void send(OutFrame frame) {
+        send(frame.text());
+    }
+
+    /** As {@link #sendDroppable(String)}, for a frame that goes to many peers. */
+    default void sendDroppable(OutFrame frame) {
+        sendDroppable(frame.text());
+    }
+
     /** Closes with 1013: the client reconnects and resends what was not acknowledged. */
     void closeForRetry(String reason);
 

@@ -102,11 +102,9 @@ final class Report {
                         f(best.get("deliveries_per_s")), f(best.path("fanout_ms").get("p50")), f(best.path("fanout_ms").get("p99")),
                         f(cpu(best)), f(best.get("others_cpu_pct")));
             } else {
-                out.printf("  %-11s %6s %8s %8s %8s %8s %8s %9s %9s %6s %8s %8s %7s %7s%n", sys, f(r.get("connected")),
-                        f(r.path("fanout_ms").get("p50")), f(r.path("fanout_ms").get("p99")), f(r.path("fanout_ms").get("max")),
-                        f(r.path("ack_ms").get("p50")), f(r.path("ack_ms").get("p99")), f(r.get("batches_per_s")),
-                        f(r.get("deliveries_per_s")), f(r.get("errors")), f(r.get("server_rss_mb")), f(r.get("server_heap_mb")),
-                        f(cpu(r)), f(r.get("others_cpu_pct")));
+                loadRow(out, sys, r);
+                // S3: the window right after everyone joined, before the node's JIT settled.
+                if (r.has("cold")) loadRow(out, "  cold", r.get("cold"));
             }
             if (r.has("error")) {
                 String e = r.path("error").asText().replace('\n', ' ');
@@ -122,6 +120,14 @@ final class Report {
                 out.printf("  samenbord / %-10s %s%n", other, line);
             }
         }
+    }
+
+    private static void loadRow(PrintStream out, String label, JsonNode r) {
+        out.printf("  %-11s %6s %8s %8s %8s %8s %8s %9s %9s %6s %8s %8s %7s %7s%n", label, f(r.get("connected")),
+                f(r.path("fanout_ms").get("p50")), f(r.path("fanout_ms").get("p99")), f(r.path("fanout_ms").get("max")),
+                f(r.path("ack_ms").get("p50")), f(r.path("ack_ms").get("p99")), f(r.get("batches_per_s")),
+                f(r.get("deliveries_per_s")), f(r.get("errors")), f(r.get("server_rss_mb")), f(r.get("server_heap_mb")),
+                f(cpu(r)), f(r.get("others_cpu_pct")));
     }
 
     /** S7: the user's acks alone and under attack, and what the attack did. */

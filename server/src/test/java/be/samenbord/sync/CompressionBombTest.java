@@ -46,8 +46,14 @@ class CompressionBombTest {
             assertFalse(head.toLowerCase(Locale.ROOT).contains("deflate"), "the node agreed to compression: " + head);
             long allocatedBefore = allocatedBytes();
             // FIN + RSV1 ("compressed") + text: without the extension RSV1 is a protocol error.
-            raw.frame(0x80 | 0x40 | 0x1, bomb);
-            long closedAfter = raw.awaitClosedMs(10_000);
+            long closedAfter;
+            try {
+                raw.frame(0x80 | 0x40 | 0x1, bomb);
+                closedAfter = raw.awaitClosedMs(10_000);
+            } catch (java.io.UncheckedIOException e) {
+                // The node read the header, refused it and closed while the rest was still being sent.
+                closedAfter = 0;
+            }
             long allocatedMb = (allocatedBytes() - allocatedBefore) >> 20;
             assertTrue(closedAfter >= 0, "the connection was not closed");
             assertTrue(allocatedMb < 100, "the node allocated " + allocatedMb + " MB for a " + bomb.length + "-byte message");
