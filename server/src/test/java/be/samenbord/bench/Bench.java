@@ -28,7 +28,7 @@ public final class Bench {
     static final int S3_TARGET = 20_000;
     /** S3 is measured twice: right after everyone joined ("cold") and after this many more seconds of traffic. */
     static final int S3_WARM_S = 30;
-    /** Samenbord nodes for S1, S2, S4 (catch-up) and S5: -Dbench.nodes (default 3; 1 = a single node on PostgreSQL). */
+    /** Samenbord nodes for S1, S2, S4 (catch-up) and S6: -Dbench.nodes (default 3; 1 = a single node on PostgreSQL). */
     static final int NODES = Integer.getInteger("bench.nodes", 3);
 
     private final boolean quick;
@@ -42,6 +42,7 @@ public final class Bench {
     private Scenarios.Spec s2;
     private Scenarios.Spec s3;
     private final Scenarios.StepSpec s5;
+    private final Scenarios.StepSpec s6;
     private final Scenarios.HostileSpec s7;
     private final int catchUpRounds;
     private Scenarios run;
@@ -57,6 +58,7 @@ public final class Bench {
             s2 = new Scenarios.Spec(60, 1, 0.1, 0.2, 1, 2, 4);
             s3 = new Scenarios.Spec(Math.min(2000, s3Clients), 100, 2, 0.1, 200, 2, 4);
             s5 = new Scenarios.StepSpec(50, 10, 10, new double[] {1, 8, 64}, 1, 2, 25);
+            s6 = new Scenarios.StepSpec(15, 1, 1, new double[] {1, 8, 64}, 1, 2, 25);
             s7 = new Scenarios.HostileSpec(10, 1500, 4, 1, 4);
             catchUpRounds = 1;
         } else {
@@ -64,6 +66,7 @@ public final class Bench {
             s2 = new Scenarios.Spec(300, 1, 0.1, 0.2, 1, 3, 8);
             s3 = new Scenarios.Spec(s3Clients, 1000, 2, 0.1, 200, 3, 8);
             s5 = new Scenarios.StepSpec(100, 20, 10, new double[] {1, 4, 16, 64, 256}, 1.5, 3, 25);
+            s6 = new Scenarios.StepSpec(30, 1, 1, new double[] {1, 4, 16, 64}, 1.5, 3, 25);
             s7 = new Scenarios.HostileSpec(10, 1500, 4, 2, 10);
             catchUpRounds = 3;
         }
@@ -93,6 +96,10 @@ public final class Bench {
                 + " boards, presence " + s5.presenceHz()
                 + " Hz, rate per client " + Arrays.toString(s5.rates()) + "; best step with p99 fan-out <= " + s5.p99LimitMs()
                 + " ms, no errors, >= 95 % of offered batches acknowledged");
+        add("S6", "stepup", "step-up on one hot board on the Samenbord cluster (" + NODES + " node(s), PostgreSQL): " + s6.clients()
+                + " editors on one board spread over the nodes (a plenary typing at once), presence " + s6.presenceHz()
+                + " Hz, rate per client " + Arrays.toString(s6.rates()) + "; best step with p99 fan-out <= " + s6.p99LimitMs()
+                + " ms; goal: at least half of S5's one-node figure (the relay is one process: for reference)");
         add("S7", "hostile", "hostile: one user editing a board at " + s7.rate() + " batches/s on one Samenbord node with every"
                 + " limit at its default; ack latency alone (" + s7.measureS() + " s), then while " + s7.hellos() + " hellos on the same"
                 + " participant link and " + s7.pingFlooders() + " ping flooders hit the board from the same address")
@@ -117,7 +124,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        Set<String> wanted = new TreeSet<>(Arrays.asList(System.getProperty("bench.scenarios", "S1,S2,S3,S4,S5,S7").toUpperCase().split("\\s*,\\s*")));
+        Set<String> wanted = new TreeSet<>(Arrays.asList(System.getProperty("bench.scenarios", "S1,S2,S3,S4,S5,S6,S7").toUpperCase().split("\\s*,\\s*")));
         // Search figures (issue 19, SearchBench): -Dbench.scenarios=Q1,Q2.
         if (SearchBench.runIfWanted(wanted, Boolean.getBoolean("bench.quick"), Path.of(System.getProperty("bench.out", "server/target/bench")))) return;
         Bench b = new Bench(Boolean.getBoolean("bench.quick"), wanted, Path.of(System.getProperty("bench.out", "server/target/bench")),
@@ -152,15 +159,15 @@ public final class Bench {
     }
 
     private void samenbord() {
-        if (!systems.contains("samenbord") || !any("S1", "S2", "S3", "S4", "S5", "S7")) return;
+        if (!systems.contains("samenbord") || !any("S1", "S2", "S3", "S4", "S5", "S6", "S7")) return;
         try (Postgres pg = Postgres.start()) {
-            if (any("S1", "S2", "S4")) {
+            if (any("S1", "S2", "S4", "S6")) {
                 long t = System.nanoTime();
                 String url = pg.createDatabase("bench_cluster");
                 try (Systems.Samenbord c = NODES == 1 ? Systems.Samenbord.single(url, "512m", logs("cluster"))
                         : Systems.Samenbord.cluster(url, NODES, logs("cluster"))) {
                     System.out.printf("samenbord: %d node(s) ready in %d ms%n", NODES, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
-                    javaScenarios(c, "S4", "S2", "S1");
+                    javaScenarios(c, "S4", "S2", "S1", "S6");
                 }
             }
             if (any("S3", "S4", "S5")) {
@@ -194,9 +201,9 @@ public final class Bench {
     }
 
     private void relay() {
-        if (!systems.contains("relay") || !any("S1", "S2", "S3", "S4", "S5")) return;
+        if (!systems.contains("relay") || !any("S1", "S2", "S3", "S4", "S5", "S6")) return;
         try (Systems.Relay r = Systems.Relay.start("1g")) {
-            javaScenarios(r, "S4", "S2", "S1", "S3", "S5");
+            javaScenarios(r, "S4", "S2", "S1", "S3", "S5", "S6");
         } catch (RuntimeException e) {
             System.out.println("relay: could not run: " + LoadRun.shortText(e));
         }
@@ -211,6 +218,7 @@ public final class Bench {
                 case "S3" -> step(id, t.name(), t.pids(), () -> run.load(t, s3, quick ? 5 : S3_WARM_S));
                 case "S4" -> step(id, t.name(), t.pids(), () -> run.catchUp(t, catchUpRounds));
                 case "S5" -> step(id, t.name(), t.pids(), () -> run.stepUp(t, s5));
+                case "S6" -> step(id, t.name(), t.pids(), () -> run.stepUp(t, s6));
                 default -> throw new IllegalArgumentException(id);
             }
         }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class ProcessStats {
 
     private static final double CLK_TCK = 100.0;
-    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** G1 prints {@code used 123456K}, ZGC {@code ZHeap used 132M}. */
+    private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])");
 
     private ProcessStats() {
     }
@@ -109,7 +110,11 @@ final class ProcessStats {
             String info = jcmd(pid, "GC.heap_info");
             Matcher m = info == null ? null : USED.matcher(info);
             if (m == null || !m.find()) return null;
-            kb += Long.parseLong(m.group(1));
+            kb += Long.parseLong(m.group(1)) << switch (m.group(2)) {
+                case "G" -> 20;
+                case "M" -> 10;
+                default -> 0;
+            };
         }
         return Report.round(kb / 1024.0);
     }

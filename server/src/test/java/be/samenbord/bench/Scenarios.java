@@ -136,6 +136,9 @@ final class Scenarios {
         return r;
     }
 
+    /** How long a step-up waits for the previous step's batches to be acknowledged before the next. */
+    static final long DRAIN_MS = 30_000;
+
     /** Seconds of unmeasured traffic (at the middle rate) before a step-up's first step. */
     static final int STEP_WARM_S = 20;
 
@@ -150,6 +153,8 @@ final class Scenarios {
             Thread.sleep(TimeUnit.SECONDS.toMillis(STEP_WARM_S));
             ObjectNode out = stepLoop(t.name(), s, rate -> {
                 run.stopTraffic();
+                // An overloaded step leaves a backlog; its drain must not land in the next step's window.
+                run.awaitAcks(0, DRAIN_MS);
                 run.startTraffic(i -> true, rate, s.presenceHz());
                 return run.measure(s.warmupS(), s.measureS(), t.pids(), t.storePids(), false);
             });

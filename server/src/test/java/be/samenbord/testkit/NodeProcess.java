@@ -75,8 +75,13 @@ public final class NodeProcess implements AutoCloseable {
      * ({@code %p}: the pid, so the nodes of a cluster do not share one file).
      */
     static List<String> extraJvmFlags() {
-        String flags = System.getProperty("samenbord.node.jvmArgs", "").strip();
-        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+        List<String> out = new ArrayList<>();
+        // -Dsamenbord.node.gc: the collector's flags (the bench profile's -Dbench.nodeGc); -Dsamenbord.node.jvmArgs: anything else.
+        for (String property : List.of("samenbord.node.gc", "samenbord.node.jvmArgs")) {
+            String flags = System.getProperty(property, "").strip();
+            if (!flags.isEmpty()) out.addAll(List.of(flags.split("\\s+")));
+        }
+        return out;
     }
 
     private static int awaitPort(Process p, Path log) throws IOException {
