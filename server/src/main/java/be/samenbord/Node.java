@@ -248,8 +248,8 @@ public final class Node {
                 .setHost(settings.httpHost())
                 .setPort(settings.httpPort())
                 // Vert.x only cuts absurd frames; the 64 KiB contract limit is answered with too_large (rule LI-1).
-                .setMaxWebSocketFrameSize(1024 * 1024)
-                .setMaxWebSocketMessageSize(1024 * 1024)
+                .setMaxWebSocketFrameSize(Settings.MAX_WS_MESSAGE_BYTES)
+                .setMaxWebSocketMessageSize(Settings.MAX_WS_MESSAGE_BYTES)
                 .setWebSocketClosingTimeout(5)
                 // gzip of answers (the web client's files); never inflating what clients send.
                 .setCompressionSupported(true)

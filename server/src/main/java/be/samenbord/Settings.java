@@ -143,6 +143,8 @@ public record Settings(
 
     /** Largest WebSocket message a client may send (contract, rule LI-1). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** The WebSocket layer's own bound on a frame and a message (rule LI-1); the contract's is {@link #MAX_FRAME_BYTES}. */
+    public static final int MAX_WS_MESSAGE_BYTES = 1024 * 1024;
     /** Longest note text in characters (contract, rule IT-2). */
     public static final int MAX_TEXT_CHARS = 4000;
     /** How far ahead of the node's clock a stamp may be (contract, rule ST-4). */

@@ -39,8 +39,6 @@ final class Connection implements Peer {
     /** Longest display name, in code points (HE-2). */
     static final int MAX_NAME_CHARS = 60;
     static final short CLOSE_TOO_BIG = 1009;
-    /** The WebSocket layer's frame bound (Node's HTTP options, rule LI-1). */
-    static final int MAX_WS_FRAME_BYTES = 1024 * 1024;
     /** How far into a dropped frame the batch id is looked for (rule LI-4): a bounded scan, no parsing. */
     static final int BATCH_SCAN_CHARS = 256;
     private static final java.util.regex.Pattern BATCH_FIELD =
@@ -454,7 +452,7 @@ final class Connection implements Peer {
         }
         byte[] utf8 = frame.utf8();
         // Over the WebSocket frame size (a welcome of a huge board) Vert.x splits it into continuation frames.
-        if (utf8.length > MAX_WS_FRAME_BYTES) ws.writeTextMessage(frame.text());
+        if (utf8.length > Settings.MAX_WS_MESSAGE_BYTES) ws.writeTextMessage(frame.text());
         else ws.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8, true));
     }
 

@@ -22,6 +22,14 @@ final class E2E {
     }
 
     /** Opens a workshop link (optionally re-based onto another origin), enters the name and waits until connected. */
+    /** Starts a browser per name into {@code into} and joins each with {@code link} (a training's participants). */
+    static void joinAll(Browser[] into, String link, String... names) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = Browser.start();
+            join(into[i], link, null, names[i]);
+        }
+    }
+
     static void join(Browser b, String link, String base, String name) {
         // A fresh page load, as when a link is opened: within one page a link that differs only in
         // its fragment would not load the page again.

@@ -49,10 +49,7 @@ class OverviewE2EIT {
         f = Browser.start();
         f.viewport(1280, 720, false);
         E2E.join(f, workshop.path("links").path("facilitator").asText(), null, "Fien");
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Browser.start();
-            E2E.join(p[i], workshop.path("links").path("participant").asText(), null, NAMES[i]);
-        }
+        E2E.joinAll(p, workshop.path("links").path("participant").asText(), NAMES);
     }
 
     @AfterAll

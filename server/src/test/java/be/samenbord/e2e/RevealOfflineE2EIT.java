@@ -52,10 +52,7 @@ class RevealOfflineE2EIT {
         board = workshop.path("boards").get(0).path("id").asText();
         f = Browser.start();
         E2E.join(f, workshop.path("links").path("facilitator").asText(), null, "Fien");
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Browser.start();
-            E2E.join(p[i], workshop.path("links").path("participant").asText(), null, NAMES[i]);
-        }
+        E2E.joinAll(p, workshop.path("links").path("participant").asText(), NAMES);
     }
 
     @AfterAll
