@@ -71,6 +71,7 @@ final class HazelcastSetup {
         // the tail, with the append its backup never got.
         cfg.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
         cfg.setProperty("hazelcast.operation.backup.timeout.millis", String.valueOf(BACKUP_TIMEOUT_MS));
+        asyncBackupsForVertx(cfg);
         // The member port listens on SAMENBORD_CLUSTER_HOST only; outgoing connections may start
         // from any local address (a public address behind a NAT is not one of this host's).
         cfg.setProperty("hazelcast.socket.bind.any", "false");
@@ -95,6 +96,20 @@ final class HazelcastSetup {
         }
         cfg.addMapConfig(tails);
         return cfg;
+    }
+
+    /**
+     * Vert.x's own maps (event-bus subscriptions, node infos) back up asynchronously. With
+     * fail.on.indeterminate.state a synchronous backup whose ack was lost while partitions migrate
+     * (every join moves them) failed a joining node's consumer registration, and with it the node's
+     * start (NetworkPartitionIT in CI, 2026-12-07). Each node writes these entries once, when it
+     * starts; an asynchronous copy can lose only a write from the last moment before a member dies.
+     */
+    private static void asyncBackupsForVertx(Config cfg) {
+        cfg.getMultiMapConfig("__vertx.subs").setBackupCount(0).setAsyncBackupCount(1);
+        for (String map : java.util.List.of("__vertx.haInfo", "__vertx.nodeInfo")) {
+            cfg.getMapConfig(map).setBackupCount(0).setAsyncBackupCount(1);
+        }
     }
 
     /**

@@ -13,9 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +49,8 @@ class BoardTailsBackupTest {
     @Test
     @DisplayName("200 acknowledged appends survive a hard kill of the owner, in order; the survivor still fences seqs")
     void acknowledgedAppendsSurviveTheOwnersDeath() throws Exception {
-        int portA = freePort();
-        int portB = freePort();
+        int portA = be.samenbord.testkit.MemberPorts.free();
+        int portB = be.samenbord.testkit.MemberPorts.free();
         String cluster = "tails-test-" + UUID.randomUUID();
         HazelcastInstance a = start(cluster, portA, portA, portB);
         HazelcastInstance b = start(cluster, portB, portA, portB);
@@ -137,9 +134,4 @@ class BoardTailsBackupTest {
         return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -14,9 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +45,8 @@ class BoardTailsQuorumTest {
     @Test
     @DisplayName("CU-8: a member left alone of two refuses tail appends and reads (split-brain protection); the tails merge with put-if-absent")
     void aMemberAloneRefuses() throws Exception {
-        int portA = freePort();
-        int portB = freePort();
+        int portA = be.samenbord.testkit.MemberPorts.free();
+        int portB = be.samenbord.testkit.MemberPorts.free();
         String cluster = "quorum-test-" + UUID.randomUUID();
         HazelcastInstance a = start(cluster, portA, portA, portB);
         HazelcastInstance b = start(cluster, portB, portA, portB);
@@ -101,9 +98,4 @@ class BoardTailsQuorumTest {
         return new AcceptedBatch(seq, replica, "batch-" + seq, List.of(new Op("note-" + seq, "text", "\"n\"", new Stamp(1_700_000_000_000L + seq, 0, replica))));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +34,7 @@ public final class ClusterNodes implements AutoCloseable {
     /** As above; member {@code i} also gets {@code nodeEnv.apply(i)} (e.g. its ports behind a {@link MemberSwitch}). */
     public ClusterNodes(int capacity, String pgUrl, Map<String, String> extraEnv, java.util.function.IntFunction<Map<String, String>> nodeEnv) {
         this.nodeEnv = nodeEnv;
-        for (int i = 0; i < capacity; i++) clusterPorts.add(freePort());
+        for (int i = 0; i < capacity; i++) clusterPorts.add(MemberPorts.free());
         Map<String, String> e = new HashMap<>(Map.of("SAMENBORD_STORE", pgUrl, "SAMENBORD_DEMO", "false",
                 "SAMENBORD_CLUSTER_NAME", name,
                 "SAMENBORD_CLUSTER_MEMBERS", String.join(",", clusterPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
@@ -94,14 +92,6 @@ public final class ClusterNodes implements AutoCloseable {
     public static int memberCount(NodeProcess n) {
         JsonNode health = new Api(n.base()).get("/health", null).body();
         return health.path("cluster").path("members").size();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Kills every member still running (by pid). */

@@ -7,15 +7,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -100,11 +97,8 @@ public final class MemberSwitch implements AutoCloseable {
 
     /** Room for {@code members} members: their ports are chosen now, before any starts. */
     public MemberSwitch(int members) {
-        int[] range = ephemeralRange();
-        try {
-            for (int i = 0; i < members; i++) ports.add(new Port(i, freePort(), freePort(), outboundRange(range)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int i = 0; i < members; i++) {
+            ports.add(new Port(i, MemberPorts.free(), MemberPorts.free(), MemberPorts.firstFreeRange(OUTBOUND_PORTS)));
         }
     }
 
@@ -190,46 +184,6 @@ public final class MemberSwitch implements AutoCloseable {
                 link.close();
             }
         });
-    }
-
-    /**
-     * A range of {@link #OUTBOUND_PORTS} ports outside the kernel's ephemeral range (so no other
-     * socket takes them meanwhile) that are free now.
-     */
-    private int outboundRange(int[] ephemeral) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int first = ThreadLocalRandom.current().nextInt(12_000, 30_000);
-            boolean clash = first + OUTBOUND_PORTS > ephemeral[0] && first < ephemeral[1];
-            for (Port p : ports) clash |= Math.abs(p.outboundFirst - first) < OUTBOUND_PORTS;
-            if (!clash && allFree(first)) return first;
-        }
-        throw new IllegalStateException("no free range of " + OUTBOUND_PORTS + " ports for outgoing member connections");
-    }
-
-    private static boolean allFree(int first) {
-        for (int port = first; port < first + OUTBOUND_PORTS; port++) {
-            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                s.setReuseAddress(true);
-            } catch (IOException taken) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int[] ephemeralRange() {
-        try {
-            String[] r = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
-            return new int[]{Integer.parseInt(r[0]), Integer.parseInt(r[1]) + 1};
-        } catch (IOException | RuntimeException e) {
-            return new int[]{32_768, 61_000};
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private static void closeQuietly(Socket s) {
