@@ -301,7 +301,8 @@ export class SyncClient implements BoardClient {
     const o = this.options;
     const since = this.hasConfirmed ? { since: this.seq } : {};
     const seat = this.seat !== undefined ? { seat: this.seat } : {};
-    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since, caps: CAPS });
+    const caps = this.link.mayRoute ? [...CAPS, "route"] : CAPS;
+    this.link.send({ t: "hello", v: 1, token: o.token, board: o.board, replica: this.replica, name: helloName(o.name), ...seat, ...since, caps });
   }
 
   private onFrame(f: Frame): void {

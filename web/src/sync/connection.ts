@@ -1,6 +1,10 @@
 // The socket side of the client: one WebSocket at a time, reconnecting with backoff and full
 // jitter, trying the base URLs in turn. It knows nothing of the protocol beyond JSON frames.
 import { BACKOFF_CAP_MS, backoffDelay, socketUrl } from "./backoff";
+import { normaliseUrl } from "./nodes";
+
+/** Redirects followed in a row (RT-2); past them the hello goes without "route" and is relayed. */
+export const MAX_REDIRECTS = 2;
 
 export type Frame = Record<string, unknown> & { t: string };
 
@@ -38,9 +42,25 @@ export class Link {
   private readonly onOffline = () => this.drop();
   /** Delays chosen for reconnects, most recent last (for tests and diagnostics). */
   readonly delays: number[] = [];
+  /** Redirects followed since the last welcome (RT-2). */
+  private redirects = 0;
+  /** Where the next socket goes instead of the base list: the board's owner a redirect named (RT-1). */
+  private redirectTo: string | null = null;
+  /** The base URL of the current socket: what a redirect's path is resolved against. */
+  private currentBase = "";
 
   constructor(private readonly options: LinkOptions) {
     if (options.baseUrls.length === 0) throw new Error("baseUrls must name at least one node");
+  }
+
+  /** Whether the next hello may ask for a redirect to the board's owner (RT-1, RT-2). */
+  get mayRoute(): boolean {
+    return this.redirects < MAX_REDIRECTS;
+  }
+
+  /** The base URL of the node this link is (or was last) connected to. */
+  get node(): string {
+    return this.currentBase;
   }
 
   get isOpen(): boolean {
@@ -84,6 +104,7 @@ export class Link {
   /** A welcome arrived: the link is healthy, so the next failure starts the backoff afresh. */
   welcomed(): void {
     this.attempt = 0;
+    this.redirects = 0;
     if (this.welcomeTimer !== null) clearTimeout(this.welcomeTimer);
     this.welcomeTimer = null;
   }
@@ -107,7 +128,11 @@ export class Link {
     this.retryTimer = null;
     if (!this.running) return;
     const urls = this.options.baseUrls;
-    const url = socketUrl(urls[this.urlIndex % urls.length] as string);
+    const base = this.redirectTo ?? (urls[this.urlIndex % urls.length] as string);
+    // A redirect is used once: if its node fails, the next attempt goes along the list again.
+    this.redirectTo = null;
+    this.currentBase = base;
+    const url = socketUrl(base);
     let ws: WebSocket;
     try {
       ws = new this.options.WebSocketImpl(url);
@@ -127,9 +152,9 @@ export class Link {
       } catch {
         return;
       }
-      if (frame !== null && typeof frame === "object" && typeof (frame as Frame).t === "string") {
-        this.options.handlers.onFrame(frame as Frame);
-      }
+      if (frame === null || typeof frame !== "object" || typeof (frame as Frame).t !== "string") return;
+      if ((frame as Frame).t === "redirect") this.follow(ws, (frame as Frame).url);
+      else this.options.handlers.onFrame(frame as Frame);
     };
     ws.onclose = (event: CloseEvent) => this.lost(ws, typeof event?.code === "number" ? event.code : null);
     ws.onerror = () => {
@@ -144,6 +169,24 @@ export class Link {
       this.closeQuietly(ws, 4000, "no welcome");
       this.lost(ws, null);
     }, timeout);
+  }
+
+  /**
+   * RT-1: the node does not own the board and names the node that does. The socket (never
+   * welcomed, so no session is lost) is dropped and the owner tried at once, without backoff. A
+   * redirect that is not an http(s) URL or path, or one past MAX_REDIRECTS, is ignored: the node
+   * closes the socket and the client goes on as after any close.
+   */
+  private follow(ws: WebSocket, url: unknown): void {
+    const target = normaliseUrl(url, this.currentBase);
+    if (target === null || this.redirects >= MAX_REDIRECTS) return;
+    this.redirects++;
+    this.redirectTo = target;
+    this.closeQuietly(ws, 1000, "redirected");
+    this.socket = null;
+    if (this.welcomeTimer !== null) clearTimeout(this.welcomeTimer);
+    this.welcomeTimer = null;
+    this.connect();
   }
 
   private lost(ws: WebSocket, code: number | null): void {

@@ -9,12 +9,16 @@ const MAX_NODES = 32;
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
-/** `http(s)://host[:port][/path]` without a trailing slash, query or fragment; null if not such a URL. */
-export function normaliseUrl(raw: unknown): string | null {
+/**
+ * `http(s)://host[:port][/path]` without a trailing slash, query or fragment; null if not such a
+ * URL. With `base`, a path (`/n/node2`: a node behind the load balancer, RT-1) is resolved against it.
+ */
+export function normaliseUrl(raw: unknown, base?: string): string | null {
   if (typeof raw !== "string") return null;
+  if (raw.startsWith("//")) return null;
   let u: URL;
   try {
-    u = new URL(raw);
+    u = base !== undefined && raw.startsWith("/") ? new URL(raw, base) : new URL(raw);
   } catch {
     return null;
   }
@@ -31,14 +35,14 @@ export function sameNode(a: string, b: string): boolean {
     && x.protocol === y.protocol && x.port === y.port && x.pathname === y.pathname;
 }
 
-/** `origin` first, then the other nodes of a /api/nodes body; anything malformed is skipped. */
+/** `origin` first, then the other nodes of a /api/nodes body (paths resolved against `origin`); anything malformed is skipped. */
 export function nodeList(origin: string, body: unknown): string[] {
   const own = normaliseUrl(origin) ?? origin;
   const urls = [own];
   const listed = (body as { nodes?: unknown } | null)?.nodes;
   if (!Array.isArray(listed)) return urls;
   for (const raw of listed.slice(0, MAX_NODES)) {
-    const url = normaliseUrl(raw);
+    const url = normaliseUrl(raw, own);
     if (url !== null && !urls.some((known) => sameNode(known, url))) urls.push(url);
   }
   return urls;

@@ -104,6 +104,16 @@ export class FakeSocket {
     });
   }
 
+  /** A last frame, then the server closes (as a node does after a redirect): the frame arrives first. */
+  deliverThenClose(frame: Frame, code: number): void {
+    const data = JSON.stringify(frame);
+    this.net.post(() => {
+      if (this.readyState !== 1) return;
+      this.onmessage?.({ data });
+      this.serverClose(code);
+    });
+  }
+
   /** The server (or the network) ends the connection. */
   serverClose(code: number): void {
     if (this.readyState >= 2) return;
@@ -153,6 +163,8 @@ export class FakeServer {
   /** Control frames (FA-8) received, and what the next ones get: done (default) or an error code. */
   readonly controls: Frame[] = [];
   controlReply: "done" | "silent" | { code: string; message: string } = "done";
+  /** RT-1: a hello with caps ["route"] on a socket of this URL gets a redirect to the mapped URL. */
+  readonly redirects = new Map<string, string>();
   /** Merge text as a node that has TX-3..TX-7 does; off = a node from before them. */
   textCaps = false;
 
@@ -191,6 +203,10 @@ export class FakeServer {
       return this.error(conn, "forbidden", "this replica belongs to another seat");
     }
     const caps = Array.isArray(f.caps) ? f.caps.filter((c): c is string => typeof c === "string") : [];
+    const to = this.redirects.get(conn.socket.url);
+    if (to !== undefined && caps.includes("route")) {
+      return conn.socket.deliverThenClose({ t: "redirect", url: to, board: this.board }, 1000);
+    }
     Object.assign(conn, { replica: f.replica as string, name: f.name as string, role, welcomed: true, caps });
     const peers = this.others(conn).map((c) => ({ replica: c.replica, name: c.name, role: c.role }));
     const welcome: Frame = { t: "welcome", v: 1, board: this.board, role, seq: this.seq, peers, time: this.now() };

@@ -37,6 +37,11 @@ describe("node list", () => {
     expect(nodeList(ORIGIN, body)).toEqual([ORIGIN, "http://localhost:8082"]);
   });
 
+  it("CU-7, RT-1: resolves node paths on the load balancer (/n/node2) against the origin; no protocol-relative hosts", () => {
+    const body = { nodes: ["/n/node1", "/n/node2/", "//evil.example/x", "/n/node1"] };
+    expect(nodeList("https://bord.example", body)).toEqual(["https://bord.example", "https://bord.example/n/node1", "https://bord.example/n/node2"]);
+  });
+
   it("falls back to the origin alone on garbage, an HTTP error, a network error or a timeout", async () => {
     expect(await fetchNodeUrls(ORIGIN, answering(200, "<html>not json"))).toEqual([ORIGIN]);
     expect(await fetchNodeUrls(ORIGIN, answering(200, { nodes: "http://localhost:8082" }))).toEqual([ORIGIN]);

@@ -55,7 +55,7 @@ describe("hello with a seat (ID-2)", () => {
     expect(seatOf(a.client.replica)).toBe(SEAT_ID);
     expect(a.client.person).toBe(SEAT_ID);
     const [hello] = hellos(a.client.replica);
-    expect(hello).toEqual({ t: "hello", v: 1, token: "tok-p", board: "b1", replica: a.client.replica, name: "user 1", seat: SEAT, caps: ["text"] });
+    expect(hello).toEqual({ t: "hello", v: 1, token: "tok-p", board: "b1", replica: a.client.replica, name: "user 1", seat: SEAT, caps: ["text", "route"] });
     expect(a.client.status).toBe("connected");
 
     // The reconnect's hello carries it too, with since.

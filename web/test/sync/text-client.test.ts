@@ -42,10 +42,10 @@ async function twoOnANote(text = "Idee: ") {
 }
 
 describe("text that merges (TX-3..TX-8)", () => {
-  it("says caps:[text] in its hello and merges once the welcome says so (TX-7)", async () => {
+  it("says caps:[text] (and route, RT-1) in its hello and merges once the welcome says so (TX-7)", async () => {
     const { net, a, b } = await twoOnANote();
     const hello = net.server.conn(a.client.replica)!.received[0]!;
-    expect(hello.caps).toEqual(["text"]);
+    expect(hello.caps).toEqual(["text", "route"]);
     expect(a.client.mergesText).toBe(true);
     expect(b.client.items.value("n1", "text")).toBe("Idee: ");
     expect(net.server.items.isText("n1", "text")).toBe(true);

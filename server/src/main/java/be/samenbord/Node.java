@@ -294,7 +294,7 @@ public final class Node {
         recovery.warnings().forEach(w -> LOG.warning("recovery: " + w));
         recovery.workshops().forEach(workshops.directory()::add);
         if (cluster != null) {
-            cluster.advertise(publicUrl);
+            cluster.advertise(settings.nodeUrl().orElse(publicUrl));
             registry.joinCluster(cluster.ownership(), cluster.boards(), json).await();
             cluster.startHousekeeping(registry::holds);
         }

@@ -12,6 +12,9 @@ import java.util.Optional;
  * with a message naming the variable.
  *
  * @param publicUrl base of handed-out links; empty = {@code http://localhost:<bound port>}
+ * @param nodeUrl   where clients reach this node itself (not the load balancer): an absolute URL or a
+ *                  path on the load balancer ({@code /n/node1}); sent in redirects and listed by
+ *                  {@code GET /api/nodes} (rules RT-1, CU-7); empty = the public URL
  * @param clusterHost address other members reach this node's Hazelcast port on, and the only interface
  *                    it listens on; empty = 127.0.0.1 when every listed member is on loopback, else
  *                    this host's address
@@ -49,6 +52,7 @@ public record Settings(
         Optional<String> clusterOutboundPorts,
         java.util.OptionalInt clusterQuorum,
         Optional<String> publicUrl,
+        Optional<String> nodeUrl,
         Optional<String> apiKey,
         long helloTimeoutMs,
         int maxOpsPerBatch,
@@ -76,7 +80,7 @@ public record Settings(
     /** Every variable the node reads (without the prefix); anything else with the prefix is a typo. */
     public static final List<String> VARIABLES = List.of("HTTP_HOST", "HTTP_PORT", "DATA_DIR", "STORE", "CLUSTER_MEMBERS",
             "CLUSTER_PORT", "CLUSTER_NAME", "CLUSTER_HOST", "CLUSTER_PUBLIC_ADDRESS", "CLUSTER_OUTBOUND_PORTS",
-            "CLUSTER_QUORUM", "PUBLIC_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
+            "CLUSTER_QUORUM", "PUBLIC_URL", "NODE_URL", "API_KEY", "HELLO_TIMEOUT_MS", "MAX_OPS_PER_BATCH", "RATE_LIMIT",
             "RATE_BURST", "OUT_QUEUE_BYTES", "SNAPSHOT_BYTES", "SNAPSHOT_CHECK_MS", "DEMO", "PING_MS",
             "EXPORT_THREADS", "EXPORT_QUEUE", "RECOVERY", "SNAPSHOTS_KEPT", "CLUSTER_BACKLOG", "TEST_DISK_LIMIT_BYTES",
             "HTTP_IDLE_MS", "CREATE_PER_MINUTE", "CREATE_BURST", "MAX_BOARDS_PER_WORKSHOP", "MAX_FICHES_PER_WORKSHOP",
@@ -174,6 +178,7 @@ public record Settings(
                 r.optional("CLUSTER_OUTBOUND_PORTS"),
                 r.optionalInteger("CLUSTER_QUORUM", 1, 1000),
                 r.optional("PUBLIC_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u),
+                r.optional("NODE_URL").map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u),
                 r.optional("API_KEY"),
                 r.integer("HELLO_TIMEOUT_MS", 10_000, 100, 600_000),
                 r.integer("MAX_OPS_PER_BATCH", 500, 1, 10_000),
@@ -241,6 +246,11 @@ public record Settings(
                 throw new IllegalArgumentException(PREFIX + "CLUSTER_OUTBOUND_PORTS lists ports or ranges (33000-33099) separated by commas, got '" + p + "'");
             }
         });
+        s.nodeUrl.ifPresent(u -> {
+            if (!NODE_URL.matcher(u).matches()) {
+                throw new IllegalArgumentException(PREFIX + "NODE_URL is http(s)://host[:port][/path] or a path such as /n/node1, got '" + u + "'");
+            }
+        });
         if (s.clustered() && s.store.isEmpty()) {
             // Every node must read what any other node acknowledged; a node's own data directory cannot give that.
             throw new IllegalArgumentException(PREFIX + "CLUSTER_MEMBERS needs " + PREFIX
@@ -251,6 +261,10 @@ public record Settings(
 
     private static final java.util.regex.Pattern MEMBER =
             java.util.regex.Pattern.compile("[A-Za-z0-9.\\-]+(:([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?");
+
+    /** An absolute http(s) URL, or a path of plain segments on the load balancer's origin. */
+    private static final java.util.regex.Pattern NODE_URL =
+            java.util.regex.Pattern.compile("https?://[A-Za-z0-9.\\-\\[\\]:]+(/[A-Za-z0-9._~\\-]+)*|(/[A-Za-z0-9._~\\-]+)+");
 
     private static final java.util.regex.Pattern PORT_RANGES =
             java.util.regex.Pattern.compile("\\d{1,5}(-\\d{1,5})?(\\s*,\\s*\\d{1,5}(-\\d{1,5})?)*");

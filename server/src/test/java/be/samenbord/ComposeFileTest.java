@@ -217,9 +217,12 @@ class ComposeFileTest {
         assertEquals(nodes.keySet(), hosts, "the upstream lists every node once");
 
         assertTrue(conf.contains("proxy_http_version 1.1;"), "WebSocket upgrade needs HTTP/1.1 to the node");
-        assertTrue(conf.contains("proxy_set_header Upgrade $http_upgrade;"), "passes the Upgrade header");
-        assertTrue(conf.contains("proxy_set_header Connection $connection_upgrade;") && conf.contains("default upgrade;")
-                || conf.contains("proxy_set_header Connection \"upgrade\";"), "passes Connection: upgrade");
+        assertTrue(conf.contains("proxy_set_header Upgrade $websocket_upgrade;")
+                && Pattern.compile("map \\$http_upgrade \\$websocket_upgrade \\{\\s*~\\*\\^websocket\\$ websocket;\\s*default\\s+\"\";").matcher(conf).find(),
+                "passes a WebSocket Upgrade header and no other (h2c would become a tunnel)");
+        assertTrue(conf.contains("proxy_set_header Connection $connection_upgrade;")
+                && Pattern.compile("map \\$websocket_upgrade \\$connection_upgrade \\{\\s*websocket upgrade;").matcher(conf).find(),
+                "passes Connection: upgrade with it");
         Matcher next = Pattern.compile("proxy_next_upstream([^;]*);").matcher(conf);
         assertTrue(next.find(), "proxy_next_upstream");
         assertTrue(Set.of(next.group(1).trim().split("\\s+")).containsAll(Set.of("error", "timeout", "http_502", "http_503")),
@@ -233,6 +236,29 @@ class ComposeFileTest {
             default -> 1000L;
         };
         for (Settings s : nodes.values()) assertTrue(ms > 2 * s.pingMs(), "idle WebSockets outlive several ping intervals");
+    }
+
+    @Test
+    @DisplayName("RT-1: each node's SAMENBORD_NODE_URL is its own path on the load balancer, which nginx sends to that node alone, the prefix stripped")
+    void nodePathsReachTheirNode() {
+        String conf = nginxConf();
+        Set<String> paths = new TreeSet<>();
+        nodes().forEach((node, settings) -> {
+            String url = settings.nodeUrl().orElseThrow(() -> new AssertionError(node + " sets SAMENBORD_NODE_URL"));
+            assertTrue(url.startsWith("/"), node + ": a path on the load balancer, " + url);
+            assertTrue(paths.add(url), "node URLs differ: " + url);
+            Matcher loc = Pattern.compile("location\\s+" + Pattern.quote(url + "/") + "\\s*\\{\\s*proxy_pass\\s+http://([^/\\s]+)/;").matcher(conf);
+            assertTrue(loc.find(), "a location " + url + "/ whose proxy_pass ends in / (strips the prefix)");
+            Matcher up = Pattern.compile("upstream\\s+" + Pattern.quote(loc.group(1)) + "\\s*\\{([^}]*)}").matcher(conf);
+            assertTrue(up.find(), "upstream " + loc.group(1));
+            Matcher server = Pattern.compile("server\\s+([^\\s:;]+):(\\d+)").matcher(up.group(1));
+            List<String> hosts = new ArrayList<>();
+            while (server.find()) {
+                hosts.add(server.group(1));
+                assertEquals(settings.httpPort(), Integer.parseInt(server.group(2)), node + " on its SAMENBORD_HTTP_PORT");
+            }
+            assertEquals(List.of(node), hosts, url + " reaches " + node + " and nothing else");
+        });
     }
 
     @Test

@@ -120,4 +120,16 @@ class SettingsTest {
         assertEquals(List.of("SAMENBORD_HTTP_PROT"), Settings.unknownVariables(Map.of("SAMENBORD_HTTP_PROT", "1",
                 "SAMENBORD_HTTP_PORT", "2", "PATH", "/usr/bin")));
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("RT-1: SAMENBORD_NODE_URL is an http(s) URL or a path; anything else is refused, naming the variable")
+    void nodeUrl() {
+        assertEquals(java.util.Optional.empty(), Settings.fromEnv(Map.of()).nodeUrl(), "unset: the public URL is used");
+        assertEquals("/n/node2", Settings.fromEnv(Map.of("SAMENBORD_NODE_URL", "/n/node2/")).nodeUrl().orElseThrow());
+        assertEquals("https://n2.example:8443/bord", Settings.fromEnv(Map.of("SAMENBORD_NODE_URL", "https://n2.example:8443/bord")).nodeUrl().orElseThrow());
+        for (String bad : List.of("//evil.example", "n/node2", "javascript:alert(1)", "/n/../x y", "ftp://x")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> Settings.fromEnv(Map.of("SAMENBORD_NODE_URL", bad)), bad);
+            assertTrue(e.getMessage().contains("SAMENBORD_NODE_URL"), e.getMessage());
+        }
+    }
 }

@@ -188,18 +188,18 @@ public final class ClusterMembership {
         return new MemberInfo(HazelcastOwnership.nodeIdOf(m), m.getAddress().getHost() + ":" + m.getAddress().getPort(), m.localMember());
     }
 
-    /** Makes this node's public URL known to the others (web clients fail over along the list). */
-    public void advertise(String publicUrl) {
-        hz.getReplicatedMap(NODE_URLS).put(nodeId(), publicUrl);
+    /** Makes this node's URL known to the others (redirects, RT-1; web clients fail over along the list, CU-7). */
+    public void advertise(String nodeUrl) {
+        hz.getReplicatedMap(NODE_URLS).put(nodeId(), nodeUrl);
     }
 
-    /** The public URLs of the current members (a replicated map: a local read). */
+    /** The node URLs of the current members (a replicated map: a local read). */
     public List<String> nodeUrls() {
         var urls = hz.<String, String>getReplicatedMap(NODE_URLS);
         return nodeIds().stream().map(urls::get).filter(java.util.Objects::nonNull).distinct().toList();
     }
 
-    private static final String NODE_URLS = "samenbord.node-urls";
+    static final String NODE_URLS = "samenbord.node-urls";
 
     public String clusterName() {
         return hz.getConfig().getClusterName();

@@ -88,6 +88,11 @@ final class HazelcastOwnership implements Ownership {
         return owner == null ? null : nodeIdOf(owner);
     }
 
+    @Override
+    public java.util.Optional<String> urlOf(String node) {
+        return java.util.Optional.ofNullable(hz.<String, String>getReplicatedMap(ClusterMembership.NODE_URLS).get(node));
+    }
+
     /** A member's node id on the event bus: the Vert.x cluster manager keeps it as a member attribute. */
     static String nodeIdOf(Member m) {
         String id = m.getAttribute(VERTX_NODE_ID);

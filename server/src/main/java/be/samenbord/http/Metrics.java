@@ -26,6 +26,7 @@ public final class Metrics implements SyncMetrics {
     private final Counter batches;
     private final Counter ops;
     private final Timer ackLatency;
+    private final Counter redirects;
     private final AtomicLong windowStart = new AtomicLong(System.nanoTime());
     private final AtomicLong windowOps = new AtomicLong();
     private volatile double opsPerSecond;
@@ -37,6 +38,7 @@ public final class Metrics implements SyncMetrics {
         Gauge.builder("samenbord_ops_per_second", this::opsPerSecond).description("ops acknowledged per second, last 10 s").register(registry);
         batches = Counter.builder("samenbord_batches_acked").description("client batches acknowledged").register(registry);
         ops = Counter.builder("samenbord_ops_acked").description("ops in acknowledged client batches").register(registry);
+        redirects = Counter.builder("samenbord_redirects").description("hellos sent on to the board's owner (RT-1)").register(registry);
         ackLatency = Timer.builder("samenbord_ack_latency").description("from a batch reaching its board to its ack")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(registry);
@@ -61,6 +63,11 @@ public final class Metrics implements SyncMetrics {
         ackLatency.record(nanos, TimeUnit.NANOSECONDS);
         windowOps.addAndGet(count);
         rollWindow();
+    }
+
+    @Override
+    public void redirected() {
+        redirects.increment();
     }
 
     private double opsPerSecond() {

@@ -50,6 +50,7 @@ public final class BoardRegistry {
     private final BoardHub.Hooks hooks;
     private final Map<String, BoardHub> hubs = new ConcurrentHashMap<>();
     private Cluster cluster;
+    private final SyncMetrics metrics;
     private volatile boolean stopping;
     private volatile be.samenbord.board.BoardLimits limits = be.samenbord.board.BoardLimits.NONE;
     private volatile BatchListener batches = BatchListener.NONE;
@@ -92,6 +93,7 @@ public final class BoardRegistry {
         this.clock = clock;
         this.templates = templates;
         this.directory = directory;
+        this.metrics = metrics;
         this.hooks = new BoardHub.Hooks() {
             @Override
             public long now() {
@@ -254,6 +256,22 @@ public final class BoardRegistry {
         String owner = cluster.ownership().ownerOf(board);
         if (owner == null || templateOfBoard(board).isEmpty()) return Optional.empty();
         return Optional.of(cluster.relay().link(c, board, owner));
+    }
+
+    /**
+     * Where a client that follows redirects should connect for {@code board} (rule RT-1): the
+     * owner's node URL, when another node owns it and is reached at a URL other than this node's.
+     * Counted in /metrics as a redirect sent.
+     */
+    Optional<String> redirect(String board) {
+        if (cluster == null) return Optional.empty();
+        Ownership o = cluster.ownership();
+        String owner = o.ownerOf(board);
+        if (owner == null || owner.equals(o.localNode())) return Optional.empty();
+        Optional<String> there = o.urlOf(owner);
+        if (there.isEmpty() || there.equals(o.urlOf(o.localNode()))) return Optional.empty();
+        metrics.redirected();
+        return there;
     }
 
     public boolean exists(String id) {

@@ -32,6 +32,7 @@ final class Connection implements Peer {
     private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
     /** Close codes (rule CL-1). */
+    static final short CLOSE_NORMAL = 1000;
     static final short CLOSE_POLICY = 1008;
     static final short CLOSE_RESTART = 1012;
     static final short CLOSE_TRY_AGAIN = 1013;
@@ -291,6 +292,14 @@ final class Connection implements Peer {
         }
         be.samenbord.board.template.Template boardTemplate = endpoint.registry().templateOf(board)
                 .orElseThrow(() -> new WireError(WireError.UNKNOWN_BOARD, "no board with that id"));
+        if (capability(f, "route")) {
+            Optional<String> owner = endpoint.registry().redirect(board);
+            if (owner.isPresent()) {
+                send(Frames.redirect(owner.get(), board));
+                close(CLOSE_NORMAL, "redirect to the board's owner");
+                return;
+            }
+        }
         if (!admitted(board, access.get())) return;
         replica = rep;
         name = display;
@@ -485,7 +494,7 @@ final class Connection implements Peer {
     Future<Void> close(short code, String reason) {
         if (closing) return Future.succeededFuture();
         closing = true;
-        if (code != CLOSE_RESTART) LOG.info("closing " + (replica == null ? "a connection before hello" : replica) + ": " + code + " " + reason);
+        if (code != CLOSE_RESTART && code != CLOSE_NORMAL) LOG.info("closing " + (replica == null ? "a connection before hello" : replica) + ": " + code + " " + reason);
         Future<Void> closed = ws.close(code, closeReason(reason));
         onClosed();
         return closed;

@@ -178,6 +178,14 @@ public final class Frames {
         });
     }
 
+    /** Where a client that can follow redirects finds the board's owner (rule RT-1). */
+    public static String redirect(String url, String board) {
+        return frame("redirect", g -> {
+            g.writeStringField("url", url);
+            g.writeStringField("board", board);
+        });
+    }
+
     /** An error about a control request (rule FA-8). */
     public static String controlError(String code, String message, String request) {
         return frame("error", g -> {

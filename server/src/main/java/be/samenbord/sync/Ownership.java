@@ -18,6 +18,11 @@ public interface Ownership {
         return localNode().equals(ownerOf(boardId));
     }
 
+    /** Where clients reach node {@code node} itself (its node URL, rule RT-1); empty when unknown. */
+    default java.util.Optional<String> urlOf(String node) {
+        return java.util.Optional.empty();
+    }
+
     /** Called (on any thread) after members or partitions changed: owners may be different now. */
     void onChange(Runnable listener);
 

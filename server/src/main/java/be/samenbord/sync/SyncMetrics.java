@@ -8,4 +8,8 @@ public interface SyncMetrics {
 
     /** A client batch of {@code ops} ops was acknowledged {@code nanos} after the board received it. */
     void acked(int ops, long nanos);
+
+    /** A hello was answered with a redirect to the board's owner (rule RT-1). */
+    default void redirected() {
+    }
 }

@@ -23,7 +23,8 @@ final class LoadClient {
 
     final int index;
     final Workload.Editor editor;
-    final LoadRun.Endpoint endpoint;
+    /** Where the client connects; a redirect (RT-1) moves it to the board's owner. */
+    volatile LoadRun.Endpoint endpoint;
     final String board;
     final String token;
     private final LoadRun run;
@@ -64,7 +65,33 @@ final class LoadClient {
         return done.future();
     }
 
+    /** Redirects followed in a row before the hello goes without {@code route} (RT-2). */
+    static final int MAX_REDIRECTS = 2;
+
+    /** A hello answered with a redirect to {@code to}. */
+    private static final class Redirected extends RuntimeException {
+        final LoadRun.Endpoint to;
+
+        Redirected(LoadRun.Endpoint to) {
+            super("redirect", null, false, false);
+            this.to = to;
+        }
+    }
+
     private Future<Void> connectHere(WebSocketClient client, boolean withSince) {
+        return connectHere(client, withSince, 0);
+    }
+
+    private Future<Void> connectHere(WebSocketClient client, boolean withSince, int redirects) {
+        return attempt(client, withSince, run.route() && redirects < MAX_REDIRECTS).recover(e -> {
+            if (!(e instanceof Redirected r)) return Future.failedFuture(e);
+            run.redirected();
+            endpoint = r.to;
+            return connectHere(client, withSince, redirects + 1);
+        });
+    }
+
+    private Future<Void> attempt(WebSocketClient client, boolean withSince, boolean route) {
         WebSocketConnectOptions o = new WebSocketConnectOptions().setHost(endpoint.host()).setPort(endpoint.port())
                 .setURI(endpoint.path()).setTimeout(WELCOME_TIMEOUT_MS);
         return client.connect(o).compose(socket -> {
@@ -79,7 +106,8 @@ final class LoadClient {
                 if (!welcome.future().isComplete()) welcome.tryFail("closed before welcome");
             });
             String hello = "{\"t\":\"hello\",\"v\":1,\"token\":\"" + token + "\",\"board\":\"" + board + "\",\"replica\":\""
-                    + editor.replica + "\",\"name\":\"Bench " + index + "\"" + (withSince && seq >= 0 ? ",\"since\":" + seq : "") + "}";
+                    + editor.replica + "\",\"name\":\"Bench " + index + "\"" + (withSince && seq >= 0 ? ",\"since\":" + seq : "")
+                    + (route ? ",\"caps\":[\"route\"]" : "") + "}";
             helloAt = System.nanoTime();
             socket.writeTextMessage(hello);
             Promise<Void> w = welcome;
@@ -174,6 +202,13 @@ final class LoadClient {
             seq = Math.max(seq, Scan.longAfter(f, "\"seq\":", 0));
             if (parseWelcome) parseWelcome(f);
             if (welcome != null) welcome.tryComplete();
+        } else if (f.startsWith("{\"t\":\"redirect\"")) {
+            // The node closes the socket after this: not an error.
+            open = false;
+            String url = Scan.stringAfter(f, "\"url\":\"", 0);
+            LoadRun.Endpoint here = endpoint;
+            LoadRun.Endpoint to = url.startsWith("/") ? new LoadRun.Endpoint(here.host(), here.port(), url + "/ws") : LoadRun.Endpoint.ofHttp(url);
+            if (welcome != null) welcome.tryFail(new Redirected(to));
         } else if (f.startsWith("{\"t\":\"error\"")) {
             String code = Scan.stringAfter(f, "\"code\":\"", 0);
             run.error("error frame " + code);

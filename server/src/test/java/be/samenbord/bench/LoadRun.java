@@ -31,7 +31,7 @@ final class LoadRun implements AutoCloseable {
     record Endpoint(String host, int port, String path) {
         static Endpoint ofHttp(String base) {
             java.net.URI u = java.net.URI.create(base);
-            return new Endpoint(u.getHost(), u.getPort(), "/ws");
+            return new Endpoint(u.getHost(), u.getPort(), (u.getPath() == null ? "" : u.getPath().replaceAll("/+$", "")) + "/ws");
         }
     }
 
@@ -52,6 +52,9 @@ final class LoadRun implements AutoCloseable {
     private final LongAdder presenceIn = new LongAdder();
     private final LongAdder presenceOut = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder redirects = new LongAdder();
+    /** Whether hellos ask for a redirect to the board's owner (RT-1): -Dbench.route, default true. */
+    private final boolean route = Boolean.parseBoolean(System.getProperty("bench.route", "true"));
     private final Map<String, LongAdder> errorKinds = new ConcurrentHashMap<>();
 
     /** Client i goes to board i % boards and endpoint i % endpoints. */
@@ -74,6 +77,19 @@ final class LoadRun implements AutoCloseable {
             clients.add(new LoadClient(this, ctx, i, new Workload.Editor(i, mine, notes, seed * 1_000_003L + i),
                     endpoints.get(i % endpoints.size()), boards.get(b).id(), boards.get(b).token()));
         }
+    }
+
+    boolean route() {
+        return route;
+    }
+
+    void redirected() {
+        redirects.increment();
+    }
+
+    /** Hellos answered with a redirect so far. */
+    long redirects() {
+        return redirects.sum();
     }
 
     WebSocketClient wsClient() {

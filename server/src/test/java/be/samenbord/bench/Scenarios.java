@@ -64,6 +64,7 @@ final class Scenarios {
             r.put("clients", s.clients());
             r.put("connected_at_start", connected);
             r.put("connect_ms", connectMs);
+            r.put("redirects", run.redirects());
             r.put("active_clients", (s.clients() + s.activeEvery() - 1) / s.activeEvery());
             r.set("error_kinds", run.errorKinds());
             return r;
@@ -159,6 +160,7 @@ final class Scenarios {
                 return run.measure(s.warmupS(), s.measureS(), t.pids(), t.storePids(), false);
             });
             out.put("connected", connected);
+            out.put("redirects", run.redirects());
             return out;
         }
     }
