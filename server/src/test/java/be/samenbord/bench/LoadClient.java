@@ -98,12 +98,19 @@ final class LoadClient {
             ws = socket;
             open = true;
             welcome = Promise.promise();
-            socket.textMessageHandler(this::onText);
-            socket.exceptionHandler(e -> run.error("socket: " + e.getClass().getSimpleName()));
+            socket.textMessageHandler(t -> {
+                if (ws == socket) onText(t);
+            });
+            socket.exceptionHandler(e -> {
+                if (ws == socket) run.error("socket: " + e.getClass().getSimpleName());
+            });
+            Promise<Void> mine = welcome;
             socket.closeHandler(v -> {
+                // A socket left after a redirect closes later, when the next one is current already.
+                if (ws != socket) return;
                 if (open) run.error("closed by server " + socket.closeStatusCode());
                 open = false;
-                if (!welcome.future().isComplete()) welcome.tryFail("closed before welcome");
+                if (!mine.future().isComplete()) mine.tryFail("closed before welcome");
             });
             String hello = "{\"t\":\"hello\",\"v\":1,\"token\":\"" + token + "\",\"board\":\"" + board + "\",\"replica\":\""
                     + editor.replica + "\",\"name\":\"Bench " + index + "\"" + (withSince && seq >= 0 ? ",\"since\":" + seq : "")
