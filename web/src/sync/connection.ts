@@ -42,7 +42,7 @@ export class Link {
   private readonly onOffline = () => this.drop();
   /** Delays chosen for reconnects, most recent last (for tests and diagnostics). */
   readonly delays: number[] = [];
-  /** Redirects followed since the last welcome (RT-2). */
+  /** Redirects followed since the last welcome or lost socket (RT-2). */
   private redirects = 0;
   /** Where the next socket goes instead of the base list: the board's owner a redirect named (RT-1). */
   private redirectTo: string | null = null;
@@ -192,6 +192,9 @@ export class Link {
   private lost(ws: WebSocket, code: number | null): void {
     if (this.socket !== ws) return;
     this.socket = null;
+    // A redirect to a node that then failed (it died while the board moved) must not use up the
+    // budget: the next attempt backs off anyway, so redirects cannot loop fast (RT-2).
+    this.redirects = 0;
     if (this.welcomeTimer !== null) clearTimeout(this.welcomeTimer);
     this.welcomeTimer = null;
     this.options.handlers.onDown(code);

@@ -67,6 +67,21 @@ describe("routing to the board's owner", () => {
     expect(hellos("ws://node-a/ws").map((h) => h.caps)).toEqual([["text", "route"], ["text", "route"]]);
   });
 
+  it("RT-2: redirects to a node that is down do not use up the budget: once the owner is known, the hello is routed to it", async () => {
+    // node-a still names the dead old owner node-x twice, then the new owner node-b.
+    net.down.add("ws://node-x/ws");
+    net.server.redirects.set("ws://node-a/ws", "http://node-x");
+    const a = make({ baseUrls: ["http://node-a"] });
+    await startAll(tick, a);
+    await tick(10_000);
+    expect(net.sockets.map((s) => s.url)).toEqual(["ws://node-a/ws", "ws://node-x/ws", "ws://node-a/ws", "ws://node-x/ws"]);
+    net.server.redirects.set("ws://node-a/ws", "http://node-b");
+    for (let k = 0; k < 4 && a.client.status !== "connected"; k++) await tick(10_000);
+    expect(a.client.status).toBe("connected");
+    expect(net.sockets.at(-1)?.url).toBe("ws://node-b/ws");
+    expect(hellos("ws://node-a/ws").every((h) => JSON.stringify(h.caps) === JSON.stringify(["text", "route"]))).toBe(true);
+  });
+
   it("RT-1: a redirect that is not an http(s) URL or path is ignored; the node's close leads to an ordinary retry", async () => {
     net.server.redirects.set("ws://node-a/ws", "javascript:alert(1)");
     const a = make({ baseUrls: ["http://node-a", "http://node-b"] });

@@ -246,7 +246,7 @@ final class JournalRecords {
         if (n == null || !n.isArray()) throw new MalformedException("ops must be an array");
         List<Op> ops = new ArrayList<>(n.size());
         try {
-            for (JsonNode op : n) ops.add(OpCodec.read(op));
+            for (JsonNode op : n) ops.add(OpCodec.read(op, ops.isEmpty() ? null : ops.get(ops.size() - 1)));
         } catch (OpCodec.CodecException e) {
             throw new MalformedException(e.getMessage());
         }

@@ -43,10 +43,12 @@ final class BatchValidator {
         if (opsNode.size() > maxOps) throw invalid("a batch holds at most " + maxOps + " ops");
         long latest = clock.getAsLong() + Settings.MAX_CLOCK_AHEAD_MS;
         List<Op> ops = new ArrayList<>(opsNode.size());
+        Op previous = null;
         for (JsonNode n : opsNode) {
             Op op;
             try {
-                op = OpCodec.read(n);
+                op = OpCodec.read(n, previous);
+                previous = op;
             } catch (OpCodec.CodecException e) {
                 throw invalid(e.getMessage());
             }

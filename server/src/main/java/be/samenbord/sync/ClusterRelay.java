@@ -370,7 +370,7 @@ final class ClusterRelay {
     private List<Op> decodeOps(String text) {
         JsonNode array = tree(text);
         List<Op> ops = new ArrayList<>(array.size());
-        array.forEach(n -> ops.add(OpCodec.read(n)));
+        for (JsonNode n : array) ops.add(OpCodec.read(n, ops.isEmpty() ? null : ops.get(ops.size() - 1)));
         return ops;
     }
 

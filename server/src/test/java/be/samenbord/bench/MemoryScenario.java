@@ -98,7 +98,7 @@ final class MemoryScenario {
                 double perBoard = (withBig - empty) / bigBoards;
                 r.put("heap_per_board_mb", Report.round(perBoard)).put("notes_per_board", notes).put("big_boards", bigBoards);
                 System.out.printf("  M1 %d boards of %,d notes: heap %.1f MB, %.2f MB per board%n", bigBoards, notes, withBig, perBoard);
-                if (Boolean.getBoolean("bench.m1.histogram")) System.out.println(ProcessStats.histogram(node.pid(), 30));
+                if (Boolean.getBoolean("bench.m1.histogram")) System.out.println(ProcessStats.histogram(node.pid(), 60));
             } finally {
                 writers.forEach(WsClient::close);
             }

@@ -129,7 +129,11 @@ class NginxRoutingE2EIT {
         Poll.until("B sees A's note made after the owner died", FAILOVER, () -> "Na het wegvallen van de eigenaar".equals(E2E.noteText(b, after)));
         E2E.awaitStatusWithin(a, "connected", FAILOVER);
         E2E.awaitStatusWithin(b, "connected", FAILOVER);
-        Poll.until("the sockets on the new owners", FAILOVER, () -> socketsOnOwners(board, room));
+        try {
+            Poll.until("the sockets on the new owners", FAILOVER, () -> socketsOnOwners(board, room));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; " + where(board, room), e);
+        }
         String observer = workshop.path("tokens").path("observer").asText();
         JsonNode items = E2E.items(new Api(nginx.base()), board, observer);
         assertEquals("Via nginx bij de eigenaar", items.path(first).path("text").path("v").asText());
@@ -155,6 +159,25 @@ class NginxRoutingE2EIT {
             if (connections(n) != expected.getOrDefault(i, 0)) return false;
         }
         return true;
+    }
+
+    /** The owners and each live node's sockets and redirects, for a failure message. */
+    private static String where(String board, String room) {
+        StringBuilder out = new StringBuilder();
+        try {
+            out.append("board owner node ").append(ownerIndex(board) + 1).append(", room owner node ").append(ownerIndex(room) + 1);
+        } catch (RuntimeException | AssertionError e) {
+            out.append("owners unknown: ").append(e.getMessage());
+        }
+        for (int i = 0; i < 3; i++) {
+            NodeProcess n = cluster.node(i);
+            if (!n.alive()) continue;
+            String metrics = new Api(n.base()).get("/metrics", null).text();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^samenbord_redirects_total\\{[^}]*} (\\S+)$").matcher(metrics);
+            out.append("; node ").append(i + 1).append(": ").append(connections(n)).append(" sockets, redirects ")
+                    .append(m.find() ? m.group(1) : "?");
+        }
+        return out.toString();
     }
 
     private static int ownerIndex(String board) {

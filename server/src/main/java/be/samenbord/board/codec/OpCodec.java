@@ -48,6 +48,21 @@ public final class OpCodec {
 
     /** Reads an op's shape; throws {@link CodecException} naming what is wrong. */
     public static Op read(JsonNode n) {
+        return read(n, null);
+    }
+
+    /**
+     * As {@link #read(JsonNode)}, sharing the item id of {@code previous} (the op before it in the
+     * same batch) when it is equal: a note's five registers then hold one item string instead of
+     * five (issue 18, heap per board).
+     */
+    public static Op read(JsonNode n, Op previous) {
+        Op op = readAlone(n);
+        if (previous == null || previous.item() == op.item() || !previous.item().equals(op.item())) return op;
+        return new Op(previous.item(), op.field(), op.json(), op.stamp());
+    }
+
+    private static Op readAlone(JsonNode n) {
         if (n == null || !n.isObject()) throw new CodecException("an op must be an object");
         JsonNode item = n.get("i");
         JsonNode field = n.get("f");
