@@ -42,4 +42,37 @@ class OpCodecTest {
         assertEquals(List.of("\"note\"", "\"Hallo\"", "10", "\"note\"", "20"), ops.stream().map(Op::json).toList());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), ops.stream().map(o -> o.stamp().counter()).toList());
     }
+
+    /** Seeds of {@link #valueTextAsJacksonWritesIt}; {@code -Dseeds=random} runs fresh ones (printed, testkit.Seeds). */
+    private static final long[] SEEDS = {1, 2, 3, 42, 2026_12_07};
+    /** Seeds that once failed. */
+    private static final long[] PINNED = {};
+
+    @Test
+    @DisplayName("OP-2: a value's JSON text is what Jackson's toString() writes, for strings with quotes, backslashes, controls, non-ASCII and pairs, and for every scalar kind")
+    void valueTextAsJacksonWritesIt() throws Exception {
+        List<Long> seeds = be.samenbord.testkit.Seeds.of("OpCodecTest", null, SEEDS, PINNED, 5).boxed().toList();
+        String alphabet = "aZ09 \"\\/\b\f\n\r\t\u0000\u001f\u007f\u00e9\u20ac\u2028\u2029\ud83d\ude00<>&'";
+        for (long seed : seeds) {
+            java.util.Random r = new java.util.Random(seed);
+            for (int k = 0; k < 2_000; k++) {
+                StringBuilder b = new StringBuilder();
+                int len = r.nextInt(12);
+                for (int c = 0; c < len; c++) {
+                    char ch = alphabet.charAt(r.nextInt(alphabet.length()));
+                    if (Character.isHighSurrogate(ch)) b.append(ch).append('\ude00');
+                    else if (!Character.isLowSurrogate(ch)) b.append(ch);
+                }
+                JsonNode text = JSON.getNodeFactory().textNode(b.toString());
+                assertEquals(text.toString(), OpCodec.valueJson(text), "seed " + seed + ": " + text);
+                JsonNode parsed = JSON.readTree(text.toString());
+                assertEquals(parsed.toString(), OpCodec.valueJson(parsed), "seed " + seed + " parsed: " + text);
+            }
+            for (String raw : List.of("0", "-1", "123", "2147483648", "-9007199254740991", "9223372036854775807", "1.5", "-0.0", "1e300",
+                    "true", "false", "null", "{\"a\":[1,\"b\"]}", "[]", "18446744073709551616")) {
+                JsonNode v = JSON.readTree(raw);
+                assertEquals(v.toString(), OpCodec.valueJson(v), raw);
+            }
+        }
+    }
 }
