@@ -3,6 +3,7 @@ package be.samenbord.store;
 import be.samenbord.board.AcceptedBatch;
 import be.samenbord.board.BoardSnapshot;
 import be.samenbord.board.Op;
+import be.samenbord.board.Stamp;
 import be.samenbord.board.codec.OpCodec;
 import be.samenbord.workshop.Role;
 import be.samenbord.workshop.Workshop;
@@ -71,6 +72,58 @@ final class JournalRecords {
             g.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Throws what {@link #decode} would throw for {@code payload}, the encoding of {@code batch}
+     * by {@link #encodeBatch}, without building the batch again: every part but the ops' raw
+     * values is written from typed fields, so what can go wrong is a missing id, a stamp out of
+     * range, or raw value text that is not one JSON value or nests deeper than reading an op can
+     * write out again. A full read-back of every batch was a fifth of a node's allocation in the
+     * benchmark's S5 (issue 18).
+     */
+    static void checkBatch(String board, AcceptedBatch batch, byte[] payload) throws MalformedException {
+        if (board == null || batch.replica() == null || batch.batch() == null) {
+            throw new MalformedException("a batch record needs its board, replica and batch id");
+        }
+        checkOps(batch.ops(), payload, 3);
+    }
+
+    /**
+     * As {@link #checkBatch}, for {@code json} holding {@code ops} with their values
+     * {@code valueDepth} levels deep (a record: 3, a bare op list: 2).
+     */
+    static void checkOps(List<Op> ops, byte[] json, int valueDepth) throws MalformedException {
+        Stamp previous = null;
+        try {
+            for (Op op : ops) {
+                if (op.stamp() != previous) OpCodec.checkStamp(op.stamp());
+                previous = op.stamp();
+            }
+        } catch (OpCodec.CodecException e) {
+            throw new MalformedException(e.getMessage());
+        }
+        wellFormed(json, valueDepth + MAX_VALUE_DEPTH);
+    }
+
+    /** Nesting a value may have: reading an op writes its value out again, and the writer allows this much. */
+    private static final int MAX_VALUE_DEPTH = com.fasterxml.jackson.core.StreamWriteConstraints.DEFAULT_MAX_DEPTH;
+
+    /** Whether {@code json} is exactly one well-formed JSON value nested at most {@code maxDepth} deep, read as tokens (no tree). */
+    static void wellFormed(byte[] json, int maxDepth) throws MalformedException {
+        try (JsonParser p = JSON.createParser(json)) {
+            int depth = 0;
+            JsonToken t = p.nextToken();
+            if (t == null) throw new MalformedException("empty record");
+            do {
+                if (t.isStructStart() && ++depth > maxDepth) throw new MalformedException("nested deeper than " + maxDepth);
+                if (t.isStructEnd()) depth--;
+            } while (depth > 0 && (t = p.nextToken()) != null);
+            if (depth > 0) throw new MalformedException("the record ends early");
+            if (p.nextToken() != null) throw new MalformedException("more than one JSON value");
+        } catch (IOException e) {
+            throw new MalformedException("not JSON (" + describe(e) + ")");
+        }
     }
 
     static byte[] encodeWorkshop(Workshop workshop) throws IOException {

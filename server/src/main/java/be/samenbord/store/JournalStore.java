@@ -164,7 +164,8 @@ public final class JournalStore implements Store {
 
     @Override
     public CompletableFuture<Void> append(String boardId, AcceptedBatch batch) {
-        return enqueue(frame(boardId, batch.seq(), () -> JournalRecords.encodeBatch(Objects.requireNonNull(boardId, "boardId"), batch)));
+        return enqueue(frame(boardId, batch.seq(), () -> JournalRecords.encodeBatch(Objects.requireNonNull(boardId, "boardId"), batch),
+                payload -> JournalRecords.checkBatch(boardId, batch, payload)));
     }
 
     @Override
@@ -189,11 +190,16 @@ public final class JournalStore implements Store {
 
     @Override
     public CompletableFuture<Void> saveWorkshop(Workshop workshop) {
-        return enqueue(frame(null, 0, () -> JournalRecords.encodeWorkshop(workshop)));
+        return enqueue(frame(null, 0, () -> JournalRecords.encodeWorkshop(workshop), JournalRecords::decode));
     }
 
     private interface Encoder {
         byte[] encode() throws IOException;
+    }
+
+    /** Throws what reading the payload back would throw (a batch is checked without being rebuilt). */
+    private interface ReadBack {
+        void check(byte[] payload) throws JournalRecords.MalformedException;
     }
 
     /**
@@ -201,12 +207,12 @@ public final class JournalStore implements Store {
      * record it cannot read, so one bad record (a null id, broken raw JSON in an op) would hide
      * every later one. A rejected record fails in its turn; the store carries on.
      */
-    private static Write frame(String board, long seq, Encoder encoder) {
+    private static Write frame(String board, long seq, Encoder encoder, ReadBack readBack) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         try {
             byte[] payload = encoder.encode();
             ByteBuffer frame = RecordFramer.frame(payload);
-            JournalRecords.decode(payload);
+            readBack.check(payload);
             return new Write(board, seq, frame, null, future);
         } catch (JournalRecords.MalformedException e) {
             return new Write(board, seq, null, new IllegalArgumentException("record would not read back: " + e.getMessage()), future);

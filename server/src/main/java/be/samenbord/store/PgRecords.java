@@ -30,9 +30,19 @@ final class PgRecords {
         T read(JsonNode n) throws JournalRecords.MalformedException;
     }
 
-    /** An op list as a JSON array; throws IllegalArgumentException if it would not read back. */
+    /** An op list as a JSON array; throws IllegalArgumentException if it would not read back (checked without rebuilding the ops). */
     static String ops(List<Op> ops) throws IOException {
-        return encode(g -> JournalRecords.writeOps(g, ops), JournalRecords::readOps);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * ops.size());
+        try (JsonGenerator g = JournalRecords.JSON.createGenerator(out)) {
+            JournalRecords.writeOps(g, ops);
+        }
+        byte[] bytes = out.toByteArray();
+        try {
+            JournalRecords.checkOps(ops, bytes, 2);
+        } catch (JournalRecords.MalformedException e) {
+            throw new IllegalArgumentException("record would not read back: " + e.getMessage());
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     static String workshop(Workshop w) throws IOException {

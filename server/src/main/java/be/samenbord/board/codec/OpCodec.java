@@ -94,6 +94,14 @@ public final class OpCodec {
         return v.toString();
     }
 
+    /** Throws {@link CodecException} when {@link #readStamp} would refuse {@code s} written out (rule ST-1). */
+    public static void checkStamp(Stamp s) {
+        if (s.ms() > MAX_SAFE || s.counter() > MAX_COUNTER) {
+            throw new CodecException("stamp ms must be an integer from 0 to 2^53-1 and counter from 0 to " + MAX_COUNTER);
+        }
+        if (!REPLICA.matcher(s.replica()).matches()) throw new CodecException("stamp replica must be 8-64 characters of [A-Za-z0-9_-]");
+    }
+
     public static Stamp readStamp(JsonNode s) {
         if (s == null || !s.isArray() || s.size() != 3) {
             throw new CodecException("a stamp must be [ms, counter, replica]");
