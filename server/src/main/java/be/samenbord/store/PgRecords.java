@@ -26,31 +26,22 @@ final class PgRecords {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private interface Reader<T> {
-        T read(JsonNode n) throws JournalRecords.MalformedException;
+    /** Throws what reading the encoded bytes back would throw. */
+    private interface ReadBack {
+        void check(byte[] bytes) throws JournalRecords.MalformedException, IOException;
     }
 
     /** An op list as a JSON array; throws IllegalArgumentException if it would not read back (checked without rebuilding the ops). */
     static String ops(List<Op> ops) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + 96 * ops.size());
-        try (JsonGenerator g = JournalRecords.JSON.createGenerator(out)) {
-            JournalRecords.writeOps(g, ops);
-        }
-        byte[] bytes = out.toByteArray();
-        try {
-            JournalRecords.checkOps(ops, bytes, 2);
-        } catch (JournalRecords.MalformedException e) {
-            throw new IllegalArgumentException("record would not read back: " + e.getMessage());
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return encode(g -> JournalRecords.writeOps(g, ops), bytes -> JournalRecords.checkOps(ops, bytes, 2));
     }
 
     static String workshop(Workshop w) throws IOException {
-        return encode(g -> JournalRecords.writeWorkshop(g, w), JournalRecords::readWorkshop);
+        return encode(g -> JournalRecords.writeWorkshop(g, w), bytes -> JournalRecords.readWorkshop(JournalRecords.MAPPER.readTree(bytes)));
     }
 
     static String board(BoardSnapshot b) throws IOException {
-        return encode(g -> JournalRecords.writeBoard(g, b), JournalRecords::readBoard);
+        return encode(g -> JournalRecords.writeBoard(g, b), bytes -> JournalRecords.readBoard(JournalRecords.MAPPER.readTree(bytes)));
     }
 
     static List<Op> readOps(String text) throws JournalRecords.MalformedException {
@@ -83,7 +74,7 @@ final class PgRecords {
         return value;
     }
 
-    private static <T> String encode(Writer writer, Reader<T> reader) throws IOException {
+    private static String encode(Writer writer, ReadBack readBack) throws IOException {
         // UTF-8 bytes first: the generator refuses broken surrogates instead of writing them.
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = JournalRecords.JSON.createGenerator(out)) {
@@ -91,7 +82,7 @@ final class PgRecords {
         }
         byte[] bytes = out.toByteArray();
         try {
-            reader.read(JournalRecords.MAPPER.readTree(bytes));
+            readBack.check(bytes);
         } catch (JournalRecords.MalformedException e) {
             throw new IllegalArgumentException("record would not read back: " + e.getMessage());
         } catch (IOException e) {

@@ -66,11 +66,11 @@ class ClusterIT {
         String owner = new Api(cluster.node(0).base()).get("/api/boards/" + board, token).body().path("owner").asText();
         NodeProcess ownerNode = cluster.byId(owner);
         NodeProcess other = cluster.nodes().stream().filter(n -> n != ownerNode).findFirst().orElseThrow();
-        double before = redirects(other);
+        double before = ClusterNodes.redirects(other);
 
         String url;
         try (WsClient c = WsClient.connect(other.base())) {
-            c.send(routed(WsClient.hello(token, board, "replica-route-1", "Ann")));
+            c.send(WsClient.routedHello(token, board, "replica-route-1", "Ann"));
             JsonNode r = c.next(f -> !f.path("t").asText().equals("ping"));
             assertEquals("redirect", r.path("t").asText(), "reply to a routed hello on a non-owner: " + r);
             assertEquals(board, r.path("board").asText());
@@ -78,9 +78,9 @@ class ClusterIT {
             assertEquals(port(ownerNode.base()), port(url), "the redirect names the owner's URL: " + url);
             assertEquals(1000, c.awaitClose());
         }
-        assertEquals(before + 1, redirects(other), "samenbord_redirects_total counts the redirect");
+        assertEquals(before + 1, ClusterNodes.redirects(other), "samenbord_redirects_total counts the redirect");
         try (WsClient c = WsClient.connect(url)) {
-            c.send(routed(WsClient.hello(token, board, "replica-route-1", "Ann")));
+            c.send(WsClient.routedHello(token, board, "replica-route-1", "Ann"));
             JsonNode r = c.next(f -> f.path("t").asText().equals("welcome") || f.path("t").asText().equals("redirect"));
             assertEquals("welcome", r.path("t").asText(), "the owner welcomes a routed hello");
         }
@@ -88,27 +88,17 @@ class ClusterIT {
             assertEquals("welcome", c.join(token, board, "replica-route-2", "Bart").path("t").asText(), "a hello without route is relayed");
         }
         try (WsClient c = WsClient.connect(other.base())) {
-            c.send(routed(WsClient.hello("not-a-token-of-this-node", board, "replica-route-3", "Eve")));
+            c.send(WsClient.routedHello("not-a-token-of-this-node", board, "replica-route-3", "Eve"));
             JsonNode r = c.next(f -> !f.path("t").asText().equals("ping"));
             assertEquals("error unauthorized", r.path("t").asText() + " " + r.path("code").asText(), "a routed hello with a bad token: " + r);
         }
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode routed(com.fasterxml.jackson.databind.node.ObjectNode hello) {
-        hello.putArray("caps").add("route");
-        return hello;
-    }
 
     private static String port(String url) {
         return url.replaceFirst(".*:", "").replaceAll("/.*", "");
     }
 
-    private static double redirects(NodeProcess n) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^samenbord_redirects_total\\{[^}]*} ([0-9.E]+)$")
-                .matcher(new Api(n.base()).get("/metrics", null).text());
-        assertTrue(m.find(), "samenbord_redirects_total in /metrics of " + n.base());
-        return Double.parseDouble(m.group(1));
-    }
 
     @Test
     @DisplayName("CU-3, PR-5: clients on node 1, 2 and 3 on one board all receive each other's ops and presence (live drags too)")

@@ -87,7 +87,7 @@ class NginxRoutingE2EIT {
         String redirect = null;
         for (int attempt = 0; attempt < 6 && redirect == null; attempt++) {
             try (WsClient c = WsClient.connect(nginx.base())) {
-                c.send(routed(WsClient.hello(token, board, "replica-nginx-" + attempt, "Ann")));
+                c.send(WsClient.routedHello(token, board, "replica-nginx-" + attempt, "Ann"));
                 JsonNode r = c.next(f -> f.path("t").asText().equals("welcome") || f.path("t").asText().equals("redirect")
                         || f.path("t").asText().equals("error"));
                 assertTrue(r.path("t").asText().matches("welcome|redirect"), "reply through nginx: " + r);
@@ -97,7 +97,7 @@ class NginxRoutingE2EIT {
         assertEquals(ownerPath, redirect, "a redirect to the owner's path on nginx");
         int before = connections(cluster.node(ownerIndex(board)));
         try (WsClient c = WsClient.connect(nginx.base() + redirect)) {
-            c.send(routed(WsClient.hello(token, board, "replica-nginx-owner", "Ann")));
+            c.send(WsClient.routedHello(token, board, "replica-nginx-owner", "Ann"));
             JsonNode r = c.next(f -> !f.path("t").asText().equals("ping"));
             assertEquals("welcome", r.path("t").asText(), "on " + redirect + ": " + r);
             assertEquals(before + 1, connections(cluster.node(ownerIndex(board))), "the session is on the owner itself");
@@ -172,10 +172,8 @@ class NginxRoutingE2EIT {
         for (int i = 0; i < 3; i++) {
             NodeProcess n = cluster.node(i);
             if (!n.alive()) continue;
-            String metrics = new Api(n.base()).get("/metrics", null).text();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^samenbord_redirects_total\\{[^}]*} (\\S+)$").matcher(metrics);
             out.append("; node ").append(i + 1).append(": ").append(connections(n)).append(" sockets, redirects ")
-                    .append(m.find() ? m.group(1) : "?");
+                    .append(ClusterNodes.redirects(n));
         }
         return out.toString();
     }
@@ -193,8 +191,4 @@ class NginxRoutingE2EIT {
         return new Api(n.base()).get("/health", null).body().path("connections").asInt();
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode routed(com.fasterxml.jackson.databind.node.ObjectNode hello) {
-        hello.putArray("caps").add("route");
-        return hello;
-    }
 }

@@ -94,6 +94,14 @@ public final class ClusterNodes implements AutoCloseable {
         return health.path("cluster").path("members").size();
     }
 
+    /** The node's {@code samenbord_redirects_total} from /metrics (RT-1). */
+    public static double redirects(NodeProcess n) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^samenbord_redirects_total\\{[^}]*} ([0-9.E]+)$")
+                .matcher(new Api(n.base()).get("/metrics", null).text());
+        if (!m.find()) throw new AssertionError("no samenbord_redirects_total in /metrics of " + n.base());
+        return Double.parseDouble(m.group(1));
+    }
+
     /** Kills every member still running (by pid). */
     @Override
     public void close() {

@@ -123,6 +123,13 @@ public final class WsClient implements AutoCloseable {
         return frame("hello").put("v", 1).put("token", token).put("board", board).put("replica", replica).put("name", name);
     }
 
+    /** A hello that asks to be sent on to the board's owner (caps ["route"], RT-1). */
+    public static ObjectNode routedHello(String token, String board, String replica, String name) {
+        ObjectNode hello = hello(token, board, replica, name);
+        hello.putArray("caps").add("route");
+        return hello;
+    }
+
     /** Sends hello and waits for the welcome (fails on an error frame). */
     public JsonNode join(String token, String board, String replica, String name) {
         send(hello(token, board, replica, name));
