@@ -127,6 +127,32 @@ final class ProcessStats {
         return String.join("\n", all.subList(0, Math.min(all.size(), lines + 3))) + "\n" + (all.isEmpty() ? "" : all.get(all.size() - 1));
     }
 
+    /** Live bytes and instances per class now ({@code GC.class_histogram}); empty if jcmd failed. */
+    static java.util.Map<String, long[]> classes(long pid) {
+        java.util.Map<String, long[]> out = new java.util.HashMap<>();
+        String h = jcmd(pid, "GC.class_histogram");
+        if (h == null) return out;
+        Matcher m = CLASS_LINE.matcher(h);
+        while (m.find()) out.put(m.group(3), new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        return out;
+    }
+
+    private static final java.util.regex.Pattern CLASS_LINE =
+            java.util.regex.Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+    /** The {@code lines} classes whose live bytes grew most from {@code before} to now, for a look at what a workload keeps. */
+    static String growth(long pid, java.util.Map<String, long[]> before, int lines) {
+        java.util.Map<String, long[]> after = classes(pid);
+        StringBuilder out = new StringBuilder(String.format("  %12s %10s  %s%n", "bytes", "instances", "class (growth)"));
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), new long[]{e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(lines)
+                .forEach(e -> out.append(String.format("  %,12d %,10d  %s%n", e.getValue()[1], e.getValue()[0], e.getKey())));
+        return out.toString();
+    }
+
     private static String jcmd(long pid, String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
