@@ -25,6 +25,12 @@ public final class BoardState {
 
     public static final int DEDUP_WINDOW = 10_000;
     public static final int RECENT_OPS = 20_000;
+    /**
+     * Past this many ops the log keeps no more ops than half the board's registers (HE-4): a
+     * {@code since} further back gets the snapshot, at most about twice the ops it stands for, and
+     * a board built note by note does not hold its whole history twice (issue 18, heap per board).
+     */
+    public static final int RECENT_OPS_FLOOR = 2_000;
 
     private final String id;
     private final String template;
@@ -39,7 +45,7 @@ public final class BoardState {
     private long prunedBefore;
     /** A {@code since} at or below this seq may hold pruned items: it gets a full snapshot (GC-3). */
     private long resyncFloor;
-    private final ArrayDeque<AcceptedBatch> recent = new ArrayDeque<>();
+    private final ArrayDeque<Logged> recent = new ArrayDeque<>();
     private int recentOps;
     private long seq;
     /** Seqs not durable yet, oldest first: what each changed, so a failed store can take it back. */
@@ -51,6 +57,38 @@ public final class BoardState {
      * unknown, from a snapshot written before keys had an age: never pruned by age).
      */
     private record Seen(long seq, long ms) {
+    }
+
+    /**
+     * A batch kept for {@code since}: its ops as item, field, value and stamp side by side in one
+     * array, not as {@link Op} objects (issue 18, heap per board).
+     */
+    private record Logged(long seq, String replica, String batch, Object[] ops) {
+        static Logged of(AcceptedBatch b) {
+            Object[] ops = new Object[4 * b.ops().size()];
+            int i = 0;
+            for (Op op : b.ops()) {
+                ops[i++] = op.item();
+                ops[i++] = op.field();
+                ops[i++] = op.json();
+                ops[i++] = op.stamp();
+            }
+            return new Logged(b.seq(), b.replica(), b.batch(), ops);
+        }
+
+        int size() {
+            return ops.length / 4;
+        }
+
+        void addTo(List<Op> out) {
+            for (int i = 0; i < ops.length; i += 4) out.add(new Op((String) ops[i], (String) ops[i + 1], (String) ops[i + 2], (Stamp) ops[i + 3]));
+        }
+
+        AcceptedBatch accepted() {
+            List<Op> list = new ArrayList<>(size());
+            addTo(list);
+            return new AcceptedBatch(seq, replica, batch, list);
+        }
     }
 
     /** What accepting {@code seq} changed: registers it replaced and dedup keys it added (also of NoChange batches at that seq). */
@@ -155,11 +193,11 @@ public final class BoardState {
             Undo u = notDurable.removeLast();
             items.undo(u.replaced());
             u.keys().forEach(recentBatchSeqs::remove);
-            AcceptedBatch last = recent.peekLast();
+            Logged last = recent.peekLast();
             if (last != null && last.seq() == u.seq()) {
                 recent.removeLast();
-                recentOps -= last.ops().size();
-                undone.addFirst(last);
+                recentOps -= last.size();
+                undone.addFirst(last.accepted());
             }
         }
         if (toSeq < seq) seq = toSeq;
@@ -179,10 +217,11 @@ public final class BoardState {
     private void record(AcceptedBatch accepted, long oldestMs) {
         seq = accepted.seq();
         recentBatchSeqs.put(key(accepted.replica(), accepted.batch()), new Seen(accepted.seq(), oldestMs == Long.MAX_VALUE ? -1 : oldestMs));
-        recent.addLast(accepted);
+        recent.addLast(Logged.of(accepted));
         recentOps += accepted.ops().size();
-        while (recentOps > RECENT_OPS && recent.size() > 1) {
-            recentOps -= recent.removeFirst().ops().size();
+        int keep = Math.min(RECENT_OPS, Math.max(RECENT_OPS_FLOOR, items.registers() / 2));
+        while (recentOps > keep && recent.size() > 1) {
+            recentOps -= recent.removeFirst().size();
         }
     }
 
@@ -194,12 +233,11 @@ public final class BoardState {
         if (since <= resyncFloor && resyncFloor > 0) return Optional.empty();
         if (since == seq) return Optional.of(List.of());
         if (since > seq || since < 0) return Optional.empty();
-        AcceptedBatch oldest = recent.peekFirst();
+        Logged oldest = recent.peekFirst();
         if (oldest == null || oldest.seq() > since + 1) return Optional.empty();
         List<Op> out = new ArrayList<>();
-        for (Iterator<AcceptedBatch> it = recent.iterator(); it.hasNext(); ) {
-            AcceptedBatch b = it.next();
-            if (b.seq() > since) out.addAll(b.ops());
+        for (Logged b : recent) {
+            if (b.seq() > since) b.addTo(out);
         }
         return Optional.of(out);
     }

@@ -25,10 +25,12 @@ import java.util.TreeMap;
  */
 public final class Items {
 
-    private final Map<String, Map<String, Register>> items = new HashMap<>();
+    private final Map<String, Fields> items = new HashMap<>();
     private final Map<String, Map<String, TextField>> texts = new HashMap<>();
     /** About the size of the state as JSON, kept up to date by every write (rule LI-13). */
     private long bytes;
+    /** Registers held (text fields' derived ones included), for how much history a board keeps (HE-4). */
+    private int registers;
 
     /** Applies one op; returns true when it changed the state (it won its field). */
     public boolean apply(Op op) {
@@ -79,21 +81,25 @@ public final class Items {
 
     /** The one place registers are written, so the byte count follows every change. */
     private void putRegister(String item, String field, Register r) {
-        Map<String, Register> fields = items.get(item);
+        Fields fields = items.get(item);
         if (fields == null) {
-            fields = new HashMap<>();
+            fields = new Fields();
             items.put(item, fields);
             bytes += itemBytes(item);
         }
         Register previous = fields.put(field, r);
         bytes += registerBytes(field, r) - (previous == null ? 0 : registerBytes(field, previous));
+        if (previous == null) registers++;
     }
 
     private void removeRegister(String item, String field) {
-        Map<String, Register> fields = items.get(item);
+        Fields fields = items.get(item);
         if (fields == null) return;
         Register previous = fields.remove(field);
-        if (previous != null) bytes -= registerBytes(field, previous);
+        if (previous != null) {
+            bytes -= registerBytes(field, previous);
+            registers--;
+        }
         if (fields.isEmpty()) {
             items.remove(item);
             bytes -= itemBytes(item);
@@ -149,7 +155,7 @@ public final class Items {
         Set<String> newIds = new HashSet<>();
         long delta = 0;
         for (Op op : ops) {
-            Map<String, Register> fields = items.get(op.item());
+            Fields fields = items.get(op.item());
             Register current = fields == null ? null : fields.get(op.field());
             if (fields == null && newIds.add(op.item())) delta += itemBytes(op.item());
             if (TextJson.looksLikeOp(op.json()) || textOf(op.item(), op.field()) != null) {
@@ -225,23 +231,24 @@ public final class Items {
 
     public Items copy() {
         Items out = new Items();
-        items.forEach((id, fields) -> out.items.put(id, new HashMap<>(fields)));
+        items.forEach((id, fields) -> out.items.put(id, new Fields(fields)));
         texts.forEach((id, fields) -> {
             Map<String, TextField> copies = new HashMap<>();
             fields.forEach((f, t) -> copies.put(f, t.copy()));
             out.texts.put(id, copies);
         });
         out.bytes = bytes;
+        out.registers = registers;
         return out;
     }
 
     public Register get(String item, String field) {
-        Map<String, Register> fields = items.get(item);
+        Fields fields = items.get(item);
         return fields == null ? null : fields.get(field);
     }
 
     public Map<String, Register> item(String item) {
-        Map<String, Register> fields = items.get(item);
+        Fields fields = items.get(item);
         return fields == null ? Map.of() : Collections.unmodifiableMap(fields);
     }
 
@@ -274,6 +281,11 @@ public final class Items {
 
     public int size() {
         return items.size();
+    }
+
+    /** How many registers the items hold. */
+    public int registers() {
+        return registers;
     }
 
     /** Item ids in sorted order, so encodings of equal states are equal. */

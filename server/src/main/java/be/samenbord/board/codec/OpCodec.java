@@ -86,12 +86,25 @@ public final class OpCodec {
             String text = v.textValue();
             StringBuilder out = new StringBuilder(text.length() + 2).append('"');
             JsonStringEncoder.getInstance().quoteAsString(text, out);
-            return out.append('"').toString();
+            return shared(out.append('"').toString());
         }
-        if (v.isInt() || v.isLong()) return Long.toString(v.longValue());
+        if (v.isInt() || v.isLong()) return shared(Long.toString(v.longValue()));
         if (v.isBoolean()) return v.booleanValue() ? "true" : "false";
         if (v.isNull()) return "null";
-        return v.toString();
+        return shared(v.toString());
+    }
+
+    /** Values up to this many characters are shared copies. */
+    static final int SHARED_VALUE = 16;
+
+    /**
+     * A short value as one shared copy: a board repeats its short values on item after item (the
+     * kind "note", a zone, a colour, an author, coordinates on a 1,600-pixel board), so a register
+     * then holds a reference instead of a string of its own, about 50 bytes each (issue 18, heap
+     * per board). The JVM's string table lets a copy go once no register holds it.
+     */
+    static String shared(String json) {
+        return json.length() <= SHARED_VALUE ? json.intern() : json;
     }
 
     /** Throws {@link CodecException} when {@link #readStamp} would refuse {@code s} written out (rule ST-1). */

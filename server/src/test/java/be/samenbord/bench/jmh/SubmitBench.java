@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link BoardState#submit} of new 5-op batches (5 fields of one note, newer stamps, so every batch
  * is accepted) on a board of 2,000 notes × 6 fields whose dedup window (10,000 batch ids) and
- * recent-ops log (20,000 ops) are already full, so each submit also looks up, adds and evicts a
+ * recent-ops log (half its 12,000 registers, HE-4) are already full, so each submit also looks up, adds and evicts a
  * window entry and trims the log. One thread. Score = field ops per second; batches per second
  * is the score / {@value #OPS}.
  */

@@ -43,6 +43,18 @@ class OpCodecTest {
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L), ops.stream().map(o -> o.stamp().counter()).toList());
     }
 
+    @Test
+    @DisplayName("OP-2: short values are one shared copy (issue 18, heap per board), long ones each their own")
+    void shortValuesAreShared() throws Exception {
+        String shortOne = OpCodec.valueJson(JSON.readTree("\"Bannen\""));
+        assertSame(shortOne, OpCodec.valueJson(JSON.readTree("\"Bannen\"")));
+        assertSame(OpCodec.valueJson(JSON.readTree("1234")), OpCodec.valueJson(JSON.readTree("1234")));
+        assertSame(OpCodec.valueJson(JSON.readTree("12.5")), OpCodec.valueJson(JSON.readTree("12.5")));
+        String longText = "\"" + "x".repeat(OpCodec.SHARED_VALUE) + "\"";
+        assertNotSame(OpCodec.valueJson(JSON.readTree(longText)), OpCodec.valueJson(JSON.readTree(longText)));
+        assertEquals(longText, OpCodec.valueJson(JSON.readTree(longText)));
+    }
+
     /** Seeds of {@link #valueTextAsJacksonWritesIt}; {@code -Dseeds=random} runs fresh ones (printed, testkit.Seeds). */
     private static final long[] SEEDS = {1, 2, 3, 42, 2026_12_07};
     /** Seeds that once failed. */
