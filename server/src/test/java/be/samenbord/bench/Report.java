@@ -93,6 +93,8 @@ final class Report {
             if (r == null) continue;
             if (r.has("unavailable")) {
                 out.printf("  %-11s %s%n", sys, "not available (" + r.path("unavailable").asText() + ")");
+            } else if (r.has("skipped")) {
+                out.printf("  %-11s %s%n", sys, "not run (" + r.path("skipped").asText() + ")");
             } else if (kind.equals("catchup")) {
                 out.printf("  %-11s %13s %17s %13s %13s%n", sys, f(r.get("catchup_ms")), f(r.get("coldload_ms")),
                         f(r.get("warmload_ms")), f(r.get("restart_ms")));
