@@ -5,6 +5,10 @@ import { readNotes } from "../../src/ui/board/model";
 import {
   carriedText,
   carryChanges,
+  carriedParts,
+  panelChanges,
+  panelFor,
+  sidePanels,
   anchorOf,
   cleanTitle,
   GATHER_GAP,
@@ -137,6 +141,37 @@ describe("carrying forward (FA-27)", () => {
     expect(n.y + n.h).toBeLessThanOrEqual(380);
     expect(n.w).toBeGreaterThan(300);
     expect(readSource(itemsView(target), "n1")).toEqual({ board: "b-3b", item: "t1" });
+  });
+
+  it("issue 20: a policy-plan reflection feeds its side panel, one keyword per note, side by side, each linking back", () => {
+    const panel = { id: "policy-reflection", label: { nl: "Reflectie beleidsplan", en: "Policy plan reflection" }, shape: { type: "rect", x: 2200, y: 160, w: 380, h: 560 }, limits: { max: 5 } };
+    const other = { id: "windroos-insights", label: { nl: "Inzichten uit de windroos", en: "Insights" }, shape: { type: "rect", x: 2200, y: 740, w: 380, h: 540 } };
+    const pa = { id: "priority-actions", layout: "table", itemKinds: ["note", "keyword"], zones: [zone, panel, other], canvas: { width: 2600, height: 1300 } } as never;
+    expect(sidePanels(pa)).toEqual(["policy-reflection", "windroos-insights"]);
+    expect(panelFor("policy-reflection", pa)).toBe("policy-reflection");
+    expect(panelFor("windroos", pa)).toBe("windroos-insights");
+    expect(panelFor("three-b", pa)).toBeNull();
+    expect(panelFor("windroos", tpl)).toBeNull();
+
+    const data = board();
+    data.r1 = { kind: "note", text: " Doelgroep mantelzorgers ", x: 0, y: 0 };
+    data.r2 = { kind: "note", text: "   ", x: 0, y: 0 };
+    data.r3 = { kind: "note", text: "Omgevingsanalyse", x: 0, y: 0 };
+    const parts = carriedParts(itemsView(data), ["r1", "r2", "r3"]);
+    expect(parts).toEqual([{ text: "Doelgroep mantelzorgers", item: "r1" }, { text: "Omgevingsanalyse", item: "r3" }]);
+    const target: Data = {};
+    apply(target, panelChanges(["k1", "k2"], "policy-reflection", parts.map((p) => p.text), parts.map((p) => ({ board: "b-r", item: p.item })), pa, "Fien"));
+    expect(target.k1).toMatchObject({ kind: "keyword", zone: "policy-reflection", text: "Doelgroep mantelzorgers", source: { board: "b-r", item: "r1" } });
+    expect(target.k2).toMatchObject({ kind: "keyword", zone: "policy-reflection", text: "Omgevingsanalyse", source: { board: "b-r", item: "r3" } });
+    const a = target.k1 as { x: number; y: number; w: number; h: number };
+    const b = target.k2 as { x: number; y: number; w: number; h: number };
+    for (const k of [a, b]) {
+      expect(k.x).toBeGreaterThanOrEqual(2200);
+      expect(k.x + k.w).toBeLessThanOrEqual(2580);
+      expect(k.y).toBeGreaterThan(160);
+      expect(k.y + k.h).toBeLessThanOrEqual(720);
+    }
+    expect(a.y + a.h <= b.y || b.y + b.h <= a.y || a.x + a.w <= b.x || b.x + b.w <= a.x).toBe(true);
   });
 
   it("notes are carried one per line; an odd source reads as none; the link opens the source board and item", () => {

@@ -1,6 +1,7 @@
 // Carrying notes or a theme forward (FA-27, FA-28): "To priority actions" asks for a board of the
 // workshop's "5 priority actions" and a row, then writes one note into that row's title zone with
-// a link back to its source, through a short-lived client of that board (same seat and replica,
+// a link back to its source; or a side panel ("Reflectie beleidsplan", "Inzichten uit de windroos",
+// preselected from a policy-plan reflection or a windroos), then one keyword per note, through a short-lived client of that board (same seat and replica,
 // so the node sees the same person). "To a new fiche" uses the existing conversion (FI-3).
 import type { Change } from "../../sync/api";
 import { clusterBaseUrls, createBoardClient } from "../../sync/index";
@@ -10,12 +11,14 @@ import { h } from "../dom";
 import { errorMessage } from "../errors";
 import { loc, t } from "../i18n";
 import type { Template } from "../template";
-import { carriedText, carryChanges } from "./themes";
+import { carriedParts, carriedText, carryChanges, panelChanges, panelFor, sidePanels } from "./themes";
 import { newItemId } from "./model";
 import type { BoardParts } from "./parts";
 
 export const PRIORITY_ACTIONS = "priority-actions";
 export const ROWS = 5;
+/** The carry dialog's option values for a side panel: this, then the panel's zone id. */
+const PANEL = "panel:";
 const WRITE_TIMEOUT_MS = 15_000;
 
 export interface CarryOptions {
@@ -61,6 +64,17 @@ export class Carry {
     boards.forEach((b, i) => board.append(h("option", { value: b.id }, boards.length > 1 ? `${name} (${i + 1})` : name)));
     const row = h("select", { id: "carry-row" });
     for (let n = 1; n <= ROWS; n++) row.append(h("option", { value: String(n) }, t("carryRowLabel", { n })));
+    const tpl = this.tpl;
+    const panelLabel = (panel: string) => loc(tpl?.zones.find((z) => z.id === panel)?.label) || panel;
+    for (const panel of tpl ? sidePanels(tpl) : []) {
+      row.append(h("option", { value: PANEL + panel }, t("carryPanelLabel", { panel: panelLabel(panel) })));
+    }
+    const fed = tpl ? panelFor(this.p.tpl.id, tpl) : null;
+    if (fed) row.value = PANEL + fed;
+    const hint = h("p", { class: "carry-hint", id: "carry-hint", "aria-live": "polite" });
+    const showHint = () => (hint.textContent = row.value.startsWith(PANEL) ? t("carryPanelHint") : "");
+    row.addEventListener("change", showHint);
+    showHint();
     const go = h("button", { type: "button", id: "carry-go", class: "tool tool-primary" }, t("carryGo"));
     const cancel = h("button", { type: "button", id: "carry-cancel", class: "tool" }, t("carryCancel"));
     const preview = h("p", { class: "carry-preview" }, text.length > 140 ? text.slice(0, 139) + "…" : text);
@@ -71,6 +85,7 @@ export class Carry {
       preview,
       h("div", { class: "field-inline" }, h("label", { for: "carry-board" }, t("carryBoard")), board),
       h("div", { class: "field-inline" }, h("label", { for: "carry-row" }, t("carryRow")), row),
+      hint,
       h("div", { class: "tool-group" }, go, cancel),
     );
     const finish = () => {
@@ -85,10 +100,12 @@ export class Carry {
     dialog.addEventListener("pointerdown", (ev) => ev.stopPropagation());
     go.addEventListener("click", () => {
       go.disabled = true;
+      const panel = row.value.startsWith(PANEL) ? row.value.slice(PANEL.length) : null;
       const n = Number(row.value);
-      void this.write(board.value, n, text, ids).then(
+      const done = panel ? t("carryDonePanel", { panel: panelLabel(panel) }) : t("carryDone", { n });
+      void (panel ? this.writePanel(board.value, panel, ids) : this.write(board.value, n, text, ids)).then(
         () => {
-          this.p.say(t("carryDone", { n }));
+          this.p.say(done);
           finish();
         },
         (e: unknown) => {
@@ -112,6 +129,16 @@ export class Carry {
     const tpl = this.tpl;
     if (!tpl) throw new Error(PRIORITY_ACTIONS);
     const changes: Change[] = carryChanges(newItemId(), row, text, { board: this.o.board, item: ids[0]! }, tpl, this.o.name);
+    await writeOnce(this.o, target, changes);
+  }
+
+  /** Into a side panel: one keyword per note or theme, each linking back to it. */
+  private async writePanel(target: string, panel: string, ids: string[]): Promise<void> {
+    const tpl = this.tpl;
+    if (!tpl) throw new Error(PRIORITY_ACTIONS);
+    const parts = carriedParts(this.p.client.items, ids);
+    const changes = panelChanges(parts.map(() => newItemId()), panel, parts.map((p) => p.text),
+      parts.map((p) => ({ board: this.o.board, item: p.item })), tpl, this.o.name);
     await writeOnce(this.o, target, changes);
   }
 

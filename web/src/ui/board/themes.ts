@@ -272,13 +272,46 @@ export function rowZone(row: number): string {
  * in the row's title zone, with the text (a theme: its title) and a link back to its source.
  */
 export function carryChanges(id: string, row: number, text: string, source: Source, tpl: Template, author: string): Change[] {
-  const zone = rowZone(row);
+  return carriedItem(id, rowZone(row), "note", text, source, tpl, author, []).changes;
+}
+
+/**
+ * A priority-actions board's side panels (zones outside its rows): "Reflectie beleidsplan" and
+ * "Inzichten uit de windroos", where the keywords of the earlier exercises are gathered.
+ */
+export function sidePanels(tpl: Template): string[] {
+  return tpl.zones.filter((z) => !z.row).map((z) => z.id);
+}
+
+/** The side panel a board of template `source` feeds: a policy-plan reflection its panel, a windroos the other. */
+export function panelFor(source: string, tpl: Template): string | null {
+  const panel = { "policy-reflection": "policy-reflection", windroos: "windroos-insights" }[source];
+  return panel && sidePanels(tpl).includes(panel) ? panel : null;
+}
+
+/**
+ * Carried into a side panel: one keyword per note or theme (`texts`, with `sources` beside
+ * them), side by side, each linking back to where it came from.
+ */
+export function panelChanges(ids: readonly string[], panel: string, texts: readonly string[], sources: readonly Source[], tpl: Template, author: string): Change[] {
+  const taken: Rect[] = [];
+  const out: Change[] = [];
+  texts.forEach((text, i) => {
+    const made = carriedItem(ids[i]!, panel, "keyword", text, sources[i]!, tpl, author, taken);
+    taken.push(made.at);
+    out.push(...made.changes);
+  });
+  return out;
+}
+
+function carriedItem(id: string, zone: string, kind: "note" | "keyword", text: string, source: Source, tpl: Template, author: string,
+                     taken: readonly Rect[]): { changes: Change[]; at: Rect } {
   const z = tpl.zones.find((zz) => zz.id === zone) ?? null;
-  // Where a note made in that cell would go, at the size such a cell gives its note.
-  const size = noteSize(tpl, z, "note");
-  const at = z ? freeSpot(z, size.w, size.h, []) : { x: 0, y: 0 };
+  // Where an item made in that zone would go, at the size such a zone gives it.
+  const size = noteSize(tpl, z, kind);
+  const at = z ? freeSpot(z, size.w, size.h, taken) : { x: 0, y: 0, w: size.w, h: size.h };
   const fields: Record<string, Json> = {
-    kind: "note",
+    kind,
     x: Math.round(at.x),
     y: Math.round(at.y),
     w: Math.round(size.w),
@@ -288,22 +321,29 @@ export function carryChanges(id: string, row: number, text: string, source: Sour
     author: author.slice(0, 100),
     source: { board: source.board, item: source.item },
   };
-  return Object.entries(fields).map(([field, value]) => ({ item: id, field, value }));
+  return { changes: Object.entries(fields).map(([field, value]) => ({ item: id, field, value })), at: { x: at.x, y: at.y, w: size.w, h: size.h } };
+}
+
+/** The carried texts of a selection, one per note or theme (a theme: its title), blank ones left out, with the item each came from. */
+export function carriedParts(items: ItemsView, ids: readonly string[]): { text: string; item: string }[] {
+  const parts: { text: string; item: string }[] = [];
+  for (const id of ids) {
+    let text = "";
+    if (isTheme(items, id)) {
+      const title = items.value(id, "title");
+      text = typeof title === "string" ? title : "";
+    } else {
+      const n = readNote(items, id);
+      if (n) text = n.text;
+    }
+    if (text.trim() !== "") parts.push({ text: text.trim(), item: id });
+  }
+  return parts;
 }
 
 /** The carried text of a selection: a theme's title, or the notes' texts one per line. */
 export function carriedText(items: ItemsView, ids: readonly string[]): string {
-  const parts: string[] = [];
-  for (const id of ids) {
-    if (isTheme(items, id)) {
-      const title = items.value(id, "title");
-      parts.push(typeof title === "string" ? title : "");
-    } else {
-      const n = readNote(items, id);
-      if (n) parts.push(n.text);
-    }
-  }
-  return parts.map((s) => s.trim()).filter((s) => s !== "").join("\n");
+  return carriedParts(items, ids).map((p) => p.text).join("\n");
 }
 
 /** A note's link back (FA-27), when it has a well-formed one. */

@@ -80,8 +80,7 @@ class FichesE2EIT {
     }
 
     static String boardOf(String template) {
-        for (JsonNode b : workshop.path("boards")) if (b.path("template").asText().equals(template)) return b.path("id").asText();
-        throw new AssertionError("no board for " + template);
+        return Api.boardOf(workshop, template);
     }
 
     static String link(String role) {

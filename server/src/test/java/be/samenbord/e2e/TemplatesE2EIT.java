@@ -24,18 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The five templates in a real browser, keyboard-only use and axe-core checks (issue 3). */
+/** Every template in a real browser, keyboard-only use and axe-core checks (issue 3; the methods of issue 20). */
 @ExtendWith(Screenshots.class)
 class TemplatesE2EIT {
 
-    static final List<String> TEMPLATES = List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions");
+    static final List<String> TEMPLATES = List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions",
+            "policy-reflection", "pros-cons-balance");
     /** For each template: where a new note is made, and the zone it is dropped into. */
     static final Map<String, String[]> MOVES = Map.of(
             "health-matrix", new String[]{"employee.education", "organisation.rules"},
             "three-b", new String[]{"keep", "achieve-long"},
             "circle-of-influence", new String[]{"changeable", "partly-changeable"},
             "windroos", new String[]{"south", "east"},
-            "priority-actions", new String[]{"action-1.title", "action-3.driver"});
+            "priority-actions", new String[]{"action-1.title", "action-3.driver"},
+            "policy-reflection", new String[]{"elements", "elements"},
+            "pros-cons-balance", new String[]{"short.gain", "long.loss"});
 
     static NodeProcess node;
     static Browser browser;
@@ -57,8 +60,7 @@ class TemplatesE2EIT {
     }
 
     static String boardOf(String template) {
-        for (JsonNode b : workshop.path("boards")) if (b.path("template").asText().equals(template)) return b.path("id").asText();
-        throw new AssertionError("no board for " + template);
+        return Api.boardOf(workshop, template);
     }
 
     static String facilitatorToken() {

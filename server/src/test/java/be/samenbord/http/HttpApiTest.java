@@ -63,7 +63,7 @@ class HttpApiTest {
     }
 
     @Test
-    @DisplayName("RE-2, TP-1: /api/templates lists the five templates with Dutch and English titles and zones")
+    @DisplayName("RE-2, TP-1: /api/templates lists the templates in the library's order, with Dutch and English titles and zones")
     void templates() {
         JsonNode list = node.api.get("/api/templates", null).body();
         List<String> ids = new ArrayList<>();
@@ -71,9 +71,10 @@ class HttpApiTest {
             ids.add(t.path("id").asText());
             assertFalse(t.path("title").path("nl").asText().isBlank());
             assertFalse(t.path("title").path("en").asText().isBlank());
-            assertTrue(t.path("zones").size() >= 3, t.path("id").asText());
+            assertTrue(t.path("zones").size() >= 1, t.path("id").asText());
         });
-        assertEquals(List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions"), ids);
+        assertEquals(List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions",
+                "policy-reflection", "pros-cons-balance"), ids);
         assertEquals(20, node.api.get("/api/templates/health-matrix", null).body().path("zones").size());
         assertError(node.api.get("/api/templates/nope", null), 404, "unknown_template");
     }

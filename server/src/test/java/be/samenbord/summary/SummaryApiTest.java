@@ -43,8 +43,7 @@ class SummaryApiTest {
     }
 
     static String boardOf(JsonNode w, String template) {
-        for (JsonNode b : w.path("boards")) if (b.path("template").asText().equals(template)) return b.path("id").asText();
-        throw new AssertionError("no " + template + " board");
+        return Api.boardOf(w, template);
     }
 
     /** The JSON summary, the Markdown and the PDF's text, joined: whatever one shows, the test sees. */

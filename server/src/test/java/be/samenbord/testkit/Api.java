@@ -66,6 +66,12 @@ public final class Api {
         return send(b.build());
     }
 
+    /** The id of the first board of {@code template} in a workshop as the API returned it; fails if there is none. */
+    public static String boardOf(JsonNode workshop, String template) {
+        for (JsonNode b : workshop.path("boards")) if (b.path("template").asText().equals(template)) return b.path("id").asText();
+        throw new AssertionError("no " + template + " board in " + workshop.path("id").asText());
+    }
+
     /** A new workshop with the given templates; fails unless 201. */
     public JsonNode createWorkshop(String title, String... templates) {
         var body = WsClient.JSON.createObjectNode().put("title", title);

@@ -1,0 +1,143 @@
+package be.samenbord.e2e;
+
+import be.samenbord.testkit.Api;
+import be.samenbord.testkit.Axe;
+import be.samenbord.testkit.Browser;
+import be.samenbord.testkit.NodeProcess;
+import be.samenbord.testkit.Screenshots;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 20, the methods of the source documents as live boards: the policy-plan reflection (seed
+ * 003), whose three to five elements feed the "Reflectie beleidsplan" side panel of the 5 priority
+ * actions, one keyword per element; the pros and cons balance (seed 000), a note per quadrant.
+ * (Each new template is also in {@link TemplatesE2EIT}: a note made and dragged into a zone, axe
+ * on the board.)
+ */
+@ExtendWith(Screenshots.class)
+class MethodsE2EIT {
+
+    static NodeProcess node;
+    static Browser browser;
+    static Api api;
+    static JsonNode workshop;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
+        api = new Api(node.base());
+        workshop = api.createWorkshop("Actieplan zorgraad", "policy-reflection", "windroos", "priority-actions", "pros-cons-balance");
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        E2E.closeAll(browser, node);
+    }
+
+    static String boardOf(String template) {
+        return Api.boardOf(workshop, template);
+    }
+
+    static String observer() {
+        return workshop.path("tokens").path("observer").asText();
+    }
+
+    @Test
+    @DisplayName("Policy-plan reflection: three elements written in the browser, counted against 3 to 5, carried as three keywords into the priority actions' 'Reflectie beleidsplan' panel, each linking back")
+    void reflectionFeedsThePriorityActionsPanel() {
+        E2E.join(browser, workshop.path("links").path("facilitator").asText(), null, "Fien");
+        String reflection = boardOf("policy-reflection");
+        String actions = boardOf("priority-actions");
+        E2E.openBoardTab(browser, reflection);
+        List<String> texts = List.of("Doelgroep mantelzorgers", "Omgevingsanalyse: vergrijzing", "Samenwerking met huisartsen");
+        List<String> made = new ArrayList<>();
+        int[] centre = E2E.zonePoint(browser, "elements");
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            // Each on a free spot of the zone, left to right (a double-click on a note edits that note).
+            new Actions(browser.driver).moveToLocation(centre[0] + (i - 1) * 260, centre[1]).doubleClick().perform();
+            String item = browser.find(By.cssSelector("textarea.note-editor")).getDomAttribute("data-item");
+            assertTrue(!made.contains(item), "a new note, not note " + item + " again");
+            E2E.type(browser, text);
+            made.add(item);
+            browser.waitFor(d -> "elements".equals(E2E.items(api, reflection, observer()).path(item).path("zone").path("v").asText()),
+                    text + " in the zone");
+        }
+        E2E.awaitStatus(browser, "connected");
+        assertTrue(E2E.zone(browser, "elements").getText().contains("3 (3 tot 5)"), "the zone counts its elements against 3 to 5: "
+                + E2E.zone(browser, "elements").getText());
+        assertEquals(List.of(), Axe.violations(browser), "the policy-plan reflection board");
+        Screenshots.save(browser, "methods-policy-reflection-1400x1000");
+
+        new Actions(browser.driver).click(E2E.note(browser, made.get(0))).perform();
+        new Actions(browser.driver).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).perform();
+        assertEquals(3, browser.driver.findElements(By.cssSelector(".note.selected")).size(), "the three elements selected");
+        new Actions(browser.driver).contextClick(E2E.note(browser, made.get(1))).perform();
+        browser.find(By.cssSelector("#board-menu [data-menu=carry]")).click();
+        browser.find(By.id("carry-dialog"));
+        assertEquals("panel:policy-reflection", new Select(browser.find(By.id("carry-row"))).getFirstSelectedOption().getDomAttribute("value"),
+                "a reflection goes to its own side panel unless chosen otherwise");
+        assertEquals(List.of(), Axe.violations(browser), "the carry dialog");
+        Screenshots.save(browser, "methods-carry-to-panel-1400x1000");
+        browser.find(By.id("carry-go")).click();
+        browser.waitFor(d -> d.findElements(By.id("carry-dialog")).isEmpty() ? true : null, "the dialog closes once written");
+
+        List<String> keywords = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        JsonNode items = E2E.items(api, actions, observer());
+        for (var e : items.properties()) {
+            JsonNode it = e.getValue();
+            if (!"keyword".equals(it.path("kind").path("v").asText())) continue;
+            assertEquals("policy-reflection", it.path("zone").path("v").asText(), "a keyword in the panel: " + it);
+            assertEquals(reflection, it.path("source").path("v").path("board").asText(), "it links back to the reflection board");
+            keywords.add(it.path("text").path("v").asText());
+            sources.add(it.path("source").path("v").path("item").asText());
+        }
+        assertEquals(texts.stream().sorted().toList(), keywords.stream().sorted().toList(), "one keyword per element");
+        assertEquals(made.stream().sorted().toList(), sources.stream().sorted().toList(), "each keyword links back to its own element");
+
+        E2E.openBoardTab(browser, actions);
+        browser.waitFor(d -> d.findElements(By.cssSelector(".note.note-keyword[data-zone='policy-reflection']")).size() == 3 ? true : null,
+                "the three keywords in the panel");
+        assertEquals(List.of(), Axe.violations(browser), "the priority actions with the carried keywords");
+        Screenshots.save(browser, "methods-priority-actions-panel-1400x1000");
+    }
+
+    @Test
+    @DisplayName("Pros and cons balance: a note written in each of the four quadrants (gain/loss × short/long term) lands in that quadrant")
+    void balanceHasFourQuadrants() {
+        E2E.join(browser, workshop.path("links").path("participant").asText(), null, "Bart");
+        String balance = boardOf("pros-cons-balance");
+        E2E.openBoardTab(browser, balance);
+        Map<String, String> texts = Map.of("short.gain", "Minder ziekteverzuim", "short.loss", "Tijd voor overleg vrijmaken",
+                "long.gain", "Vaste pauzecultuur", "long.loss", "Weerstand bij wie graag doorwerkt");
+        for (var e : texts.entrySet()) {
+            String item = E2E.createNoteIn(browser, e.getKey());
+            E2E.type(browser, e.getValue());
+            browser.waitFor(d -> e.getKey().equals(E2E.items(api, balance, observer()).path(item).path("zone").path("v").asText())
+                    && e.getValue().equals(E2E.items(api, balance, observer()).path(item).path("text").path("v").asText()), e.getValue() + " in " + e.getKey());
+        }
+        E2E.awaitStatus(browser, "connected");
+        for (String axis : List.of("short", "long")) assertTrue(!browser.driver.findElements(By.cssSelector("[data-axis-row='" + axis + "']")).isEmpty());
+        assertEquals(List.of(), Axe.violations(browser), "the pros and cons balance");
+        Screenshots.save(browser, "methods-pros-cons-balance-1400x1000");
+    }
+}
