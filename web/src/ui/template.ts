@@ -73,6 +73,8 @@ export interface Template {
   itemKinds: string[];
   itemFields: Record<string, ItemField>;
   axes?: { rows: AxisEntry[]; columns: AxisEntry[] };
+  /** Per axis row: do these columns each hold a note (a goal's SMART check)? */
+  rowCheck?: { label: Text; columns: string[] };
   zones: Zone[];
   /** Absent: the board does not convert to fiches. */
   conversion?: Conversion;

@@ -2,6 +2,7 @@
 import circle from "../../../templates-library/templates/circle-of-influence.json";
 import health from "../../../templates-library/templates/health-matrix.json";
 import priority from "../../../templates-library/templates/priority-actions.json";
+import smart from "../../../templates-library/templates/smart-goals.json";
 import threeB from "../../../templates-library/templates/three-b.json";
 import windroos from "../../../templates-library/templates/windroos.json";
 import type { Template, Zone } from "../../src/ui/template";
@@ -10,6 +11,7 @@ export const templates = {
   circle: circle as unknown as Template,
   health: health as unknown as Template,
   priority: priority as unknown as Template,
+  smart: smart as unknown as Template,
   threeB: threeB as unknown as Template,
   windroos: windroos as unknown as Template,
 };

@@ -6,6 +6,7 @@ import { getLang, loc, t } from "../i18n";
 import { isText, type RingShape, type Template, type Zone } from "../template";
 import { bounds, ringLabelBox } from "./geometry";
 import { limitState } from "./limits";
+import { rowCheck } from "./row-check";
 
 interface ZoneParts {
   zone: Zone;
@@ -31,7 +32,7 @@ export function metaTexts(zone: Zone): string[] {
 export class ZoneLayer {
   readonly parts = new Map<string, ZoneParts>();
   private counts = new Map<string, number>();
-  private readonly axisEls: { el: HTMLElement; label: () => string; hint: () => string }[] = [];
+  private readonly axisEls: { el: HTMLElement; label: () => string; hint: () => string; row?: string }[] = [];
 
   constructor(
     private readonly tpl: Template,
@@ -120,7 +121,7 @@ export class ZoneLayer {
       const hgt = Math.max(...cells.map((c) => c.y + c.h)) - y;
       const el = h("div", { class: "axis-header axis-row", "data-axis-row": row.id });
       place(el, 8, y + 4, minX - 16, hgt - 8);
-      this.axisEls.push({ el, label: () => loc(row.label), hint: () => loc(row.hint) });
+      this.axisEls.push({ el, label: () => loc(row.label), hint: () => loc(row.hint), row: row.id });
       host.append(el);
     }
     this.paintAxes();
@@ -129,7 +130,12 @@ export class ZoneLayer {
   private paintAxes(): void {
     for (const a of this.axisEls) {
       const hint = a.hint();
-      a.el.replaceChildren(h("div", { class: "axis-label" }, a.label()), ...(hint ? [h("div", { class: "axis-hint" }, hint)] : []));
+      const check = a.row ? rowCheck(this.tpl, a.row, this.counts, getLang()) : null;
+      const checkEl = check
+        ? [h("div", { class: `axis-check ${check.missing.length ? "axis-check-open" : "axis-check-done"}`, "data-row-check": a.row!,
+            "data-missing": check.missing.join(" ") }, check.text)]
+        : [];
+      a.el.replaceChildren(h("div", { class: "axis-label" }, a.label()), ...(hint ? [h("div", { class: "axis-hint" }, hint)] : []), ...checkEl);
     }
   }
 
@@ -160,14 +166,18 @@ export class ZoneLayer {
 
   /** Recounts from the notes' `zone` fields; repaints only zones whose count changed. */
   setCounts(counts: Map<string, number>): void {
+    let changed = false;
     for (const p of this.parts.values()) {
       const before = this.counts.get(p.zone.id) ?? 0;
       const after = counts.get(p.zone.id) ?? 0;
       if (before !== after) {
         this.counts.set(p.zone.id, after);
         this.paintCount(p);
+        changed = true;
       }
     }
+    // A row check reads the counts of its row's cells.
+    if (changed && this.tpl.rowCheck) this.paintAxes();
   }
 
   count(zoneId: string): number {

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 20, the methods of the source documents as live boards: the policy-plan reflection (seed
  * 003), whose three to five elements feed the "Reflectie beleidsplan" side panel of the 5 priority
- * actions, one keyword per element; the pros and cons balance (seed 000), a note per quadrant.
+ * actions, one keyword per element; the pros and cons balance (seed 000), a note per quadrant; SMART
+ * goals (seed 000), each row checked as a fiche's SMART check is.
  * (Each new template is also in {@link TemplatesE2EIT}: a note made and dragged into a zone, axe
  * on the board.)
  */
@@ -43,7 +44,8 @@ class MethodsE2EIT {
     static void start() throws Exception {
         node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
         api = new Api(node.base());
-        workshop = api.createWorkshop("Actieplan zorgraad", "policy-reflection", "windroos", "priority-actions", "pros-cons-balance");
+        workshop = api.createWorkshop("Actieplan zorgraad", "policy-reflection", "windroos", "priority-actions", "pros-cons-balance",
+                "smart-goals");
         browser = Browser.start();
     }
 
@@ -139,5 +141,40 @@ class MethodsE2EIT {
         for (String axis : List.of("short", "long")) assertTrue(!browser.driver.findElements(By.cssSelector("[data-axis-row='" + axis + "']")).isEmpty());
         assertEquals(List.of(), Axe.violations(browser), "the pros and cons balance");
         Screenshots.save(browser, "methods-pros-cons-balance-1400x1000");
+    }
+
+    @Test
+    @DisplayName("SMART goals: the short-term goal's row names the SMART parts still empty, and says 'in orde' once all five hold a note")
+    void smartGoalsCheckEachRow() {
+        E2E.join(browser, workshop.path("links").path("participant").asText(), null, "Sien");
+        String smart = boardOf("smart-goals");
+        E2E.openBoardTab(browser, smart);
+        String check = "[data-row-check='short']";
+        assertEquals("SMART-toets: 0 van 5 · ontbreekt nog: Specifiek, Meetbaar, Aanvaardbaar, Realistisch, Tijdsgebonden",
+                browser.find(By.cssSelector(check)).getText());
+        java.util.LinkedHashMap<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("short.goal", "Elke dienst neemt een echte pauze");
+        parts.put("short.specific", "Verpleegteam van afdeling B, middagpauze van 30 minuten");
+        parts.put("short.measurable", "Pauzes in het rooster, 4 op 5 dagen gehaald");
+        for (var e : parts.entrySet()) writeIn(smart, e.getKey(), e.getValue());
+        browser.waitFor(d -> d.findElement(By.cssSelector(check)).getText()
+                .equals("SMART-toets: 2 van 5 · ontbreekt nog: Aanvaardbaar, Realistisch, Tijdsgebonden") ? true : null, "two of five");
+        assertEquals("acceptable realistic time-bound", browser.find(By.cssSelector(check)).getDomAttribute("data-missing"));
+        Screenshots.save(browser, "methods-smart-goals-open-1400x1000");
+        writeIn(smart, "short.acceptable", "Het team koos het zelf");
+        writeIn(smart, "short.realistic", "Een collega van de flexpool vangt op");
+        writeIn(smart, "short.time-bound", "Vanaf 1 februari, evaluatie na 6 weken");
+        browser.waitFor(d -> d.findElement(By.cssSelector(check)).getText().equals("SMART-toets: in orde") ? true : null, "all five");
+        assertTrue(browser.find(By.cssSelector("[data-row-check='long']")).getText().contains("0 van 5"), "the long-term goal is still open");
+        assertEquals(List.of(), Axe.violations(browser), "the SMART goals board");
+        Screenshots.save(browser, "methods-smart-goals-done-1400x1000");
+    }
+
+    /** A note with {@code text} made in {@code zone} through the browser, checked in GET /api/boards. */
+    private static void writeIn(String board, String zone, String text) {
+        String item = E2E.createNoteIn(browser, zone);
+        E2E.type(browser, text);
+        browser.waitFor(d -> zone.equals(E2E.items(api, board, observer()).path(item).path("zone").path("v").asText())
+                && text.equals(E2E.items(api, board, observer()).path(item).path("text").path("v").asText()), text + " in " + zone);
     }
 }

@@ -93,6 +93,11 @@ class TemplateLibraryTest {
         assertRejected("windroos", t -> ((ObjectNode) t.at("/zones/0/limits")).put("min", 9), "min > max");
         assertRejected("priority-actions",
                 t -> ((ObjectNode) t.at("/conversion/rules/0")).put("zone", "nope"), "conversion rule");
+        assertRejected("smart-goals", t -> ((com.fasterxml.jackson.databind.node.ArrayNode) t.at("/rowCheck/columns")).add("costly"),
+                "rowCheck names unknown column \"costly\"");
+        assertRejected("smart-goals", t -> ((ObjectNode) t.get("rowCheck")).remove("label"), "schema:", "label");
+        assertRejected("three-b", t -> t.putObject("rowCheck").put("label", "x").putArray("columns").add("keep"),
+                "schema:", "rowCheck without axis rows");
     }
 
     /** Each expected fragment must occur in some reported problem ("schema:" = caught by the JSON Schema). */
@@ -138,6 +143,10 @@ class TemplateLibraryTest {
         if (!rows.isEmpty() && cells.size() != rows.size() * columns.size())
             out.add("grid has " + cells.size() + " cell zones for " + rows.size() + "x" + columns.size() + " axes");
         checkRings(t, out);
+        for (JsonNode c : t.at("/rowCheck/columns")) {
+            if (!columns.contains(c.asText())) out.add("rowCheck names unknown column " + c);
+        }
+        if (t.has("rowCheck") && rows.isEmpty()) out.add("rowCheck without axis rows");
         for (JsonNode rule : t.at("/conversion/rules")) {
             String ref = rule.path("zone").asText();
             if (!zoneIds.contains(ref) && !rows.contains(ref) && !columns.contains(ref))
