@@ -1,4 +1,5 @@
 // The real template documents, so tests check the geometry the boards actually use.
+import checkIn from "../../../templates-library/templates/check-in.json";
 import circle from "../../../templates-library/templates/circle-of-influence.json";
 import health from "../../../templates-library/templates/health-matrix.json";
 import priority from "../../../templates-library/templates/priority-actions.json";
@@ -8,6 +9,7 @@ import windroos from "../../../templates-library/templates/windroos.json";
 import type { Template, Zone } from "../../src/ui/template";
 
 export const templates = {
+  checkIn: checkIn as unknown as Template,
   circle: circle as unknown as Template,
   health: health as unknown as Template,
   priority: priority as unknown as Template,

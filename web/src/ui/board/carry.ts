@@ -4,7 +4,6 @@
 // preselected from a policy-plan reflection or a windroos), then one keyword per note, through a short-lived client of that board (same seat and replica,
 // so the node sees the same person). "To a new fiche" uses the existing conversion (FI-3).
 import type { Change } from "../../sync/api";
-import { clusterBaseUrls, createBoardClient } from "../../sync/index";
 import type { Identity } from "../../sync/identity";
 import { convertToFiches, fetchTemplates, fetchWorkshop, type BoardRef } from "../api";
 import { h } from "../dom";
@@ -13,13 +12,13 @@ import { loc, t } from "../i18n";
 import type { Template } from "../template";
 import { carriedParts, carriedText, carryChanges, panelChanges, panelFor, sidePanels } from "./themes";
 import { newItemId } from "./model";
+import { writeOnce } from "./write-once";
 import type { BoardParts } from "./parts";
 
 export const PRIORITY_ACTIONS = "priority-actions";
 export const ROWS = 5;
 /** The carry dialog's option values for a side panel: this, then the panel's zone id. */
 const PANEL = "panel:";
-const WRITE_TIMEOUT_MS = 15_000;
 
 export interface CarryOptions {
   workshop: string;
@@ -151,44 +150,4 @@ export class Carry {
       this.p.say(t("toFicheFailed", { message: errorMessage(e) }));
     }
   }
-}
-
-/** One batch on another board of the workshop: connect, write, wait for the ack, disconnect. */
-function writeOnce(o: CarryOptions, board: string, changes: Change[]): Promise<void> {
-  const client = createBoardClient({
-    baseUrls: clusterBaseUrls(location.origin),
-    token: o.token,
-    board,
-    name: o.name,
-    seat: o.identity.seat,
-    replica: o.identity.replica,
-    // This tab's own board client holds the replica's lock; this one adopts nothing.
-    locks: null,
-  });
-  return new Promise<void>((resolve, reject) => {
-    let sent = false;
-    const timer = setTimeout(() => done(new Error("timeout")), WRITE_TIMEOUT_MS);
-    const offs: (() => void)[] = [];
-    const done = (e?: Error) => {
-      clearTimeout(timer);
-      offs.forEach((off) => off());
-      client.stop();
-      if (e) reject(e);
-      else resolve();
-    };
-    const check = () => {
-      if (sent && client.pendingCount === 0) done();
-    };
-    offs.push(
-      client.on("welcome", () => {
-        if (sent) return;
-        sent = true;
-        client.change(changes);
-      }),
-      client.on("status", check),
-      client.on("items", check),
-      client.on("error", (code, message) => done(new Error(message || code))),
-    );
-    void client.start();
-  });
 }

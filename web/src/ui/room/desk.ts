@@ -13,7 +13,9 @@ import { rememberTokens } from "./links";
 import { AutoNavigator, zoneView, type ViewPoint } from "./navigation";
 import { buildOverlay, type Overlay } from "./overlay";
 import { buildOverviewPanel, fetchOverview } from "./overview";
-import { currentRoundId, readRounds, sendAnswer } from "./round-answers";
+import { currentRoundId, readRounds, sendAnswer, type RoundRecord } from "./round-answers";
+import { answerCards, CHECK_IN } from "./check-in-board";
+import { writeOnce } from "../board/write-once";
 import { mountPlenary } from "./plenary";
 import { mountRoomView } from "./room-view";
 import { controlRunner, type Run } from "./run";
@@ -65,6 +67,7 @@ export class FacilitationDesk {
         sendAnswer: (text) => sendAnswer(text, (action, args) => this.session.control(action, args)),
         rounds: () => readRounds(this.session.client.items),
         currentRound: () => currentRoundId(this.session.client.items),
+        toBoard: { canPut: () => o.role() === "facilitator" && !!this.checkInBoard(), put: (round) => this.putOnCheckInBoard(round) },
       },
     });
     this.overview = buildOverviewPanel({
@@ -90,6 +93,19 @@ export class FacilitationDesk {
     this.follow.cancel();
     this.overview.stop();
     this.session.stop();
+  }
+
+  /** The workshop's first check-in board, if it has one (issue 20). */
+  private checkInBoard(): { id: string; template: Template } | null {
+    const b = this.o.boards().find((x) => x.template?.id === CHECK_IN);
+    return b?.template ? { id: b.id, template: b.template } : null;
+  }
+
+  /** A round's answers onto the check-in board, one card per person, as this facilitator. */
+  private async putOnCheckInBoard(round: RoundRecord): Promise<void> {
+    const board = this.checkInBoard();
+    if (!board) throw new Error(t("roundToBoardNone"));
+    await writeOnce({ token: this.o.token, name: this.o.name, identity: this.o.identity }, board.id, answerCards(round, board.template));
   }
 
   /** Keeps the FA-10 tokens of a facilitator link for the room view. */

@@ -18,7 +18,7 @@ export interface OverlayOptions {
   leadsFollow: (state: RoomState) => boolean;
   onFollowToggle: (pressed: boolean) => void;
   /** The round panel's answer and rounds (round.ts). */
-  round: Pick<RoundPanelOptions, "sendAnswer" | "rounds" | "currentRound">;
+  round: Pick<RoundPanelOptions, "sendAnswer" | "rounds" | "currentRound" | "toBoard">;
 }
 
 export interface Overlay {

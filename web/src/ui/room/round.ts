@@ -2,6 +2,7 @@
 // shuffled speaking order with the current speaker, the turn's countdown, a field to give one's
 // answer (the room action `roundAnswer`, C1: it stays in the round, never on a work board) and
 // every answer given so far; past rounds stay readable under #round-history.
+import { errorMessage } from "../errors";
 import { announce, h } from "../dom";
 import { bind, t } from "../i18n";
 import { controlMessage } from "./run";
@@ -17,6 +18,8 @@ export interface RoundPanelOptions {
   /** Every round with its answers, newest first, and the current round's id. */
   rounds: () => RoundRecord[];
   currentRound: () => string | null;
+  /** Facilitators, when the workshop has a check-in board: put a round's answers there (issue 20). */
+  toBoard?: { canPut: () => boolean; put: (round: RoundRecord) => Promise<void> };
   showError: (message: string | null) => void;
 }
 
@@ -40,7 +43,9 @@ export function buildRoundPanel(o: RoundPanelOptions): RoundPanel {
   const form = h("form", { class: "round-answer" }, label, input, add);
   const answersTitle = bind(h("h3", { class: "round-answers-title", id: "round-answers-title" }), (el) => (el.textContent = t("roundAnswers")));
   const answers = h("ul", { id: "round-answers", class: "round-answers", "aria-labelledby": "round-answers-title" });
-  const live = h("div", { class: "round-live" }, heading, prompt, order, h("p", { class: "round-turn" }, timerLabel, " ", timer), form, answersTitle, answers);
+  const nowBoard = h("div", { class: "round-to-board-now" });
+  const live = h("div", { class: "round-live" }, heading, prompt, order, h("p", { class: "round-turn" }, timerLabel, " ", timer), form, answersTitle, answers,
+    nowBoard);
   const historySummary = bind(h("summary"), (el) => (el.textContent = t("roundHistory")));
   const historyList = h("div", { class: "round-history-list" });
   const history = h("details", { id: "round-history", class: "round-history" }, historySummary, historyList);
@@ -66,19 +71,43 @@ export function buildRoundPanel(o: RoundPanelOptions): RoundPanel {
 
   const answerItems = (r: RoundRecord) =>
     r.answers.map((a) => h("li", { "data-round-answer": a.person }, h("strong", {}, a.name || "?"), ": ", a.text));
+  /** "Put on the check-in board" for a round with answers, when this person may. */
+  const toBoardButton = (r: RoundRecord): HTMLElement[] => {
+    const to = o.toBoard;
+    if (!to || r.answers.length === 0 || !to.canPut()) return [];
+    const b = h("button", { type: "button", class: "btn btn-quiet round-to-board", "data-round-to-board": r.id }, t("roundToBoard"));
+    b.addEventListener("click", () => {
+      b.disabled = true;
+      to.put(r).then(
+        () => {
+          b.disabled = false;
+          o.showError(null);
+          announce(t("roundToBoardDone"));
+        },
+        (e: unknown) => {
+          b.disabled = false;
+          o.showError(t("roundToBoardFailed", { message: errorMessage(e) }));
+        },
+      );
+    });
+    return [b];
+  };
+
   /** Answers of the current round; the others, newest first, in the history. */
   const paintAnswers = () => {
     const all = o.rounds();
     const current = o.currentRound();
     const now = all.find((r) => r.id === current && !!state?.round?.active);
     answers.replaceChildren(...(now ? answerItems(now) : []));
+    nowBoard.replaceChildren(...(now ? toBoardButton(now) : []));
     answersTitle.hidden = answers.hidden = !now || now.answers.length === 0;
     const past = all.filter((r) => r !== now);
     historyList.replaceChildren(
       ...past.map((r) =>
         h("section", { class: "round-past", "data-round": r.id },
           h("p", { class: "round-past-title" }, h("strong", {}, `${t(r.kind === "check-out" ? "roundCheckOut" : "roundCheckIn")}${r.prompt ? `: ${r.prompt}` : ""}`)),
-          r.answers.length ? h("ul", {}, ...answerItems(r)) : bind(h("p", { class: "help" }), (p) => (p.textContent = t("roundNoAnswers")))),
+          r.answers.length ? h("ul", {}, ...answerItems(r)) : bind(h("p", { class: "help" }), (p) => (p.textContent = t("roundNoAnswers"))),
+          ...toBoardButton(r)),
       ),
     );
     history.hidden = past.length === 0;

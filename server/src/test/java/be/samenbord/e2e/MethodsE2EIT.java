@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Issue 20, the methods of the source documents as live boards: the policy-plan reflection (seed
  * 003), whose three to five elements feed the "Reflectie beleidsplan" side panel of the 5 priority
  * actions, one keyword per element; the pros and cons balance (seed 000), a note per quadrant; SMART
- * goals (seed 000), each row checked as a fiche's SMART check is.
+ * goals (seed 000), each row checked as a fiche's SMART check is; the check-in board (seed 003), a
+ * round's answers put there as one card per person.
  * (Each new template is also in {@link TemplatesE2EIT}: a note made and dragged into a zone, axe
  * on the board.)
  */
@@ -45,7 +46,7 @@ class MethodsE2EIT {
         node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
         api = new Api(node.base());
         workshop = api.createWorkshop("Actieplan zorgraad", "policy-reflection", "windroos", "priority-actions", "pros-cons-balance",
-                "smart-goals");
+                "smart-goals", "check-in");
         browser = Browser.start();
     }
 
@@ -168,6 +169,65 @@ class MethodsE2EIT {
         assertTrue(browser.find(By.cssSelector("[data-row-check='long']")).getText().contains("0 van 5"), "the long-term goal is still open");
         assertEquals(List.of(), Axe.violations(browser), "the SMART goals board");
         Screenshots.save(browser, "methods-smart-goals-done-1400x1000");
+    }
+
+    @Test
+    @DisplayName("Check-in board: after a check-in round the facilitator puts the answers there, one card per person with their name; again changes nothing; participants get no such button")
+    void checkInRoundOnTheBoard() {
+        String checkIn = boardOf("check-in");
+        Browser[] p = new Browser[2];
+        try {
+            E2E.join(browser, workshop.path("links").path("facilitator").asText(), null, "Fien");
+            E2E.joinAll(p, workshop.path("links").path("participant").asText(), "Anna", "Bart");
+            browser.find(By.cssSelector("[data-board-tab='room']")).click();
+            new Select(browser.find(By.id("round-kind"))).selectByValue("check-in");
+            E2E.fill(browser, "round-prompt", "Hoe kom je binnen vandaag?");
+            browser.find(By.id("round-start")).click();
+            String[] answers = {"Moe maar blij", "Vol zin in vandaag"};
+            for (int i = 0; i < p.length; i++) {
+                p[i].find(By.id("round-answer")).sendKeys(answers[i]);
+                p[i].find(By.id("round-answer-add")).click();
+            }
+            browser.waitFor(d -> d.findElements(By.cssSelector("#round-answers [data-round-answer]")).size() == 2 ? true : null, "both answers");
+            browser.find(By.cssSelector(".round-to-board-now [data-round-to-board]")).click();
+            browser.waitFor(d -> cards(checkIn).size() == 2 ? true : null, "two cards on the check-in board");
+            Map<String, String> byAuthor = cards(checkIn);
+            assertEquals(Map.of("Anna", answers[0], "Bart", answers[1]), byAuthor);
+            JsonNode before = E2E.items(api, checkIn, observer());
+            long seq = api.get("/api/boards/" + checkIn, observer()).body().path("seq").asLong();
+            browser.find(By.cssSelector(".round-to-board-now [data-round-to-board]")).click();
+            browser.waitFor(d -> api.get("/api/boards/" + checkIn, observer()).body().path("seq").asLong() > seq ? true : null,
+                    "the second put written");
+            assertEquals(2, cards(checkIn).size(), "putting the round there again adds no copies");
+            assertEquals(ids(before), ids(E2E.items(api, checkIn, observer())), "the same two cards");
+            before.properties().forEach(e -> assertTrue(e.getKey().startsWith("checkin-"), "card id per round and person: " + e.getKey()));
+            for (Browser b : p) assertTrue(b.driver.findElements(By.cssSelector("[data-round-to-board]")).isEmpty(), "a participant has no such button");
+            Screenshots.save(browser, "methods-check-in-round-facilitator-1400x1000");
+            browser.find(By.id("round-end")).click();
+            E2E.openBoardTab(browser, checkIn);
+            browser.waitFor(d -> d.findElements(By.cssSelector(".note[data-zone='answers']")).size() == 2 ? true : null, "two cards shown");
+            assertEquals(List.of(), Axe.violations(browser), "the check-in board");
+            Screenshots.save(browser, "methods-check-in-board-1400x1000");
+        } finally {
+            E2E.closeAll(p);
+        }
+    }
+
+    private static List<String> ids(JsonNode items) {
+        List<String> out = new ArrayList<>();
+        items.properties().forEach(e -> out.add(e.getKey()));
+        return out.stream().sorted().toList();
+    }
+
+    /** The live notes of a board as author → text. */
+    private static Map<String, String> cards(String board) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (var e : E2E.items(api, board, observer()).properties()) {
+            JsonNode it = e.getValue();
+            if (it.path("deleted").path("v").asBoolean(false) || !"note".equals(it.path("kind").path("v").asText())) continue;
+            out.put(it.path("author").path("v").asText(), it.path("text").path("v").asText());
+        }
+        return out;
     }
 
     /** A note with {@code text} made in {@code zone} through the browser, checked in GET /api/boards. */
