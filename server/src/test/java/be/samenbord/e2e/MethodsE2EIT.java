@@ -132,12 +132,7 @@ class MethodsE2EIT {
         E2E.openBoardTab(browser, balance);
         Map<String, String> texts = Map.of("short.gain", "Minder ziekteverzuim", "short.loss", "Tijd voor overleg vrijmaken",
                 "long.gain", "Vaste pauzecultuur", "long.loss", "Weerstand bij wie graag doorwerkt");
-        for (var e : texts.entrySet()) {
-            String item = E2E.createNoteIn(browser, e.getKey());
-            E2E.type(browser, e.getValue());
-            browser.waitFor(d -> e.getKey().equals(E2E.items(api, balance, observer()).path(item).path("zone").path("v").asText())
-                    && e.getValue().equals(E2E.items(api, balance, observer()).path(item).path("text").path("v").asText()), e.getValue() + " in " + e.getKey());
-        }
+        texts.forEach((zone, text) -> writeIn(balance, zone, text));
         E2E.awaitStatus(browser, "connected");
         for (String axis : List.of("short", "long")) assertTrue(!browser.driver.findElements(By.cssSelector("[data-axis-row='" + axis + "']")).isEmpty());
         assertEquals(List.of(), Axe.violations(browser), "the pros and cons balance");
