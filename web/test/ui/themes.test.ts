@@ -160,7 +160,8 @@ describe("carrying forward (FA-27)", () => {
     const parts = carriedParts(itemsView(data), ["r1", "r2", "r3"]);
     expect(parts).toEqual([{ text: "Doelgroep mantelzorgers", item: "r1" }, { text: "Omgevingsanalyse", item: "r3" }]);
     const target: Data = {};
-    apply(target, panelChanges(["k1", "k2"], "policy-reflection", parts.map((p) => p.text), parts.map((p) => ({ board: "b-r", item: p.item })), pa, "Fien"));
+    const ids = ["k1", "k2"];
+    apply(target, panelChanges(parts.map((p, i) => ({ id: ids[i]!, text: p.text, source: { board: "b-r", item: p.item } })), "policy-reflection", pa, "Fien"));
     expect(target.k1).toMatchObject({ kind: "keyword", zone: "policy-reflection", text: "Doelgroep mantelzorgers", source: { board: "b-r", item: "r1" } });
     expect(target.k2).toMatchObject({ kind: "keyword", zone: "policy-reflection", text: "Omgevingsanalyse", source: { board: "b-r", item: "r3" } });
     const a = target.k1 as { x: number; y: number; w: number; h: number };

@@ -1,8 +1,9 @@
 // Carrying notes or a theme forward (FA-27, FA-28): "To priority actions" asks for a board of the
 // workshop's "5 priority actions" and a row, then writes one note into that row's title zone with
-// a link back to its source; or a side panel ("Reflectie beleidsplan", "Inzichten uit de windroos",
-// preselected from a policy-plan reflection or a windroos), then one keyword per note, through a short-lived client of that board (same seat and replica,
-// so the node sees the same person). "To a new fiche" uses the existing conversion (FI-3).
+// a link back to its source; or a side panel ("Reflectie beleidsplan", "Inzichten uit de
+// windroos", preselected from a policy-plan reflection or a windroos), then one keyword per note.
+// Written through a short-lived client of that board (write-once.ts: same seat and replica, so the
+// node sees the same person). "To a new fiche" uses the existing conversion (FI-3).
 import type { Change } from "../../sync/api";
 import type { Identity } from "../../sync/identity";
 import { convertToFiches, fetchTemplates, fetchWorkshop, type BoardRef } from "../api";
@@ -135,9 +136,9 @@ export class Carry {
   private async writePanel(target: string, panel: string, ids: string[]): Promise<void> {
     const tpl = this.tpl;
     if (!tpl) throw new Error(PRIORITY_ACTIONS);
-    const parts = carriedParts(this.p.client.items, ids);
-    const changes = panelChanges(parts.map(() => newItemId()), panel, parts.map((p) => p.text),
-      parts.map((p) => ({ board: this.o.board, item: p.item })), tpl, this.o.name);
+    const parts = carriedParts(this.p.client.items, ids)
+      .map((p) => ({ id: newItemId(), text: p.text, source: { board: this.o.board, item: p.item } }));
+    const changes = panelChanges(parts, panel, tpl, this.o.name);
     await writeOnce(this.o, target, changes);
   }
 

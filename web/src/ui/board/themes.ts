@@ -290,17 +290,17 @@ export function panelFor(source: string, tpl: Template): string | null {
 }
 
 /**
- * Carried into a side panel: one keyword per note or theme (`texts`, with `sources` beside
- * them), side by side, each linking back to where it came from.
+ * Carried into a side panel: one keyword per note or theme, side by side, each with its own id and
+ * linking back to where it came from.
  */
-export function panelChanges(ids: readonly string[], panel: string, texts: readonly string[], sources: readonly Source[], tpl: Template, author: string): Change[] {
+export function panelChanges(parts: readonly { id: string; text: string; source: Source }[], panel: string, tpl: Template, author: string): Change[] {
   const taken: Rect[] = [];
   const out: Change[] = [];
-  texts.forEach((text, i) => {
-    const made = carriedItem(ids[i]!, panel, "keyword", text, sources[i]!, tpl, author, taken);
+  for (const p of parts) {
+    const made = carriedItem(p.id, panel, "keyword", p.text, p.source, tpl, author, taken);
     taken.push(made.at);
     out.push(...made.changes);
-  });
+  }
   return out;
 }
 
