@@ -27,6 +27,7 @@ import { attachPointer } from "./pointer";
 import { PresenceLayer, RemoteDrags } from "./presence";
 import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
+import { ArrowLayer } from "./arrow-layer";
 import { IndicatorItems } from "../indicators/board-items";
 import { Carry } from "./carry";
 import { ThemeLayer } from "./theme-layer";
@@ -72,6 +73,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
 
   const relabelDecor = decorate(tpl, layer);
   const zones = new ZoneLayer(tpl, layer);
+  // The change map's arrows (IT-6), under the notes: made before the note layer.
+  const arrows = new ArrowLayer({ tpl, client, say: (m) => parts.say(m) }, layer);
   let actions: BoardActions;
   const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value), (id, delta) => actions.vote(id, delta));
   // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
@@ -124,7 +127,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const carry = o.fiches && !o.compact
     ? new Carry(parts, { workshop: o.fiches.workshop, token: o.token, board: o.boardId, identity: o.identity, name: o.name, host: stage })
     : null;
-  const context = new ContextMenu(parts, actions, placing, stage, o.compact ? null : { layer: themes, carry });
+  const context = new ContextMenu(parts, actions, placing, stage, o.compact ? null : { layer: themes, carry }, arrows);
   root.append(stage, ...(chrome.panel ? [chrome.panel.el] : []), bind(h("p", { id: o.compact ? null : "zone-help", hidden: true }), (el) => (el.textContent = t("zoneHelp"))), noteHelp);
   host.replaceChildren(root);
 
@@ -186,6 +189,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       }
     }
     indicatorItems.render(client.items, ids);
+    arrows.render((id) => notes.data(id));
     themes.render();
     if (ids.size) {
       notes.restack();

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 003), whose three to five elements feed the "Reflectie beleidsplan" side panel of the 5 priority
  * actions, one keyword per element; the pros and cons balance (seed 000), a note per quadrant; SMART
  * goals (seed 000), each row checked as a fiche's SMART check is; the check-in board (seed 003), a
- * round's answers put there as one card per person.
+ * round's answers put there as one card per person; the change map (seed 001), an arrow drawn from an
+ * activity to its direct result.
  * (Each new template is also in {@link TemplatesE2EIT}: a note made and dragged into a zone, axe
  * on the board.)
  */
@@ -46,7 +47,7 @@ class MethodsE2EIT {
         node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
         api = new Api(node.base());
         workshop = api.createWorkshop("Actieplan zorgraad", "policy-reflection", "windroos", "priority-actions", "pros-cons-balance",
-                "smart-goals", "check-in");
+                "smart-goals", "check-in", "change-map");
         browser = Browser.start();
     }
 
@@ -206,6 +207,58 @@ class MethodsE2EIT {
         } finally {
             E2E.closeAll(p);
         }
+    }
+
+    @Test
+    @DisplayName("Change map (IT-6): an arrow drawn from an activity to its direct result through the card's menu is an item in GET /api/boards, shows for another person at once and survives a reload")
+    void changeMapArrow() {
+        String map = boardOf("change-map");
+        Browser other = Browser.start();
+        try {
+            E2E.join(browser, workshop.path("links").path("facilitator").asText(), null, "Fien");
+            E2E.openBoardTab(browser, map);
+            writeIn(map, "activities", "Scan van de huidige situatie");
+            writeIn(map, "direct-results", "Inzicht in wat anders moet");
+            String activity = noteIn(map, "activities"), result = noteIn(map, "direct-results");
+            E2E.join(other, workshop.path("links").path("participant").asText(), null, "Bram");
+            E2E.openBoardTab(other, map);
+
+            new Actions(browser.driver).contextClick(E2E.note(browser, activity)).perform();
+            browser.find(By.cssSelector("#board-menu [data-menu=arrow-to]")).click();
+            browser.find(By.id("arrow-menu"));
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#arrow-menu [role=menuitem]")).size(), "only the next column's card is offered");
+            assertEquals(List.of(), Axe.violations(browser), "the change map with the arrow menu open");
+            browser.find(By.cssSelector("#arrow-menu [data-menu='arrow-to-" + result + "']")).click();
+
+            String drawn = "path.arrow[data-from='" + activity + "'][data-to='" + result + "']";
+            browser.waitFor(d -> d.findElements(By.cssSelector(drawn)).size() == 1 ? true : null, "the arrow drawn");
+            other.waitFor(d -> d.findElements(By.cssSelector(drawn)).size() == 1 ? true : null, "the arrow shown to Bram");
+            JsonNode arrow = null;
+            for (var e : E2E.items(api, map, observer()).properties()) {
+                if ("arrow".equals(e.getValue().path("kind").path("v").asText())) arrow = e.getValue();
+            }
+            assertTrue(arrow != null, "an arrow item on the board");
+            assertEquals(activity, arrow.path("from").path("v").asText());
+            assertEquals(result, arrow.path("to").path("v").asText());
+            assertTrue(browser.find(By.cssSelector(".arrow-list")).getDomProperty("textContent").contains("Scan van de huidige situatie"),
+                    "the arrow is in the list screen readers get");
+
+            other.driver.navigate().refresh();
+            E2E.openBoardTab(other, map);
+            other.waitFor(d -> d.findElements(By.cssSelector(drawn)).size() == 1 ? true : null, "the arrow after a reload");
+            assertEquals(List.of(), Axe.violations(other), "the change map with an arrow");
+            Screenshots.save(browser, "methods-change-map-1400x1000");
+        } finally {
+            E2E.closeAll(other);
+        }
+    }
+
+    /** The one live note of a zone. */
+    private static String noteIn(String board, String zone) {
+        for (var e : E2E.items(api, board, observer()).properties()) {
+            if (zone.equals(e.getValue().path("zone").path("v").asText()) && "note".equals(e.getValue().path("kind").path("v").asText())) return e.getKey();
+        }
+        throw new AssertionError("no note in " + zone);
     }
 
     private static List<String> ids(JsonNode items) {

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TemplatesE2EIT {
 
     static final List<String> TEMPLATES = List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions",
-            "policy-reflection", "pros-cons-balance", "smart-goals", "check-in");
+            "policy-reflection", "pros-cons-balance", "smart-goals", "check-in", "change-map");
     /** For each template: where a new note is made, and the zone it is dropped into. */
     static final Map<String, String[]> MOVES = Map.of(
             "health-matrix", new String[]{"employee.education", "organisation.rules"},
@@ -40,7 +40,8 @@ class TemplatesE2EIT {
             "policy-reflection", new String[]{"elements", "elements"},
             "pros-cons-balance", new String[]{"short.gain", "long.loss"},
             "smart-goals", new String[]{"short.goal", "long.time-bound"},
-            "check-in", new String[]{"answers", "answers"});
+            "check-in", new String[]{"answers", "answers"},
+            "change-map", new String[]{"activities", "direct-results"});
 
     static NodeProcess node;
     static Browser browser;

@@ -98,6 +98,11 @@ class TemplateLibraryTest {
         assertRejected("smart-goals", t -> ((ObjectNode) t.get("rowCheck")).remove("label"), "schema:", "label");
         assertRejected("three-b", t -> t.putObject("rowCheck").put("label", "x").putArray("columns").add("keep"),
                 "schema:", "rowCheck without axis rows");
+        assertRejected("change-map", t -> ((com.fasterxml.jackson.databind.node.ArrayNode) t.at("/arrows/order")).add("elsewhere"),
+                "arrows order names unknown zone \"elsewhere\"");
+        assertRejected("change-map", t -> ((ObjectNode) t.at("/itemFields/to")).put("type", "text"), "arrows need a ref field to");
+        assertRejected("change-map", t -> t.remove("arrows"), "item kind arrow without arrows");
+        assertRejected("change-map", t -> ((ObjectNode) t.get("arrows")).put("kind", "line"), "schema:");
     }
 
     /** Each expected fragment must occur in some reported problem ("schema:" = caught by the JSON Schema). */
@@ -147,6 +152,7 @@ class TemplateLibraryTest {
             if (!columns.contains(c.asText())) out.add("rowCheck names unknown column " + c);
         }
         if (t.has("rowCheck") && rows.isEmpty()) out.add("rowCheck without axis rows");
+        checkArrows(t, zoneIds, out);
         for (JsonNode rule : t.at("/conversion/rules")) {
             String ref = rule.path("zone").asText();
             if (!zoneIds.contains(ref) && !rows.contains(ref) && !columns.contains(ref))
@@ -163,6 +169,23 @@ class TemplateLibraryTest {
             });
         });
         return out;
+    }
+
+    /** Arrows (a change map): their kind is allowed, their zones exist, from and to are ref fields; no arrow kind without them. */
+    private static void checkArrows(JsonNode t, Set<String> zoneIds, List<String> out) {
+        boolean kindAllowed = false;
+        for (JsonNode k : t.path("itemKinds")) kindAllowed |= k.asText().equals("arrow");
+        if (!t.has("arrows")) {
+            if (kindAllowed) out.add("item kind arrow without arrows");
+            return;
+        }
+        if (!kindAllowed) out.add("arrows without the item kind arrow");
+        for (JsonNode z : t.at("/arrows/order")) {
+            if (!zoneIds.contains(z.asText())) out.add("arrows order names unknown zone " + z);
+        }
+        for (String end : List.of("from", "to")) {
+            if (!"ref".equals(t.at("/itemFields/" + end + "/type").asText())) out.add("arrows need a ref field " + end);
+        }
     }
 
     /** Every bilingual object (one with an nl or en key) needs both, non-blank. */
