@@ -33,6 +33,10 @@ describe("search results", () => {
     expect(targetOf(hit("b", "_template", "title"), "windroos")).toEqual({ kind: "board" });
     expect(targetOf(hit("b", "_axis:team", "label"), "health-matrix")).toEqual({ kind: "board" });
     expect(targetOf(hit("r", "instruction"), "room")).toEqual({ kind: "room", item: "instruction" });
+    expect(targetOf(hit("r", "answer-r12-0123456789abcdef01234567"), "room")).toEqual({ kind: "round-answer", round: "r12", person: "0123456789abcdef01234567" });
+    expect(targetOf(hit("r", "answer-r2-participant-A1"), "room")).toEqual({ kind: "round-answer", round: "r2", person: "participant-A1" });
+    expect(targetOf(hit("b", "answer-r1-p1"), "three-b")).toEqual({ kind: "note", item: "answer-r1-p1" });
+    expect(hitKind(hit("r", "answer-r1-p1"), "room")).toEqual({ key: "answer" });
     expect(hitKind(hit("f", "fiche", "need"), "action-fiche")).toEqual({ key: "fiche", field: "need" });
     expect(hitKind(hit("b", "_zone:south", "label"), "windroos")).toEqual({ key: "label" });
     expect(hitKind(hit("b", "t1", "title"), "three-b")).toEqual({ key: "title" });

@@ -23,6 +23,7 @@ export const nl = {
   searchField_template: "methode",
   searchField_fiche: "fiche: {field}",
   searchField_room: "workshopruimte",
+  searchField_answer: "antwoord in een ronde",
   searchLanded: "Gevonden: {what}",
 } as const;
 
@@ -49,5 +50,6 @@ export const en: Record<keyof typeof nl, string> = {
   searchField_template: "method",
   searchField_fiche: "fiche: {field}",
   searchField_room: "workshop room",
+  searchField_answer: "round answer",
   searchLanded: "Found: {what}",
 };

@@ -84,7 +84,8 @@ export function mountSearch(o: SearchOptions): MountedSearch {
 /** Opens what a hit points at and lands on it. */
 function go(o: SearchOptions, hit: SearchHit, template: string | undefined): void {
   const target = targetOf(hit, template);
-  if (target.kind !== "room") o.open(hit.board);
+  // The room's texts show in the facilitation bar above every view: the open view stays.
+  if (target.kind !== "room" && target.kind !== "round-answer") o.open(hit.board);
   const title = o.board(hit.board)?.title ?? "";
   land(target, { host: o.boardHost, setView: (x, y, zoom) => o.setView(x, y, zoom) }, title);
 }
