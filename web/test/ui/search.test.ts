@@ -60,6 +60,14 @@ describe("search results", () => {
     expect(key("j", { ctrlKey: true })).toBe(false);
   });
 
+  it("puts only the filters that are set in the query string (SE-4)", () => {
+    const none = { board: "", zone: "", color: "", author: "", hasVotes: false };
+    expect(searchPath("w", "ritme", 30, none)).toBe("/api/workshops/w/search?q=ritme&limit=30");
+    expect(searchPath("w", "ritme", 30, { board: "b1", zone: "drop", color: "#fff3a8", author: "Fien de Wit", hasVotes: true }))
+      .toBe("/api/workshops/w/search?q=ritme&limit=30&board=b1&zone=drop&color=%23fff3a8&author=Fien+de+Wit&has-votes=true");
+    expect(searchPath("w", "ritme", 30, { ...none, hasVotes: true })).toBe("/api/workshops/w/search?q=ritme&limit=30&has-votes=true");
+  });
+
   it("puts the words in the query string, never the seat (it travels as a header)", () => {
     expect(searchPath("w 1", "werk & druk", 30)).toBe("/api/workshops/w%201/search?q=werk+%26+druk&limit=30");
   });

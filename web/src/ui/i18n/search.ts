@@ -25,6 +25,15 @@ export const nl = {
   searchField_room: "workshopruimte",
   searchField_answer: "antwoord in een ronde",
   searchLanded: "Gevonden: {what}",
+  searchFilters: "Filters",
+  searchFilterBoard: "Bord",
+  searchFilterZone: "Zone",
+  searchFilterColor: "Kleur",
+  searchFilterAuthor: "Auteur",
+  searchFilterVotes: "Met stippen",
+  searchAnyBoard: "Alle borden",
+  searchAnyZone: "Alle zones",
+  searchAnyColor: "Alle kleuren",
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
@@ -52,4 +61,13 @@ export const en: Record<keyof typeof nl, string> = {
   searchField_room: "workshop room",
   searchField_answer: "round answer",
   searchLanded: "Found: {what}",
+  searchFilters: "Filters",
+  searchFilterBoard: "Board",
+  searchFilterZone: "Zone",
+  searchFilterColor: "Colour",
+  searchFilterAuthor: "Author",
+  searchFilterVotes: "With dots",
+  searchAnyBoard: "All boards",
+  searchAnyZone: "All zones",
+  searchAnyColor: "All colours",
 };

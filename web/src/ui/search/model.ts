@@ -121,8 +121,24 @@ export function isSearchShortcut(e: { key: string; ctrlKey: boolean; metaKey: bo
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k";
 }
 
-/** The search's query string for the API (SE-1); `typing`: the last word is unfinished. */
-export function searchPath(workshop: string, q: string, limit: number): string {
+/** The dialog's filters (SE-4); an empty string is no filter. */
+export interface SearchFilters {
+  board: string;
+  zone: string;
+  color: string;
+  author: string;
+  hasVotes: boolean;
+}
+
+export const NO_FILTERS: SearchFilters = Object.freeze({ board: "", zone: "", color: "", author: "", hasVotes: false });
+
+/** The search's query string for the API (SE-1, SE-4): only the filters that are set. */
+export function searchPath(workshop: string, q: string, limit: number, filters: SearchFilters = NO_FILTERS): string {
   const params = new URLSearchParams({ q, limit: String(limit) });
+  if (filters.board) params.set("board", filters.board);
+  if (filters.zone) params.set("zone", filters.zone);
+  if (filters.color) params.set("color", filters.color);
+  if (filters.author) params.set("author", filters.author);
+  if (filters.hasVotes) params.set("has-votes", "true");
   return `/api/workshops/${encodeURIComponent(workshop)}/search?${params.toString()}`;
 }
