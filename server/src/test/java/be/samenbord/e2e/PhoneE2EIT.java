@@ -139,6 +139,7 @@ class PhoneE2EIT {
         editor.sendKeys("bewaken");
         assertTrue(editorVisible(), "visible while typing above the keyboard");
         Screenshots.save(phone, "phone-editor-keyboard");
+        assertEquals(List.of(), Axe.violationsWithTargetSize(phone), "the note editor open on the phone");
         phone.viewport(390, 844, true);
         String id = editor.getDomAttribute("data-item");
         E2E.type(phone, "");

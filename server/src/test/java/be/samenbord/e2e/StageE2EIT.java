@@ -272,9 +272,12 @@ class StageE2EIT {
             en.find(By.cssSelector("input[name=template][value=windroos]")).click();
             en.find(By.id("create-workshop")).click();
             WebElement copy = en.find(By.cssSelector("button[data-copy=participant]"));
+            Screenshots.save(en, "stage-workshop-created");
+            assertEquals(List.of(), Axe.violations(en), "the page right after creating a workshop");
             copy.click();
             en.waitFor(d -> "true".equals(d.findElement(By.cssSelector("button[data-copy=participant]")).getDomAttribute("data-copied"))
                     && d.findElement(By.cssSelector("button[data-copy=participant]")).getText().contains("Copied") ? true : null, "the button says copied");
+            assertEquals(List.of(), Axe.violations(en), "the links page with a button saying copied");
         }
         try (WsClient r = WsClient.connect(node.base())) {
             r.join(workshop.path("tokens").path("facilitator").asText(), workshop.path("room").asText(), "roomFien02", "Fien (WS)");
