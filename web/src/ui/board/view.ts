@@ -162,12 +162,17 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     return true;
   };
 
+  // Once per frame, for the notes asked for since the last one (null: all of them).
   let overflowFrame = 0;
+  let overflowIds: Set<string> | null = new Set();
   const markOverflow = (ids?: Iterable<string>) => {
+    if (!ids) overflowIds = null;
+    else if (overflowIds) for (const id of ids) overflowIds.add(id);
     if (overflowFrame) return;
     overflowFrame = requestAnimationFrame(() => {
       overflowFrame = 0;
-      notes.markOverflow(ids);
+      notes.markOverflow(camera.scale, overflowIds ?? undefined);
+      overflowIds = new Set();
     });
   };
 
@@ -255,10 +260,13 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   // The camera reports user moves; a move made by setView (following someone) is not echoed.
   let settingView = false;
   let destroyed = false;
+  let fittedScale = 0;
   camera.onChange(() => {
     chrome.tools.setZoom(camera.scale);
     parts.editor.reposition();
-    markOverflow();
+    // Only a zoom changes how a note's text fits; a pan does not.
+    if (camera.scale !== fittedScale) markOverflow();
+    fittedScale = camera.scale;
     if (settingView || destroyed || !o.onViewChange) return;
     const v = camera.view();
     // What of the board the viewport shows: a follower fits that, not the empty space around it.
