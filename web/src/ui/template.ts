@@ -77,6 +77,8 @@ export interface Template {
   rowCheck?: { label: Text; columns: string[] };
   /** Arrows between notes of consecutive zones (IT-6, the change map). */
   arrows?: { kind: "arrow"; order: string[] };
+  /** Scores per person on each row's candidate note (IT-7, the integrative method). */
+  scores?: { column: string; criteria: string[]; min: number; max: number; labels?: Record<string, Text> };
   zones: Zone[];
   /** Absent: the board does not convert to fiches. */
   conversion?: Conversion;

@@ -28,6 +28,7 @@ import { PresenceLayer, RemoteDrags } from "./presence";
 import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
 import { ArrowLayer } from "./arrow-layer";
+import { ScoreLayer } from "./score-layer";
 import { IndicatorItems } from "../indicators/board-items";
 import { Carry } from "./carry";
 import { ThemeLayer } from "./theme-layer";
@@ -75,6 +76,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const zones = new ZoneLayer(tpl, layer);
   // The change map's arrows (IT-6), under the notes: made before the note layer.
   const arrows = new ArrowLayer({ tpl, client, say: (m) => parts.say(m) }, layer);
+  // The integrative method's scores (IT-7), in the criterion cells.
+  const scores = new ScoreLayer({ tpl, client, say: (m) => parts.say(m) }, layer, () => isReadonly());
   let actions: BoardActions;
   const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value), (id, delta) => actions.vote(id, delta));
   // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
@@ -195,6 +198,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     }
     indicatorItems.render(client.items, ids);
     arrows.render((id) => notes.data(id));
+    scores.render(notes.ids().map((id) => notes.data(id)!));
     themes.render();
     if (ids.size) {
       notes.restack();

@@ -161,6 +161,15 @@ final class BatchValidator {
             }
             return;
         }
+        if (template.scoresOn(base)) {
+            // One field per person and criterion (IT-7), like a vote: a replica sets only its own score.
+            if (colon < 0 || !field.substring(colon + 1).equals(replica)) throw invalid(base + ":<replica> must name your own replica");
+            Template.Scores sc = template.scores();
+            if (!v.isNull() && !(v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= sc.min() && v.asInt() <= sc.max())) {
+                throw invalid("a score is null or a whole number from " + sc.min() + " to " + sc.max());
+            }
+            return;
+        }
         List<String> allowed = template.itemFields().get(field);
         if (allowed != null && !allowed.isEmpty() && !(v.isTextual() && allowed.contains(v.asText()))) {
             throw invalid(field + " must be one of " + allowed);

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** IT-6 at the edge: arrows on a change map are items with ref fields; anything else in those fields is refused. */
-class ArrowFieldsTest {
+/**
+ * The methods' own fields at the edge: arrows on a change map are items with ref fields (IT-6); the
+ * integrative method's scores are per-person whole numbers (IT-7). Anything else is refused.
+ */
+class MethodFieldsTest {
 
     static TestNode node;
 
@@ -72,5 +75,32 @@ class ArrowFieldsTest {
         }
         JsonNode items = node.api.get("/api/boards/" + map.id(), map.token("participant")).body().path("items");
         for (int i = 0; i < 5; i++) assertTrue(items.path("bad" + i).isMissingNode(), "bad" + i + " applied: " + items.path("bad" + i));
+    }
+
+    @Test
+    @DisplayName("IT-7: a person scores a candidate with their own <criterion>:<replica> from 0 to 3 or null; another's field, 4, 1.5 or text get invalid_op")
+    void scoresArePerPersonWholeNumbers() throws Exception {
+        TestNode.Board board = node.board("integrative-criteria");
+        OpsBuilder ops = new OpsBuilder("replicaSCOR");
+        try (WsClient c = node.connect()) {
+            c.join(board.token("participant"), board.id(), "replicaSCOR", "Sofie");
+            c.send(ops.note("n", "cand", "Wekelijks bewegingsmoment", "candidate-1.action"));
+            c.send(OpsBuilder.batch("mine", ops.op("cand", "probable:replicaSCOR", 3), ops.op("cand", "changeable:replicaSCOR", 0)));
+            c.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("mine"));
+            c.send(OpsBuilder.batch("back", ops.op("cand", "changeable:replicaSCOR", null)));
+            c.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("back"));
+            String[][] bad = {{"probable:replicaOTHR", "2"}, {"probable", "2"}, {"vision:replicaSCOR", "4"}, {"vision:replicaSCOR", "-1"},
+                    {"vision:replicaSCOR", "1.5"}, {"vision:replicaSCOR", "\"3\""}, {"vision:replicaSCOR", "true"}};
+            for (int i = 0; i < bad.length; i++) {
+                ObjectNode op = ops.op("cand", bad[i][0], null);
+                op.set("v", WsClient.JSON.readTree(bad[i][1]));
+                c.send(OpsBuilder.batch("s" + i, op));
+                assertEquals("s" + i, c.nextError("invalid_op").path("batch").asText(), "for " + bad[i][0] + " = " + bad[i][1]);
+            }
+        }
+        JsonNode cand = node.api.get("/api/boards/" + board.id(), board.token("participant")).body().path("items").path("cand");
+        assertEquals(3, cand.path("probable:replicaSCOR").path("v").asInt());
+        assertTrue(cand.path("changeable:replicaSCOR").path("v").isNull(), "a score taken back: " + cand);
+        assertTrue(cand.path("probable:replicaOTHR").isMissingNode() && cand.path("vision:replicaSCOR").isMissingNode(), "nothing refused applied: " + cand);
     }
 }
