@@ -19,12 +19,17 @@ function showCopied(button: HTMLButtonElement, ok: boolean): void {
   if (!ok) return; // the link is selected and the failure announced: Ctrl+C does it
   const label = button.dataset.label ?? button.textContent ?? "";
   button.dataset.label = label;
+  // The accessible name must hold the visible text (WCAG 2.5.3): while it says "copied", that is its name.
+  const name = button.dataset.ariaLabel ?? button.getAttribute("aria-label");
+  if (name !== null) button.dataset.ariaLabel = name;
+  button.removeAttribute("aria-label");
   button.dataset.copied = "true";
   button.replaceChildren(icon("check", 18), t("copied"));
   clearTimeout(Number(button.dataset.copiedTimer));
   button.dataset.copiedTimer = String(setTimeout(() => {
     delete button.dataset.copied;
     button.textContent = button.dataset.label ?? label;
+    if (button.dataset.ariaLabel !== undefined) button.setAttribute("aria-label", button.dataset.ariaLabel);
   }, COPIED_MS));
 }
 

@@ -7,6 +7,7 @@ import * as boardControl from "./i18n/board-control";
 import * as common from "./i18n/common";
 import * as fiche from "./i18n/fiche";
 import * as home from "./i18n/home";
+import * as methods from "./i18n/methods";
 import * as room from "./i18n/room";
 import * as search from "./i18n/search";
 import * as stage from "./i18n/stage";
@@ -15,15 +16,15 @@ import * as themes from "./i18n/themes";
 
 export type Lang = "nl" | "en";
 
-export const nl = { ...common.nl, ...home.nl, ...board.nl, ...fiche.nl, ...boardControl.nl, ...room.nl, ...search.nl, ...stage.nl, ...summary.nl, ...themes.nl } as const;
+export const nl = { ...common.nl, ...home.nl, ...board.nl, ...fiche.nl, ...boardControl.nl, ...room.nl, ...search.nl, ...stage.nl, ...summary.nl, ...themes.nl, ...methods.nl } as const;
 
 export type Key = keyof typeof nl;
 
-export const en: Record<Key, string> = { ...common.en, ...home.en, ...board.en, ...fiche.en, ...boardControl.en, ...room.en, ...search.en, ...stage.en, ...summary.en, ...themes.en };
+export const en: Record<Key, string> = { ...common.en, ...home.en, ...board.en, ...fiche.en, ...boardControl.en, ...room.en, ...search.en, ...stage.en, ...summary.en, ...themes.en, ...methods.en };
 
 // In one object literal a key written twice failed to compile; spread parts would let the later
 // one win silently, so a key that two parts share fails the type check here instead.
-type Parts = [typeof common.nl, typeof home.nl, typeof board.nl, typeof fiche.nl, typeof boardControl.nl, typeof room.nl, typeof search.nl, typeof stage.nl, typeof summary.nl, typeof themes.nl];
+type Parts = [typeof common.nl, typeof home.nl, typeof board.nl, typeof fiche.nl, typeof boardControl.nl, typeof room.nl, typeof search.nl, typeof stage.nl, typeof summary.nl, typeof themes.nl, typeof methods.nl];
 type KeysOf<T> = T extends unknown ? keyof T : never;
 type Shared<P> = P extends [infer First, ...infer Rest] ? (keyof First & KeysOf<Rest[number]>) | Shared<Rest> : never;
 true satisfies ([Shared<Parts>] extends [never] ? true : Shared<Parts>);

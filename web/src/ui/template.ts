@@ -46,7 +46,7 @@ export interface AxisEntry {
 }
 
 export interface ItemField {
-  type: "enum" | "text" | "number" | "boolean";
+  type: "enum" | "text" | "number" | "boolean" | "ref";
   values?: string[];
   default?: string | number | boolean;
   label: Text;
@@ -75,6 +75,10 @@ export interface Template {
   axes?: { rows: AxisEntry[]; columns: AxisEntry[] };
   /** Per axis row: do these columns each hold a note (a goal's SMART check)? */
   rowCheck?: { label: Text; columns: string[] };
+  /** Arrows between notes of consecutive zones (IT-6, the change map). */
+  arrows?: { kind: "arrow"; order: string[] };
+  /** Scores per person on each row's candidate note (IT-7, the integrative method). */
+  scores?: { column: string; criteria: string[]; min: number; max: number; labels?: Record<string, Text> };
   zones: Zone[];
   /** Absent: the board does not convert to fiches. */
   conversion?: Conversion;

@@ -339,6 +339,10 @@ export function renderWorkshop(app: HTMLElement, o: WorkshopOptions): void {
     workshop: o.info.id, token: o.token, identity, header: headerEnd, boardHost, learn: learnBoards,
     open: (id) => open(id),
     setView: (x, y, zoom) => openBoard?.board.setView(x, y, zoom),
+    boards: () => [...known.values()].map((ref) => {
+      const tpl = byId.get(ref.template);
+      return { id: ref.id, title: loc(tpl?.title) || ref.template, zones: (tpl?.zones ?? []).map((z) => ({ id: z.id, label: loc(z.label) })) };
+    }),
     board: (id) => {
       const ref = known.get(id);
       if (ref) return { title: loc(byId.get(ref.template)?.title) || ref.template, template: ref.template };

@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import type { Json, Stamp } from "../../src/sync/api";
 import { TextError, TextField, type TextOp } from "../../src/sync/text/field";
 import { readTextOp, stateJson, textOpValue } from "../../src/sync/text/json";
+import { propertySettings } from "../seeds";
+import { seeded } from "./fake-server";
 
 interface VectorOp {
   v: Json;
@@ -28,9 +30,77 @@ function decode(o: VectorOp): TextOp {
   return op;
 }
 
+/** Up to this many ops, a vector is delivered in every order there is (as TextVectorsTest does). */
+const EVERY_ORDER_UP_TO = 6;
+/** Seeded orders of a longer vector; a fresh seed with SEEDS=random. */
+const ORDER_RUNS = 40;
+const ORDER_SEED = propertySettings(20261208, ORDER_RUNS, "text.vectors.test.ts").seed;
+
+function permutations(xs: number[]): number[][] {
+  if (xs.length <= 1) return [xs];
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((rest) => [x, ...rest]));
+}
+
+/**
+ * The orders a vector's ops are delivered in: every permutation of a short vector (and each again
+ * with its first op repeated), else the reverse and seeded shuffles with about a quarter of the ops
+ * sent twice. None needs to be causal: `deliver` holds back what cannot apply yet.
+ */
+function deliveryOrders(n: number, name: string): number[][] {
+  const identity = Array.from({ length: n }, (_, i) => i);
+  if (n <= EVERY_ORDER_UP_TO) {
+    const all = permutations(identity);
+    return [...all, ...all.map((p) => [...p, p[0] as number])];
+  }
+  const out = [[...identity].reverse()];
+  let h = 0;
+  for (const c of name) h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  for (let run = 0; run < ORDER_RUNS; run++) {
+    const next = seeded(ORDER_SEED + run * 7919 + h);
+    const order = [...identity];
+    for (let i = 0; i < n; i++) if (Math.floor(next() * 4) === 0) order.push(i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    out.push(order);
+  }
+  return out;
+}
+
+/** Whether every character `op` names is in `f` (its parent, or what it deletes). */
+function ready(f: TextField, op: TextOp): boolean {
+  if (op.kind === "ins") return op.parent === null || f.contains(op.parent);
+  if (op.kind === "del") return op.ranges.every((r) => Array.from({ length: r.len }, (_, i) => i).every((i) => f.contains([r.id[0], r.id[1] + i])));
+  return true;
+}
+
+/** Delivers ops to a fresh field in `order`, holding back an op that names characters not there yet; every op must apply in the end. */
+function deliver(ops: TextOp[], order: number[]): TextField {
+  const f = new TextField();
+  const held: TextOp[] = [];
+  for (const i of order) {
+    held.push(ops[i] as TextOp);
+    for (let progress = true; progress; ) {
+      progress = false;
+      const k = held.findIndex((op) => ready(f, op));
+      if (k >= 0) {
+        f.apply(held.splice(k, 1)[0] as TextOp);
+        progress = true;
+      }
+    }
+  }
+  expect(held, `ops that never applied in order ${order.join(",")}`).toEqual([]);
+  return f;
+}
+
 describe("text vectors (TX-1..TX-4)", () => {
   it("finds the shared vectors", () => {
     expect(files.length).toBeGreaterThanOrEqual(6);
+    for (const [file, v] of vectors) {
+      expect(`${v.name}.json`).toBe(file);
+      expect(v.ops.length).toBeGreaterThan(0);
+    }
   });
 
   describe.each(vectors)("%s", (_file, v) => {
@@ -52,6 +122,16 @@ describe("text vectors (TX-1..TX-4)", () => {
         for (const i of order) g.apply(ops[i]!);
         for (const op of ops) expect(g.apply(op)).toBe(false); // duplicates change nothing
         expect(stateJson(g)).toBe(state);
+      }
+    });
+
+    it("delivered in every order (a short vector) or the reverse and seeded orders with duplicates, holding back what cannot apply yet", () => {
+      const orders = deliveryOrders(ops.length, v.name);
+      expect(orders.length).toBeGreaterThan(ops.length <= EVERY_ORDER_UP_TO ? 1 : ORDER_RUNS);
+      for (const order of orders) {
+        const g = deliver(ops, order);
+        expect(stateJson(g), `${v.name} in order ${order.join(",")}`).toBe(state);
+        expect(g.text()).toBe(v.expected.text);
       }
     });
 

@@ -33,6 +33,10 @@ describe("search results", () => {
     expect(targetOf(hit("b", "_template", "title"), "windroos")).toEqual({ kind: "board" });
     expect(targetOf(hit("b", "_axis:team", "label"), "health-matrix")).toEqual({ kind: "board" });
     expect(targetOf(hit("r", "instruction"), "room")).toEqual({ kind: "room", item: "instruction" });
+    expect(targetOf(hit("r", "answer-r12-0123456789abcdef01234567"), "room")).toEqual({ kind: "round-answer", round: "r12", person: "0123456789abcdef01234567" });
+    expect(targetOf(hit("r", "answer-r2-participant-A1"), "room")).toEqual({ kind: "round-answer", round: "r2", person: "participant-A1" });
+    expect(targetOf(hit("b", "answer-r1-p1"), "three-b")).toEqual({ kind: "note", item: "answer-r1-p1" });
+    expect(hitKind(hit("r", "answer-r1-p1"), "room")).toEqual({ key: "answer" });
     expect(hitKind(hit("f", "fiche", "need"), "action-fiche")).toEqual({ key: "fiche", field: "need" });
     expect(hitKind(hit("b", "_zone:south", "label"), "windroos")).toEqual({ key: "label" });
     expect(hitKind(hit("b", "t1", "title"), "three-b")).toEqual({ key: "title" });
@@ -54,6 +58,14 @@ describe("search results", () => {
     expect(key("k", {})).toBe(false);
     expect(key("k", { ctrlKey: true, shiftKey: true })).toBe(false);
     expect(key("j", { ctrlKey: true })).toBe(false);
+  });
+
+  it("puts only the filters that are set in the query string (SE-4)", () => {
+    const none = { board: "", zone: "", color: "", author: "", hasVotes: false };
+    expect(searchPath("w", "ritme", 30, none)).toBe("/api/workshops/w/search?q=ritme&limit=30");
+    expect(searchPath("w", "ritme", 30, { board: "b1", zone: "drop", color: "#fff3a8", author: "Fien de Wit", hasVotes: true }))
+      .toBe("/api/workshops/w/search?q=ritme&limit=30&board=b1&zone=drop&color=%23fff3a8&author=Fien+de+Wit&has-votes=true");
+    expect(searchPath("w", "ritme", 30, { ...none, hasVotes: true })).toBe("/api/workshops/w/search?q=ritme&limit=30&has-votes=true");
   });
 
   it("puts the words in the query string, never the seat (it travels as a header)", () => {

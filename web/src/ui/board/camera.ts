@@ -140,7 +140,7 @@ export class Camera {
   private apply(): void {
     this.layer.style.transform = `translate(${this.tx}px, ${this.ty}px) scale(${this.scale})`;
     // Outlines, cursors and handles keep a constant on-screen size through this variable; text
-    // uses it to stay legible at fit (at least 12 screen pixels, see styles.css).
+    // uses it to stay legible at fit (12 screen pixels, a note's down to 10 to keep words whole: board.css, note-fit.ts).
     this.layer.style.setProperty("--inv-scale", String(1 / this.scale));
     this.layer.classList.toggle("zoom-low", this.scale < LOW_ZOOM);
     this.layer.classList.toggle("zoom-tiny", this.scale < TINY_ZOOM);

@@ -174,7 +174,8 @@ export function buildChrome(c: ChromeOptions) {
     },
     /** What the floating tools cover, so "fit" keeps the board clear of them. */
     insets(width: number): Insets {
-      if (o.compact) return { top: 8, right: 8, bottom: 8, left: 8 };
+      // A compact board (the plenary) has the status chip above and the zoom tools below it.
+      if (o.compact) return { top: 48, right: 8, bottom: 52, left: 8 };
       return width < NARROW ? { top: 56, right: 8, bottom: 76, left: 8 } : { top: 60, right: 16, bottom: 64, left: 72 };
     },
     onFit(fn: () => void) {

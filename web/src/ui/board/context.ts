@@ -7,7 +7,9 @@ import type { BoardActions } from "./actions";
 import type { BoardParts } from "./parts";
 import type { Placing } from "./placing";
 import type { MenuTarget } from "./pointer";
+import type { ArrowLayer } from "./arrow-layer";
 import type { Carry } from "./carry";
+import { truncate } from "./model";
 import type { ThemeLayer } from "./theme-layer";
 import { themeOf } from "./themes";
 
@@ -20,6 +22,8 @@ export class ContextMenu {
     private readonly host: HTMLElement,
     /** Grouping and carrying forward (FA-24, FA-27); absent on compact boards. */
     private readonly themes: { layer: ThemeLayer; carry: Carry | null } | null = null,
+    /** The change map's arrows (IT-6); absent or disabled on other boards. */
+    private readonly arrows: ArrowLayer | null = null,
   ) {}
 
   /** At a screen point (pointer). */
@@ -52,6 +56,7 @@ export class ContextMenu {
       out.push({ id: "copy", label: t("menuCopy"), icon: "copy", run: () => void this.placing.copy() });
       if (!ro) out.push({ id: "delete", label: t("deleteNoteLabel"), icon: "trash", run: () => this.a.deleteIds(this.a.targets(note)) });
       if (!ro && this.themes) this.themeItems(out, this.a.targets(note), this.themes);
+      if (!ro && ids.length === 1 && this.arrows?.enabled) this.arrowItems(out, note, this.arrows);
     } else if (!ro) {
       out.push({ id: "add-here", label: t("menuAddHere"), icon: "plus", run: () => void this.placing.createAt(...target.at) });
       out.push({ id: "paste", label: t("menuPaste"), icon: "copy", run: () => void this.placing.paste() });
@@ -60,6 +65,43 @@ export class ContextMenu {
     if (!ro && zone) out.push({ id: "tidy", label: t("menuTidy"), icon: "grid", run: () => this.placing.tidy(zone) });
     out.push({ id: "select-all", label: t("menuSelectAll"), icon: "select", run: () => this.a.selectAll() });
     return out;
+  }
+
+  /** "Arrow to…" and "Remove an arrow…": each opens a second menu of cards in the same place. */
+  private arrowItems(out: MenuItem[], id: string, arrows: ArrowLayer): void {
+    const from = this.p.notes.data(id);
+    if (!from) return;
+    const back = this.p.notes.element(id) ?? null;
+    const at = () => {
+      const r = this.host.getBoundingClientRect();
+      const e = (back ?? this.host).getBoundingClientRect();
+      return [e.right - r.left + 4, e.top - r.top] as const;
+    };
+    const targets = arrows.targets(from, this.p.notes.ids().map((n) => this.p.notes.data(n)!).filter(Boolean));
+    out.push({
+      id: "arrow-to",
+      label: t("menuArrowTo"),
+      icon: "convert",
+      run: () => {
+        if (!targets.length) return this.p.say(t("arrowNoTargets"));
+        const items = targets.map((n) => ({ id: `arrow-to-${n.id}`, label: t("arrowTarget", { text: truncate(n.text, 40) || t("emptyNote") }), run: () => arrows.draw(id, n) }));
+        openMenu(this.host, items, ...at(), { id: "arrow-menu", label: t("arrowTargetsLabel"), returnFocus: back });
+      },
+    });
+    const outgoing = arrows.outgoing(id);
+    if (!outgoing.length) return;
+    out.push({
+      id: "arrow-remove",
+      label: t("menuArrowRemove"),
+      icon: "trash",
+      run: () => {
+        const items = outgoing.map((a) => {
+          const to = this.p.notes.data(a.to);
+          return { id: `arrow-remove-${a.to}`, label: t("arrowTarget", { text: truncate(to?.text ?? "", 40) || t("emptyNote") }), run: () => arrows.remove(a, to) };
+        });
+        openMenu(this.host, items, ...at(), { id: "arrow-menu", label: t("arrowRemoveLabel"), returnFocus: back });
+      },
+    });
   }
 
   private themeItems(out: MenuItem[], ids: string[], th: { layer: ThemeLayer; carry: Carry | null }): void {

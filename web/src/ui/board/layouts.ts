@@ -43,7 +43,8 @@ export function decorate(tpl: Template, layer: HTMLElement): () => void {
     const top = Math.min(...cells.map((c) => c.y));
     const left = Math.min(...cells.map((c) => c.x));
     const legend = h("div", { class: "legend", id: "legend" });
-    place(legend, { x: 8, y: 8, w: Math.max(200, left - 16), h: Math.max(120, top - 16) });
+    // Tall enough for its title and every value (the change map has four phases).
+    place(legend, { x: 8, y: 8, w: Math.max(200, left - 16), h: Math.max(120, top - 16, 44 + 26 * f.values!.length) });
     const paint = () => {
       legend.replaceChildren(
         h("div", { class: "legend-title" }, `${t("legend")}: ${loc(f.label)}`),

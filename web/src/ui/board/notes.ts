@@ -8,6 +8,7 @@ import { h } from "../dom";
 import { loc, t } from "../i18n";
 import { colouredEnumField, type ItemField, type Template } from "../template";
 import { shorten, stackOrder, truncate, type NoteData } from "./model";
+import { fitSize, measureWords, type Words } from "./note-fit";
 import type { NoteVoteView } from "./voting";
 
 interface VoteEls {
@@ -27,6 +28,8 @@ interface NoteEls {
   control: HTMLSelectElement | null;
   data: NoteData;
   vote: VoteEls;
+  /** The text's words measured in `font` (note-fit.ts), kept until the text or font changes. */
+  words: { text: string; font: string; words: Words } | null;
 }
 
 const LABEL_MAX = 300;
@@ -36,6 +39,16 @@ function textColor(bg: string): string {
   let c = colorCache.get(bg);
   if (!c) colorCache.set(bg, (c = textColorFor(resolveColor(bg))));
   return c;
+}
+
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+
+/** A string's width in a 100 px font (a canvas measures without layout); 0.6 em a character without canvas. */
+function measure100(font: string, s: string): number {
+  if (measureCtx === undefined) measureCtx = document.createElement("canvas").getContext("2d");
+  if (!measureCtx) return s.length * 60;
+  measureCtx.font = font;
+  return measureCtx.measureText(s).width;
 }
 
 export class NoteLayer {
@@ -86,7 +99,7 @@ export class NoteLayer {
       // from reading a long text twice and the name consistent with what is shown.
       el.append(h("div", { class: "note-body", "aria-hidden": "true" }, text, author));
       this.list.append(el);
-      e = { el, text, author, control: this.makeControl(n.id), data: n, vote: { view: null, badge: null, box: null, add: null, remove: null } };
+      e = { el, text, author, control: this.makeControl(n.id), data: n, vote: { view: null, badge: null, box: null, add: null, remove: null }, words: null };
       this.els.set(n.id, e);
     }
     e.data = n;
@@ -194,16 +207,34 @@ export class NoteLayer {
   }
 
   /**
-   * Marks notes whose text does not fit (`note-more`: a fade and an ellipsis say it continues);
-   * measured after layout, so called once per frame at most (view.ts).
+   * Sizes each note's text for the board's `scale` (note-fit.ts: whole words, shrink to fit before
+   * "…"), then marks notes whose text still does not fit (`note-more`: a fade and an ellipsis say
+   * it continues); measured after layout, so called once per frame at most (view.ts). Reads all,
+   * then writes all, then reads again: two layouts, not one per note.
    */
-  markOverflow(ids: Iterable<string> = this.els.keys()): void {
-    for (const id of ids) {
-      const e = this.els.get(id);
-      if (!e) continue;
+  markOverflow(scale: number, ids: Iterable<string> = this.els.keys()): void {
+    const list = [...ids].map((id) => this.els.get(id)).filter((e): e is NoteEls => !!e);
+    // The CSS size (board.css `.note-text`): 17 canvas px, at least 12 screen px.
+    const cssSize = Math.max(17, 12 / scale);
+    const sizes = list.map((e) => {
+      const text = e.text.textContent ?? "";
+      return text ? fitSize(this.wordsOf(e, text), e.text.clientWidth, e.text.clientHeight, cssSize, scale) : cssSize;
+    });
+    list.forEach((e, i) => {
+      const size = sizes[i] >= cssSize ? "" : `${sizes[i].toFixed(2)}px`;
+      if (e.el.style.getPropertyValue("--note-size") !== size) e.el.style.setProperty("--note-size", size);
+    });
+    for (const e of list) {
       const more = e.text.scrollHeight > e.text.clientHeight + 2;
       if (e.el.classList.contains("note-more") !== more) e.el.classList.toggle("note-more", more);
     }
+  }
+
+  private wordsOf(e: NoteEls, text: string): Words {
+    const style = getComputedStyle(e.text);
+    const font = `${style.fontWeight} 100px ${style.fontFamily}`;
+    if (e.words?.text !== text || e.words.font !== font) e.words = { text, font, words: measureWords(text, (s) => measure100(font, s)) };
+    return e.words.words;
   }
 
   /** Notes written during private writing that only this replica sees (FA-6). */

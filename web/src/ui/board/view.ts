@@ -27,6 +27,8 @@ import { attachPointer } from "./pointer";
 import { PresenceLayer, RemoteDrags } from "./presence";
 import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
+import { ArrowLayer } from "./arrow-layer";
+import { ScoreLayer } from "./score-layer";
 import { IndicatorItems } from "../indicators/board-items";
 import { Carry } from "./carry";
 import { ThemeLayer } from "./theme-layer";
@@ -72,6 +74,10 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
 
   const relabelDecor = decorate(tpl, layer);
   const zones = new ZoneLayer(tpl, layer);
+  // The change map's arrows (IT-6), under the notes: made before the note layer.
+  const arrows = new ArrowLayer({ tpl, client, say: (m) => parts.say(m) }, layer);
+  // The integrative method's scores (IT-7), in the criterion cells.
+  const scores = new ScoreLayer({ tpl, client, say: (m) => parts.say(m) }, layer, () => isReadonly());
   let actions: BoardActions;
   const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value), (id, delta) => actions.vote(id, delta));
   // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
@@ -124,7 +130,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const carry = o.fiches && !o.compact
     ? new Carry(parts, { workshop: o.fiches.workshop, token: o.token, board: o.boardId, identity: o.identity, name: o.name, host: stage })
     : null;
-  const context = new ContextMenu(parts, actions, placing, stage, o.compact ? null : { layer: themes, carry });
+  const context = new ContextMenu(parts, actions, placing, stage, o.compact ? null : { layer: themes, carry }, arrows);
   root.append(stage, ...(chrome.panel ? [chrome.panel.el] : []), bind(h("p", { id: o.compact ? null : "zone-help", hidden: true }), (el) => (el.textContent = t("zoneHelp"))), noteHelp);
   host.replaceChildren(root);
 
@@ -159,12 +165,17 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     return true;
   };
 
+  // Once per frame, for the notes asked for since the last one (null: all of them).
   let overflowFrame = 0;
+  let overflowIds: Set<string> | null = new Set();
   const markOverflow = (ids?: Iterable<string>) => {
+    if (!ids) overflowIds = null;
+    else if (overflowIds) for (const id of ids) overflowIds.add(id);
     if (overflowFrame) return;
     overflowFrame = requestAnimationFrame(() => {
       overflowFrame = 0;
-      notes.markOverflow(ids);
+      notes.markOverflow(camera.scale, overflowIds ?? undefined);
+      overflowIds = new Set();
     });
   };
 
@@ -186,6 +197,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       }
     }
     indicatorItems.render(client.items, ids);
+    arrows.render((id) => notes.data(id));
+    scores.render(notes.ids().map((id) => notes.data(id)!));
     themes.render();
     if (ids.size) {
       notes.restack();
@@ -251,10 +264,13 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   // The camera reports user moves; a move made by setView (following someone) is not echoed.
   let settingView = false;
   let destroyed = false;
+  let fittedScale = 0;
   camera.onChange(() => {
     chrome.tools.setZoom(camera.scale);
     parts.editor.reposition();
-    markOverflow();
+    // Only a zoom changes how a note's text fits; a pan does not.
+    if (camera.scale !== fittedScale) markOverflow();
+    fittedScale = camera.scale;
     if (settingView || destroyed || !o.onViewChange) return;
     const v = camera.view();
     // What of the board the viewport shows: a follower fits that, not the empty space around it.

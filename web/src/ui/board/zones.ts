@@ -152,7 +152,9 @@ export class ZoneLayer {
   private paintCount(p: ZoneParts): void {
     const n = this.counts.get(p.zone.id) ?? 0;
     const st = limitState(p.zone.limits, n, getLang());
-    p.count.textContent = st.countText;
+    const number = String(n);
+    if (st.countText.startsWith(number)) p.count.replaceChildren(number, h("span", { class: "zone-count-rest" }, st.countText.slice(number.length)));
+    else p.count.textContent = st.countText;
     // The hint element exists only while the zone is outside its limits.
     p.hint.textContent = st.hint ?? "";
     if (st.hint && p.hint.parentElement !== p.el) p.emptyText.before(p.hint);

@@ -23,7 +23,17 @@ export const nl = {
   searchField_template: "methode",
   searchField_fiche: "fiche: {field}",
   searchField_room: "workshopruimte",
+  searchField_answer: "antwoord in een ronde",
   searchLanded: "Gevonden: {what}",
+  searchFilters: "Filters",
+  searchFilterBoard: "Bord",
+  searchFilterZone: "Zone",
+  searchFilterColor: "Kleur",
+  searchFilterAuthor: "Auteur",
+  searchFilterVotes: "Met stippen",
+  searchAnyBoard: "Alle borden",
+  searchAnyZone: "Alle zones",
+  searchAnyColor: "Alle kleuren",
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
@@ -49,5 +59,15 @@ export const en: Record<keyof typeof nl, string> = {
   searchField_template: "method",
   searchField_fiche: "fiche: {field}",
   searchField_room: "workshop room",
+  searchField_answer: "round answer",
   searchLanded: "Found: {what}",
+  searchFilters: "Filters",
+  searchFilterBoard: "Board",
+  searchFilterZone: "Zone",
+  searchFilterColor: "Colour",
+  searchFilterAuthor: "Author",
+  searchFilterVotes: "With dots",
+  searchAnyBoard: "All boards",
+  searchAnyZone: "All zones",
+  searchAnyColor: "All colours",
 };

@@ -70,7 +70,7 @@ export function buildRoundPanel(o: RoundPanelOptions): RoundPanel {
   });
 
   const answerItems = (r: RoundRecord) =>
-    r.answers.map((a) => h("li", { "data-round-answer": a.person }, h("strong", {}, a.name || "?"), ": ", a.text));
+    r.answers.map((a) => h("li", { "data-round-answer": a.person, "data-round-id": r.id }, h("strong", {}, a.name || "?"), ": ", a.text));
   /** "Put on the check-in board" for a round with answers, when this person may. */
   const toBoardButton = (r: RoundRecord): HTMLElement[] => {
     const to = o.toBoard;

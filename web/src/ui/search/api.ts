@@ -3,7 +3,7 @@
 // and dots count. A newer search aborts the one still running.
 import type { Identity } from "../../sync/identity";
 import { ApiError } from "../api";
-import { searchPath, type SearchAnswer } from "./model";
+import { NO_FILTERS, searchPath, type SearchAnswer, type SearchFilters } from "./model";
 
 export async function fetchSearch(
   workshop: string,
@@ -12,6 +12,7 @@ export async function fetchSearch(
   q: string,
   limit: number,
   signal?: AbortSignal,
+  filters: SearchFilters = NO_FILTERS,
 ): Promise<SearchAnswer> {
   const headers = new Headers({ Accept: "application/json", Authorization: `Bearer ${token}` });
   if (identity) {
@@ -20,7 +21,7 @@ export async function fetchSearch(
   }
   let res: Response;
   try {
-    res = await fetch(searchPath(workshop, q, limit), { headers, signal });
+    res = await fetch(searchPath(workshop, q, limit, filters), { headers, signal });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
     throw new ApiError(0, "network", e instanceof Error ? e.message : String(e));

@@ -8,6 +8,7 @@ import { h } from "../dom";
 import { errorMessage } from "../errors";
 import { bind, t, type Key } from "../i18n";
 import { fetchSearch } from "./api";
+import { buildFilters, type FilterBoard, type Filters } from "./filters";
 import { groupByBoard, hitKind, moveActive, snippetParts, type SearchAnswer, type SearchHit } from "./model";
 
 /** What the dialog needs from its page. */
@@ -17,6 +18,10 @@ export interface DialogOptions {
   identity: Identity | null;
   /** Title and template of a board of this workshop, or null when the page does not know it (yet). */
   board(id: string): { title: string; template: string } | null;
+  /** The boards the board filter offers, with their zones. */
+  boards(): FilterBoard[];
+  /** Whether the page shows a board without authors (FA-11): no author filter there. */
+  anonymous(board: string): boolean;
   /** Asks the server for the workshop's boards again (a fiche made since the page loaded). */
   learn(): Promise<void>;
   /** Opens a hit (the dialog is closed first). */
@@ -31,6 +36,7 @@ export class SearchDialog {
   private readonly input: HTMLInputElement;
   private readonly status: HTMLElement;
   private readonly list: HTMLElement;
+  private readonly filters: Filters;
   private options: { el: HTMLElement; hit: SearchHit }[] = [];
   private active = -1;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -60,14 +66,16 @@ export class SearchDialog {
     const close = bind(h("button", { id: "search-close", type: "button", class: "btn btn-quiet search-close" }),
       (el) => (el.textContent = t("searchClose")));
     close.addEventListener("click", () => this.close());
+    this.filters = buildFilters({ boards: () => o.boards(), anonymous: (b) => o.anonymous(b), changed: () => this.schedule() });
     this.el = h("dialog", { id: "search-dialog", class: "search-dialog", "aria-labelledby": "search-title" },
-      h("div", { class: "search-head" }, title, close), label, this.input, help, this.status, this.list);
+      h("div", { class: "search-head" }, title, close), label, this.input, this.filters.el, help, this.status, this.list);
     this.input.addEventListener("input", () => this.schedule());
     this.input.addEventListener("keydown", (e) => this.onKey(e));
     this.el.addEventListener("close", () => this.stop());
   }
 
   open(): void {
+    this.filters.refresh();
     if (!this.el.open) this.el.showModal();
     this.input.focus();
     this.input.select();
@@ -102,7 +110,7 @@ export class SearchDialog {
     this.running = abort;
     this.list.setAttribute("aria-busy", "true");
     try {
-      const answer = await fetchSearch(this.o.workshop, this.o.token, this.o.identity, q, LIMIT, abort.signal);
+      const answer = await fetchSearch(this.o.workshop, this.o.token, this.o.identity, q, LIMIT, abort.signal, this.filters.value());
       if (answer.hits.some((hit) => !this.o.board(hit.board))) await this.o.learn().catch(() => undefined);
       if (ticket === this.ticket) this.render(answer, q);
     } catch (e) {

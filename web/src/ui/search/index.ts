@@ -7,6 +7,7 @@ import { h } from "../dom";
 import { icon } from "../icons";
 import { bind, t } from "../i18n";
 import { SearchDialog } from "./dialog";
+import type { FilterBoard } from "./filters";
 import { land } from "./landing";
 import { isSearchShortcut, targetOf, type SearchHit } from "./model";
 import "./search.css";
@@ -20,6 +21,8 @@ export interface SearchOptions {
   /** Where the open view renders (a result is looked for there). */
   boardHost: HTMLElement;
   board(id: string): { title: string; template: string } | null;
+  /** The boards the board filter offers (SE-4), with their zones. */
+  boards(): FilterBoard[];
   learn(): Promise<void>;
   /** Opens a board, fiche or the action plan by id (the page's navigation). */
   open(id: string): void;
@@ -46,6 +49,9 @@ export function mountSearch(o: SearchOptions): MountedSearch {
     token: o.token,
     identity: o.identity,
     board: o.board,
+    boards: o.boards,
+    // The open board says whether it shows authors (FA-11); other boards are not loaded here.
+    anonymous: (id) => !!document.querySelector(`#board.anonymous[data-board-id="${CSS.escape(id)}"]`),
     learn: o.learn,
     pick: (hit, template) => go(o, hit, template),
   });
@@ -84,7 +90,8 @@ export function mountSearch(o: SearchOptions): MountedSearch {
 /** Opens what a hit points at and lands on it. */
 function go(o: SearchOptions, hit: SearchHit, template: string | undefined): void {
   const target = targetOf(hit, template);
-  if (target.kind !== "room") o.open(hit.board);
+  // The room's texts show in the facilitation bar above every view: the open view stays.
+  if (target.kind !== "room" && target.kind !== "round-answer") o.open(hit.board);
   const title = o.board(hit.board)?.title ?? "";
   land(target, { host: o.boardHost, setView: (x, y, zoom) => o.setView(x, y, zoom) }, title);
 }

@@ -1,6 +1,7 @@
 // Landing on a search result once its view is open: the note is centred and zoomed to, marked for a
 // few seconds (class `search-target`) and focused, so the keyboard carries on from it; a fiche
-// field, a zone or the room's instruction is focused and marked the same way. The view renders
+// field, a zone, the room's instruction or a round answer (in the round panel above every view,
+// its past round unfolded) is focused and marked the same way. The view renders
 // after its client's welcome, so the element is waited for (at most WAIT_MS).
 import { announce } from "../dom";
 import { t } from "../i18n";
@@ -32,6 +33,8 @@ export function land(target: Target, hooks: LandingHooks, what: string): void {
     } else {
       el.scrollIntoView({ block: "center" });
     }
+    const folded = el.closest("details");
+    if (folded && !folded.open) folded.open = true;
     el.classList.add("search-target");
     setTimeout(() => el.classList.remove("search-target"), MARK_MS);
     if (el.tabIndex < 0 && !el.matches("input, textarea, select, button, a[href]")) el.tabIndex = -1;
@@ -43,7 +46,7 @@ export function land(target: Target, hooks: LandingHooks, what: string): void {
     done(now);
     return;
   }
-  const root = target.kind === "room" ? document.body : hooks.host;
+  const root = target.kind === "room" || target.kind === "round-answer" ? document.body : hooks.host;
   const observer = new MutationObserver(() => {
     const el = find();
     if (el) {
@@ -74,6 +77,9 @@ function element(target: Target, host: HTMLElement): HTMLElement | null {
       return host.querySelector<HTMLElement>(`.zone[data-zone="${CSS.escape(target.zone)}"]`);
     case "room":
       return document.getElementById(target.item === "round" ? "round" : "instruction");
+    case "round-answer":
+      return document.querySelector<HTMLElement>(
+        `#round [data-round-id="${CSS.escape(target.round)}"][data-round-answer="${CSS.escape(target.person)}"]`);
     case "board":
       return host.querySelector<HTMLElement>("#board, #fiche-editor");
   }

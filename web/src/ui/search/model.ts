@@ -74,14 +74,20 @@ export type Target =
   | { kind: "fiche-field"; item: string; field: string }
   | { kind: "zone"; zone: string }
   | { kind: "board" }
-  | { kind: "room"; item: string };
+  | { kind: "room"; item: string }
+  /** An answer given in a round (`answer-<roundId>-<person>` on the room board, FA-16): in the round panel. */
+  | { kind: "round-answer"; round: string; person: string };
 
 /** Reserved item ids of template texts (SE-2). */
 export const TEMPLATE_ITEM = "_template";
 export const ZONE_PREFIX = "_zone:";
 export const AXIS_PREFIX = "_axis:";
 
+const ROUND_ANSWER = /^answer-(r[0-9]+)-(.+)$/;
+
 export function targetOf(hit: SearchHit, template: string | undefined): Target {
+  const answer = template === "room" ? ROUND_ANSWER.exec(hit.item) : null;
+  if (answer) return { kind: "round-answer", round: answer[1]!, person: answer[2]! };
   if (template === "room") return { kind: "room", item: hit.item };
   if (hit.item.startsWith(ZONE_PREFIX)) return { kind: "zone", zone: hit.item.slice(ZONE_PREFIX.length) };
   if (hit.item === TEMPLATE_ITEM || hit.item.startsWith(AXIS_PREFIX)) return { kind: "board" };
@@ -90,9 +96,10 @@ export function targetOf(hit: SearchHit, template: string | undefined): Target {
 }
 
 /** Which word describes a hit's kind in the list (i18n key suffix and a fiche field's id). */
-export function hitKind(hit: SearchHit, template: string | undefined): { key: "text" | "title" | "prompt" | "label" | "template" | "fiche" | "room"; field?: string } {
+export function hitKind(hit: SearchHit, template: string | undefined): { key: "text" | "title" | "prompt" | "label" | "template" | "fiche" | "room" | "answer"; field?: string } {
   const target = targetOf(hit, template);
   if (target.kind === "room") return { key: "room" };
+  if (target.kind === "round-answer") return { key: "answer" };
   if (target.kind === "zone") return { key: hit.field === "label" ? "label" : "prompt" };
   if (target.kind === "board") return { key: "template" };
   if (target.kind === "fiche-field") return hit.item === "fiche" ? { key: "fiche", field: hit.field } : { key: "text" };
@@ -114,8 +121,24 @@ export function isSearchShortcut(e: { key: string; ctrlKey: boolean; metaKey: bo
   return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k";
 }
 
-/** The search's query string for the API (SE-1); `typing`: the last word is unfinished. */
-export function searchPath(workshop: string, q: string, limit: number): string {
+/** The dialog's filters (SE-4); an empty string is no filter. */
+export interface SearchFilters {
+  board: string;
+  zone: string;
+  color: string;
+  author: string;
+  hasVotes: boolean;
+}
+
+export const NO_FILTERS: SearchFilters = Object.freeze({ board: "", zone: "", color: "", author: "", hasVotes: false });
+
+/** The search's query string for the API (SE-1, SE-4): only the filters that are set. */
+export function searchPath(workshop: string, q: string, limit: number, filters: SearchFilters = NO_FILTERS): string {
   const params = new URLSearchParams({ q, limit: String(limit) });
+  if (filters.board) params.set("board", filters.board);
+  if (filters.zone) params.set("zone", filters.zone);
+  if (filters.color) params.set("color", filters.color);
+  if (filters.author) params.set("author", filters.author);
+  if (filters.hasVotes) params.set("has-votes", "true");
   return `/api/workshops/${encodeURIComponent(workshop)}/search?${params.toString()}`;
 }

@@ -8,11 +8,16 @@ import java.util.List;
  *
  * @param title the board's template title in the export's language
  */
-public record BoardPage(String title, double width, double height, List<Zone> zones, List<Note> notes) {
+public record BoardPage(String title, double width, double height, List<Zone> zones, List<Note> notes, List<Line> arrows) {
 
     public BoardPage {
         zones = List.copyOf(zones);
         notes = List.copyOf(notes);
+        arrows = List.copyOf(arrows);
+    }
+
+    /** A change map's arrow (IT-6), from ({@code x1}, {@code y1}) to its head at ({@code x2}, {@code y2}). */
+    public record Line(double x1, double y1, double x2, double y2) {
     }
 
     /** A zone: a rect ({@code inner} and {@code outer} 0) or a ring around ({@code cx}, {@code cy}). */

@@ -46,9 +46,19 @@ public final class BoardPages {
         });
         // Stacked as the board shows them: z keys compared as strings (IT-4), then ids.
         notes.sort(Comparator.comparing(BoardPage.Note::z).thenComparing(BoardPage.Note::id));
+        // IT-6: from the middle of a note's right edge to the middle of the next one's left edge, as the board draws them.
+        java.util.Map<String, BoardPage.Note> byId = new java.util.HashMap<>();
+        notes.forEach(n -> byId.put(n.id(), n));
+        List<BoardPage.Line> arrows = new ArrayList<>();
+        for (BoardArrows.Arrow a : BoardArrows.drawn(BoardArrows.order(template), items)) {
+            BoardPage.Note from = byId.get(a.from()), to = byId.get(a.to());
+            if (from != null && to != null) {
+                arrows.add(new BoardPage.Line(from.x() + from.w(), from.y() + from.h() / 2, to.x(), to.y() + to.h() / 2));
+            }
+        }
         JsonNode canvas = template.path("canvas");
         return new BoardPage(text(template.path("title"), lang), canvas.path("width").asDouble(1600), canvas.path("height").asDouble(1000),
-                zones, notes);
+                zones, notes, arrows);
     }
 
     private static JsonNode value(JsonNode item, String field) {

@@ -72,6 +72,7 @@ public final class BoardPdf {
         cb.rectangle(f.x(0), f.y(b.height()), (float) b.width() * s, (float) b.height() * s);
         cb.fillStroke();
         zones(cb, f, b.zones());
+        arrows(cb, f, b.arrows());
         for (BoardPage.Note n : b.notes()) note(cb, f, n);
     }
 
@@ -116,6 +117,25 @@ public final class BoardPdf {
             Font small = z.h() < 400 ? new Font(PdfFonts.bold(), Math.max(MIN_TEXT + 1, 15 * f.s()), Font.NORMAL, INK) : label;
             text(cb, z.label(), small, f.x(z.x() + 10), f.y(z.y() + Math.min(z.h(), 60)), f.x(z.x() + z.w() - 10), f.y(z.y() + 6),
                     Element.ALIGN_LEFT);
+        }
+    }
+
+    /** A change map's arrows (IT-6): a line under the notes with a filled head at its end. */
+    private static void arrows(PdfContentByte cb, Frame f, List<BoardPage.Line> arrows) {
+        cb.setColorStroke(INK);
+        cb.setColorFill(INK);
+        cb.setLineWidth(Math.max(0.75f, 3 * f.s()));
+        for (BoardPage.Line a : arrows) {
+            double angle = Math.atan2(a.y2() - a.y1(), a.x2() - a.x1()), head = 18;
+            double bx = a.x2() - head * Math.cos(angle), by = a.y2() - head * Math.sin(angle);
+            cb.moveTo(f.x(a.x1()), f.y(a.y1()));
+            cb.lineTo(f.x(bx), f.y(by));
+            cb.stroke();
+            cb.moveTo(f.x(a.x2()), f.y(a.y2()));
+            cb.lineTo(f.x(bx + 8 * Math.sin(angle)), f.y(by - 8 * Math.cos(angle)));
+            cb.lineTo(f.x(bx - 8 * Math.sin(angle)), f.y(by + 8 * Math.cos(angle)));
+            cb.closePath();
+            cb.fill();
         }
     }
 

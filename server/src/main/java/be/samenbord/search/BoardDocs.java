@@ -73,10 +73,12 @@ public final class BoardDocs {
     }
 
     private ItemDoc roomItem(Items items, String id) {
+        String kind = string(items, id, "kind");
         String field = rules.roomFields().get(id);
+        if (field == null && kind != null) field = rules.roomKinds().get(kind);
         String text = field == null ? null : string(items, id, field);
         if (text == null || text.isBlank()) return ItemDoc.removed(id);
-        return new ItemDoc(id, string(items, id, "kind"), Map.of(field, text), null, null, null, null, List.of());
+        return new ItemDoc(id, kind, Map.of(field, text), null, null, null, null, List.of());
     }
 
     private ItemDoc item(Items items, String id, Visibility visibility, boolean anonymous) {

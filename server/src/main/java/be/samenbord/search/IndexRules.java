@@ -9,12 +9,15 @@ import java.util.Set;
  * else is never indexed: item kinds not listed (indicator values and whatever comes later stay out
  * until listed here on purpose), per-person fields ({@code vote:<replica>} only counts for the
  * has-votes filter), geometry, ids, and {@code author} (a filter where the board shows authors,
- * never searchable text). On the room board only the instruction and the round's prompt.
+ * never searchable text). On the room board only the instruction, the round's prompt and the round
+ * answers (FA-16: the room shows them to everyone in it, so they have no owner).
  *
  * @param fieldsByKind text fields per item kind, in the order results name them
  * @param roomFields   item id → text field on the room board (template {@code room})
+ * @param roomKinds    item kind → text field on the room board, for items the node names per
+ *                     round and person ({@code answer-<round>-<person>})
  */
-public record IndexRules(Map<String, List<String>> fieldsByKind, Map<String, String> roomFields) {
+public record IndexRules(Map<String, List<String>> fieldsByKind, Map<String, String> roomFields, Map<String, String> roomKinds) {
 
     public static final String ROOM_TEMPLATE = "room";
     /** Fields that move or order an item: a batch that writes only these changes nothing searchable. */
@@ -23,22 +26,23 @@ public record IndexRules(Map<String, List<String>> fieldsByKind, Map<String, Str
     public IndexRules {
         fieldsByKind = Map.copyOf(fieldsByKind);
         roomFields = Map.copyOf(roomFields);
+        roomKinds = Map.copyOf(roomKinds);
     }
 
     /**
-     * Notes and keywords (text), themes (title, text), round answers (text), fiche steps and
-     * balance entries (text), and every field of a fiche ({@code ficheFields}: the spec's ids).
+     * Notes and keywords (text), themes (title, text), fiche steps and balance entries (text), every
+     * field of a fiche ({@code ficheFields}: the spec's ids), and in the room the round answers (text).
      */
     public static IndexRules standard(List<String> ficheFields) {
         return new IndexRules(Map.of(
                 "note", List.of("text"),
                 "keyword", List.of("text"),
                 "theme", List.of("title", "text"),
-                "answer", List.of("text"),
                 "fiche", List.copyOf(ficheFields),
                 "step", List.of("text"),
                 "balance", List.of("text")),
-                Map.of("instruction", "text", "round", "prompt"));
+                Map.of("instruction", "text", "round", "prompt"),
+                Map.of("roundAnswer", "text"));
     }
 
     public List<String> fields(String kind) {

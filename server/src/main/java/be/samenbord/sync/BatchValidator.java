@@ -73,7 +73,8 @@ final class BatchValidator {
     /** Fields that may merge text (TX-4): {@code text} and free string fields, never the fixed or per-person ones. */
     static boolean textField(String field, Template template) {
         if (field.equals("text")) return true;
-        if (field.indexOf(':') >= 0 || FIXED_FIELDS.contains(field) || ThemeFields.fixed(field, template)) return false;
+        if (field.indexOf(':') >= 0 || FIXED_FIELDS.contains(field) || ThemeFields.fixed(field, template)
+                || template.refFields().contains(field)) return false;
         List<String> allowed = template.itemFields().get(field);
         return allowed == null || allowed.isEmpty();
     }
@@ -148,6 +149,24 @@ final class BatchValidator {
             if (colon < 0 || !field.substring(colon + 1).equals(replica)) throw invalid("vote:<replica> must name your own replica");
             if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0 || v.asInt() > 99) {
                 throw invalid("a vote count is an integer from 0 to 99");
+            }
+            return;
+        }
+        if (template.refFields().contains(field)) {
+            // An arrow's end (IT-6): the id of an item of this board, or null; whether that item
+            // is a note in the right zone is the client's to show, since a concurrent move or delete
+            // could change it after any check here.
+            if (!v.isNull() && !(v.isTextual() && ITEM_ID.matcher(v.asText()).matches())) {
+                throw invalid(field + " must be null or an item id (1-64 of [A-Za-z0-9_.:-])");
+            }
+            return;
+        }
+        if (template.scoresOn(base)) {
+            // One field per person and criterion (IT-7), like a vote: a replica sets only its own score.
+            if (colon < 0 || !field.substring(colon + 1).equals(replica)) throw invalid(base + ":<replica> must name your own replica");
+            Template.Scores sc = template.scores();
+            if (!v.isNull() && !(v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= sc.min() && v.asInt() <= sc.max())) {
+                throw invalid("a score is null or a whole number from " + sc.min() + " to " + sc.max());
             }
             return;
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,13 +29,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ClusterIT {
 
+    private static final int MAX_ITEMS = 20;
     private static Postgres pg;
     private static ClusterNodes cluster;
 
     @BeforeAll
     static void startCluster() {
         pg = Postgres.start();
-        cluster = new ClusterNodes(3, pg.createDatabase("cluster_fanout"), Map.of()).startAll(3);
+        // The shipped frame rate (ClusterNodes lifts it for streaming tests) and a small item cap, so
+        // boundsHoldForARelayedSession can reach LI-4 and LI-13; the other tests stay far below both.
+        cluster = new ClusterNodes(3, pg.createDatabase("cluster_fanout"), Map.of("SAMENBORD_RATE_LIMIT", "100",
+                "SAMENBORD_RATE_BURST", "200", "SAMENBORD_MAX_ITEMS_PER_BOARD", Integer.toString(MAX_ITEMS))).startAll(3);
     }
 
     @AfterAll
@@ -276,5 +281,98 @@ class ClusterIT {
             b.send(bo.note("b-3", "noteB", "Bereiken: pauzes", "achieve-short"));
             b.next(fr -> fr.path("t").asText().equals("ack") && fr.path("batch").asText().equals("b-3"));
         }
+    }
+
+    @Test
+    @DisplayName("LI-1, LI-4, LI-13 hold for a session relayed by a node that does not own the board: too_large with its batch id past the item cap,"
+            + " 1009 for a frame over 1 MiB, 1008 for a ping flood; the user on the owner keeps getting acks and nothing is lost")
+    void boundsHoldForARelayedSession() {
+        JsonNode w = new Api(cluster.node(0).base()).createWorkshop("Grenzen over knopen", "three-b");
+        String board = w.path("boards").get(0).path("id").asText();
+        String token = w.path("tokens").path("participant").asText();
+        String owner = new Api(cluster.node(0).base()).get("/api/boards/" + board, token).body().path("owner").asText();
+        NodeProcess ownerNode = cluster.byId(owner);
+        NodeProcess relay = cluster.nodes().stream().filter(n -> n != ownerNode).findFirst().orElseThrow();
+        assertNotEquals(owner, ClusterNodes.nodeId(relay), "the relayed sessions' node must not own the board");
+        List<String> acked = new ArrayList<>();
+        try (WsClient user = WsClient.connect(ownerNode.base()); WsClient relayed = WsClient.connect(relay.base())) {
+            user.join(token, board, "replicaOWNUSER", "Uma");
+            relayed.join(token, board, "replicaRELAY1", "Ruben");
+            OpsBuilder userOps = new OpsBuilder("replicaOWNUSER");
+            OpsBuilder relayedOps = new OpsBuilder("replicaRELAY1");
+
+            relayed.send(notes(relayedOps, "r-eight", "relayed", 8));
+            assertEquals("ack", reply(relayed, "r-eight").path("t").asText());
+            for (int i = 0; i < 8; i++) acked.add("relayed" + i);
+            userWrites(user, userOps, "user-1", acked);
+            // LI-13 on the owner, answered through the relay: 9 items + 12 would pass the cap of 20.
+            relayed.send(notes(relayedOps, "r-twelve", "refused", 12));
+            JsonNode refused = reply(relayed, "r-twelve");
+            assertEquals("error too_large", refused.path("t").asText() + " " + refused.path("code").asText(), refused.toString());
+            assertTrue(refused.path("message").asText().contains("at most " + MAX_ITEMS + " items; this batch would make 21"), refused.toString());
+            userWrites(user, userOps, "user-2", acked);
+            // LI-1: the relaying node's WebSocket layer cuts the frame; the board is not touched.
+            relayed.send("{\"t\":\"presence\",\"x\":\"" + "a".repeat(1_200_000) + "\"}");
+            assertEquals(1009, relayed.awaitClose());
+            user.next(f -> f.path("t").asText().equals("left") && f.path("replica").asText().equals("replicaRELAY1"));
+            userWrites(user, userOps, "user-3", acked);
+
+            // LI-4: a ping flood on a second relayed session, while the user on the owner writes on.
+            try (WsClient flooder = WsClient.connect(relay.base())) {
+                flooder.join(token, board, "replicaRELAY2", "Flo");
+                java.util.concurrent.CompletableFuture<Integer> flood = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    int sent = 0;
+                    // Bounded: far past the 20 x burst (4,000) dropped frames that end a connection.
+                    while (sent < 20_000 && !flooder.isClosed() && flooder.ping()) sent++;
+                    return sent;
+                });
+                int during = 0;
+                while (!flood.isDone()) userWrites(user, userOps, "user-flood-" + during++, acked);
+                int sent = flood.join();
+                assertTrue(sent < 20_000 && flooder.isClosed(), "the flood was not cut off: " + sent + " pings");
+                assertEquals(1008, flooder.awaitClose(), "closed after " + sent + " pings");
+                userWrites(user, userOps, "user-4", acked);
+            }
+            // A new relayed session on the same node is welcomed with everything acked, and writes.
+            try (WsClient again = WsClient.connect(relay.base())) {
+                JsonNode welcome = again.join(token, board, "replicaRELAY3", "Rita");
+                for (String item : acked) assertTrue(welcome.path("snapshot").has(item), item + " in the welcome: " + welcome);
+                again.send(new OpsBuilder("replicaRELAY3").note("r-after", "relayedAfter", "nog steeds", "keep"));
+                assertEquals("ack", reply(again, "r-after").path("t").asText());
+                acked.add("relayedAfter");
+            }
+        }
+        assertEquals(owner, ClusterNodes.nodeId(ownerNode), "ownership did not move");
+        assertEquals(owner, new Api(relay.base()).get("/api/boards/" + board, token).body().path("owner").asText());
+        for (NodeProcess n : cluster.nodes()) {
+            JsonNode items = new Api(n.base()).get("/api/boards/" + board, token).body().path("items");
+            List<String> ids = new ArrayList<>();
+            items.fieldNames().forEachRemaining(ids::add);
+            assertEquals(acked.stream().sorted().toList(), ids.stream().sorted().toList(), "every acked note, nothing refused, on " + n.base());
+            assertEquals("user-4", items.path("userNote").path("text").path("v").asText(), "the user's last acked edit on " + n.base());
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.node.ObjectNode notes(OpsBuilder ops, String batch, String prefix, int count) {
+        com.fasterxml.jackson.databind.node.ObjectNode b = OpsBuilder.batch(batch);
+        for (int i = 0; i < count; i++) {
+            ops.note("x", prefix + i, prefix + " " + i, "keep").get("ops").forEach(((com.fasterxml.jackson.databind.node.ArrayNode) b.get("ops"))::add);
+        }
+        return b;
+    }
+
+    private static JsonNode reply(WsClient c, String batch) {
+        return c.next(f -> f.path("batch").asText().equals(batch) && (f.path("t").asText().equals("ack") || f.path("t").asText().equals("error")));
+    }
+
+    /** The user on the owner edits one note of its own (no new item past the first): acked, never refused. */
+    private static void userWrites(WsClient user, OpsBuilder ops, String batch, List<String> acked) {
+        if (!acked.contains("userNote")) {
+            user.send(ops.note(batch, "userNote", batch, "keep"));
+            acked.add("userNote");
+        } else {
+            user.send(OpsBuilder.batch(batch, ops.op("userNote", "text", batch)));
+        }
+        assertEquals("ack", reply(user, batch).path("t").asText(), "the owner's user, batch " + batch);
     }
 }

@@ -225,6 +225,7 @@ class EditingBasicsE2EIT {
         a.find(By.id("add-note")).click();
         WebElement editor = a.find(By.cssSelector("textarea.note-editor"));
         editor.sendKeys("Met de knop");
+        assertEquals(List.of(), Axe.violations(a), "the note editor open");
         editor.sendKeys(Keys.ESCAPE);
         a.waitFor(d -> count(texts(), "Met de knop") == 1 ? true : null, "the button's note is stored");
         int[] target = E2E.zonePoint(a, "achieve-long");

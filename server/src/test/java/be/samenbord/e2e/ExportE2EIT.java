@@ -1,6 +1,7 @@
 package be.samenbord.e2e;
 
 import be.samenbord.testkit.Api;
+import be.samenbord.testkit.Axe;
 import be.samenbord.testkit.Browser;
 import be.samenbord.testkit.NodeProcess;
 import be.samenbord.testkit.OpsBuilder;
@@ -133,6 +134,12 @@ class ExportE2EIT {
     @Order(1)
     @DisplayName("EX-1: the board as PNG has the board's size and painted pixels; as SVG it parses and holds every note's text; a selection holds only its notes")
     void pngAndSvg() throws Exception {
+        a.find(By.id("export-button")).click();
+        a.find(By.cssSelector("#export-menu [data-menu=png-board]"));
+        Screenshots.save(a, "export-menu-open");
+        assertEquals(List.of(), Axe.violations(a), "the export menu open");
+        new Actions(a.driver).sendKeys(Keys.ESCAPE).perform();
+        a.waitFor(d -> d.findElements(By.id("export-menu")).isEmpty() || !d.findElement(By.id("export-menu")).isDisplayed() ? true : null, "the menu closed");
         BufferedImage png = ImageIO.read(export("png-board", ".png").toFile());
         assertEquals(3600, png.getWidth(), "twice the windroos canvas (1800 wide)");
         assertEquals(2800, png.getHeight());
@@ -182,6 +189,7 @@ class ExportE2EIT {
         f.find(By.id("board-anonymous")).click();
         a.find(By.id("anonymous-banner"));
         a.waitFor(d -> !d.getPageSource().contains(AUTHOR) ? true : null, "the author left the page");
+        assertEquals(List.of(), Axe.violations(a), "the anonymous banner");
         a.driver.navigate().refresh();
         E2E.awaitStatus(a, "connected");
         a.waitFor(d -> d.findElements(By.cssSelector(".note")).size() == NOTES.size() ? true : null, "the notes after a reload");

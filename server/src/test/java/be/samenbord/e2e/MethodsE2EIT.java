@@ -29,7 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 003), whose three to five elements feed the "Reflectie beleidsplan" side panel of the 5 priority
  * actions, one keyword per element; the pros and cons balance (seed 000), a note per quadrant; SMART
  * goals (seed 000), each row checked as a fiche's SMART check is; the check-in board (seed 003), a
- * round's answers put there as one card per person.
+ * round's answers put there as one card per person; the change map (seed 001), an arrow drawn from an
+ * activity to its direct result; the integrative method's criteria table (seed 000), scored by three
+ * people, its totals and ranking, the top action made a fiche.
  * (Each new template is also in {@link TemplatesE2EIT}: a note made and dragged into a zone, axe
  * on the board.)
  */
@@ -46,7 +48,7 @@ class MethodsE2EIT {
         node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
         api = new Api(node.base());
         workshop = api.createWorkshop("Actieplan zorgraad", "policy-reflection", "windroos", "priority-actions", "pros-cons-balance",
-                "smart-goals", "check-in");
+                "smart-goals", "check-in", "change-map", "integrative-criteria");
         browser = Browser.start();
     }
 
@@ -206,6 +208,119 @@ class MethodsE2EIT {
         } finally {
             E2E.closeAll(p);
         }
+    }
+
+    @Test
+    @DisplayName("Change map (IT-6): an arrow drawn from an activity to its direct result through the card's menu is an item in GET /api/boards, shows for another person at once and survives a reload")
+    void changeMapArrow() {
+        String map = boardOf("change-map");
+        Browser other = Browser.start();
+        try {
+            E2E.join(browser, workshop.path("links").path("facilitator").asText(), null, "Fien");
+            E2E.openBoardTab(browser, map);
+            writeIn(map, "activities", "Scan van de huidige situatie");
+            writeIn(map, "direct-results", "Inzicht in wat anders moet");
+            String activity = noteIn(map, "activities"), result = noteIn(map, "direct-results");
+            E2E.join(other, workshop.path("links").path("participant").asText(), null, "Bram");
+            E2E.openBoardTab(other, map);
+
+            new Actions(browser.driver).contextClick(E2E.note(browser, activity)).perform();
+            browser.find(By.cssSelector("#board-menu [data-menu=arrow-to]")).click();
+            browser.find(By.id("arrow-menu"));
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#arrow-menu [role=menuitem]")).size(), "only the next column's card is offered");
+            assertEquals(List.of(), Axe.violations(browser), "the change map with the arrow menu open");
+            browser.find(By.cssSelector("#arrow-menu [data-menu='arrow-to-" + result + "']")).click();
+
+            String drawn = "path.arrow[data-from='" + activity + "'][data-to='" + result + "']";
+            browser.waitFor(d -> d.findElements(By.cssSelector(drawn)).size() == 1 ? true : null, "the arrow drawn");
+            other.waitFor(d -> d.findElements(By.cssSelector(drawn)).size() == 1 ? true : null, "the arrow shown to Bram");
+            JsonNode arrow = null;
+            for (var e : E2E.items(api, map, observer()).properties()) {
+                if ("arrow".equals(e.getValue().path("kind").path("v").asText())) arrow = e.getValue();
+            }
+            assertTrue(arrow != null, "an arrow item on the board");
+            assertEquals(activity, arrow.path("from").path("v").asText());
+            assertEquals(result, arrow.path("to").path("v").asText());
+            assertTrue(browser.find(By.cssSelector(".arrow-list")).getDomProperty("textContent").contains("Scan van de huidige situatie"),
+                    "the arrow is in the list screen readers get");
+
+            other.driver.navigate().refresh();
+            E2E.openBoardTab(other, map);
+            other.waitFor(d -> d.findElements(By.cssSelector(drawn)).size() == 1 ? true : null, "the arrow after a reload");
+            assertEquals(List.of(), Axe.violations(other), "the change map with an arrow");
+            Screenshots.save(browser, "methods-change-map-1400x1000");
+        } finally {
+            E2E.closeAll(other);
+        }
+    }
+
+    @Test
+    @DisplayName("Integrative method (IT-7): three people score three candidate actions in their own browsers; every browser shows the same totals and ranking, equal to GET /api/boards; the top action becomes a fiche")
+    void integrativeTableScoredByThree() {
+        String table = boardOf("integrative-criteria");
+        Browser[] p = new Browser[2];
+        try {
+            E2E.join(browser, workshop.path("links").path("facilitator").asText(), null, "Fien");
+            E2E.openBoardTab(browser, table);
+            String[] actions = {"Wekelijks bewegingsmoment", "Buddy voor nieuwkomers", "Maandelijks teamoverleg"};
+            for (int i = 0; i < actions.length; i++) writeIn(table, "candidate-" + (i + 1) + ".action", actions[i]);
+            E2E.joinAll(p, workshop.path("links").path("participant").asText(), "Anna", "Bart");
+            for (Browser b : p) E2E.openBoardTab(b, table);
+            Browser[] people = {browser, p[0], p[1]};
+            // Per person: row, criterion, score. Totals: row 1 = 10, row 2 = 7, row 3 = 8.
+            String[][][] scores = {
+                    {{"1", "probable", "3"}, {"1", "changeable", "3"}, {"2", "probable", "1"}, {"3", "probable", "2"}},
+                    {{"1", "probable", "2"}, {"2", "reach", "3"}, {"2", "probable", "2"}, {"3", "changeable", "0"}},
+                    {{"1", "changeable", "2"}, {"3", "probable", "3"}, {"3", "reach", "3"}, {"2", "changeable", "1"}}};
+            for (int i = 0; i < people.length; i++) {
+                for (String[] sc : scores[i]) {
+                    By select = By.cssSelector("[data-score-cell='candidate-" + sc[0] + "." + sc[1] + "'] select");
+                    people[i].waitFor(d -> d.findElements(select).size() == 1 ? true : null, "the score cell " + sc[0] + "." + sc[1]);
+                    new Select(people[i].find(select)).selectByValue(sc[2]);
+                }
+            }
+            Map<String, int[]> expected = Map.of("candidate-1", new int[]{10, 1}, "candidate-2", new int[]{7, 3}, "candidate-3", new int[]{8, 2});
+            for (Browser b : people) {
+                for (var e : expected.entrySet()) {
+                    By total = By.cssSelector("[data-row-total='" + e.getKey() + "'][data-total='" + e.getValue()[0] + "'][data-rank='" + e.getValue()[1] + "']");
+                    b.waitFor(d -> d.findElements(total).size() == 1 ? true : null, e.getKey() + " totals " + e.getValue()[0] + ", rank " + e.getValue()[1]);
+                }
+            }
+            assertEquals("3", browser.find(By.cssSelector("[data-score-cell='candidate-1.probable'] select")).getDomProperty("value"),
+                    "each person sees their own score in the select");
+            assertEquals("2", p[0].find(By.cssSelector("[data-score-cell='candidate-1.probable'] select")).getDomProperty("value"));
+            assertEquals("5", browser.find(By.cssSelector("[data-score-cell='candidate-1.probable']")).getDomAttribute("data-sum"));
+            Map<String, Integer> fromNode = new java.util.TreeMap<>();
+            for (var e : E2E.items(api, table, observer()).properties()) {
+                String zone = e.getValue().path("zone").path("v").asText();
+                if (!zone.endsWith(".action")) continue;
+                int sum = 0;
+                for (var f : e.getValue().properties()) if (f.getKey().contains(":") && !f.getKey().startsWith("vote:")) sum += f.getValue().path("v").asInt();
+                fromNode.put(zone.substring(0, zone.indexOf('.')), sum);
+            }
+            assertEquals(Map.of("candidate-1", 10, "candidate-2", 7, "candidate-3", 8), fromNode, "the totals are the node's stored scores added up");
+            assertEquals(List.of(), Axe.violations(browser), "the scored criteria table");
+            Screenshots.save(browser, "methods-integrative-1400x1000");
+
+            String top = noteIn(table, "candidate-1.action");
+            new Actions(browser.driver).contextClick(E2E.note(browser, top)).perform();
+            browser.find(By.cssSelector("#board-menu [data-menu=to-fiche]")).click();
+            String list = "/api/workshops/" + workshop.path("id").asText() + "/fiches";
+            browser.waitFor(d -> {
+                for (JsonNode f : api.get(list, observer()).body().path("fiches")) if (actions[0].equals(f.path("title").asText())) return true;
+                return null;
+            }, "a fiche titled after the top action");
+        } finally {
+            E2E.closeAll(p);
+        }
+    }
+
+    /** The one live note of a zone. */
+    private static String noteIn(String board, String zone) {
+        for (var e : E2E.items(api, board, observer()).properties()) {
+            if (zone.equals(e.getValue().path("zone").path("v").asText()) && "note".equals(e.getValue().path("kind").path("v").asText())) return e.getKey();
+        }
+        throw new AssertionError("no note in " + zone);
     }
 
     private static List<String> ids(JsonNode items) {

@@ -5,7 +5,9 @@ import be.samenbord.testkit.Axe;
 import be.samenbord.testkit.Browser;
 import be.samenbord.testkit.NodeProcess;
 import be.samenbord.testkit.Screenshots;
+import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +42,7 @@ class PhoneE2EIT {
     static JsonNode workshop;
     static String board;
     static Browser phone;
+    static final Duration SLOW = Duration.ofSeconds(20);
 
     @BeforeAll
     static void start() throws Exception {
@@ -83,7 +87,7 @@ class PhoneE2EIT {
 
     @Test
     @Order(1)
-    @DisplayName("The board comes first: it starts at the top, fills ≥ 80 % of the phone, and the tools sit in a strip at the bottom")
+    @DisplayName("The board comes first: it starts at the top, fills ≥ 80 % of the phone, the tools sit in a strip at the bottom, and no zone's count is cut off")
     void boardFirst() {
         @SuppressWarnings("unchecked")
         Map<String, Number> v = (Map<String, Number>) phone.js("const r = document.querySelector('#board .board-viewport').getBoundingClientRect();"
@@ -95,6 +99,8 @@ class PhoneE2EIT {
         assertTrue(v.get("share").doubleValue() >= 0.8, "board share " + v);
         assertTrue(v.get("toolsBottom").doubleValue() >= 844 - 20 && v.get("toolsWidth").doubleValue() >= 300, "a strip at the bottom: " + v);
         Screenshots.save(phone, "phone-board");
+        // The whole board on a phone has narrow zones: each count still fits inside its zone.
+        assertEquals(List.of(), clashes("#board").stream().filter(c -> c.startsWith("count")).toList(), "zone counts on the phone's whole board");
     }
 
     @Test
@@ -139,6 +145,7 @@ class PhoneE2EIT {
         editor.sendKeys("bewaken");
         assertTrue(editorVisible(), "visible while typing above the keyboard");
         Screenshots.save(phone, "phone-editor-keyboard");
+        assertEquals(List.of(), Axe.violationsWithTargetSize(phone), "the note editor open on the phone");
         phone.viewport(390, 844, true);
         String id = editor.getDomAttribute("data-item");
         E2E.type(phone, "");
@@ -179,5 +186,53 @@ class PhoneE2EIT {
                 + ".map(e => (e.id || e.className || e.tagName) + ' ' + Math.round(e.getBoundingClientRect().width) + 'x' + Math.round(e.getBoundingClientRect().height));");
         assertEquals(List.of(), small, "controls under 24 px");
         assertEquals(List.of(), Axe.violationsWithTargetSize(phone));
+    }
+
+    /** What covers or cuts what on the boards in `scope`: floating tools over zones, zone counts cut off. */
+    @SuppressWarnings("unchecked")
+    static List<String> clashes(String scope) {
+        return (List<String>) phone.js("const out = []; const r = e => e.getBoundingClientRect();"
+                + "const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;"
+                + "for (const col of document.querySelectorAll(arguments[0])) {"
+                + "  const zones = [...col.querySelectorAll('.zone')];"
+                + "  for (const tool of col.querySelectorAll('.zoom-tools, .status-chip')) for (const z of zones)"
+                + "    if (meets(r(tool), r(z))) out.push((tool.className) + ' covers zone ' + z.dataset.zone);"
+                + "  for (const c of col.querySelectorAll('.zone-count')) { const z = r(c.closest('.zone')); const b = r(c);"
+                + "    if (c.scrollWidth > c.clientWidth || b.right > z.right - 1 || b.bottom > z.bottom - 1)"
+                + "      out.push('count cut off: \\'' + c.textContent + '\\' ' + c.scrollWidth + '/' + c.clientWidth + ' px in zone ' + c.closest('.zone').dataset.zone); } }"
+                + "return out;", scope);
+    }
+
+    static List<String> plenaryClashes() {
+        return clashes("[data-view=plenary] .plenary-column");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("FA-3 plenary on the phone: the fit button and status cover no zone, and no zone's count is cut off")
+    void plenaryClearOfTools() {
+        try (WsClient r = WsClient.connect(node.base())) {
+            JsonNode welcome = r.join(workshop.path("tokens").path("facilitator").asText(), workshop.path("room").asText(), "roomFien09", "Fien (WS)");
+            String anna = null;
+            for (JsonNode peer : welcome.path("peers")) if (peer.path("name").asText().equals("Anna")) anna = peer.path("replica").asText();
+            assertTrue(anna != null, "Anna is in the room: " + welcome.path("peers"));
+            ObjectNode start = WsClient.frame("control").put("request", "p1").put("action", "breakoutStart").put("mode", "copies").put("template", "three-b");
+            start.putArray("groups").addObject().put("name", "Groep 1").putArray("members").add(anna);
+            r.send(start);
+            r.next("done");
+            phone.waitFor(d -> !board.equals(E2E.openView(phone)) ? true : null, "Anna on her group's board", SLOW);
+            r.send(WsClient.frame("control").put("request", "p2").put("action", "breakoutEnd"));
+            r.next("done");
+        }
+        phone.waitFor(d -> "plenary".equals(E2E.openView(phone)) ? true : null, "back on the plenary", SLOW);
+        phone.waitFor(d -> d.findElements(By.cssSelector("[data-view=plenary] .zone")).size() == 4 ? true : null, "the group's board");
+        try {
+            phone.waitFor(d -> plenaryClashes().isEmpty() ? true : null, "nothing covers or cuts the plenary board", SLOW);
+        } catch (org.openqa.selenium.TimeoutException stillClashing) {
+            // The assertion below names what clashes.
+        }
+        Screenshots.save(phone, "phone-plenary");
+        assertEquals(List.of(), plenaryClashes(), "the plenary board on the phone");
+        assertEquals(List.of(), Axe.violationsWithTargetSize(phone), "the plenary on the phone");
     }
 }

@@ -1,6 +1,7 @@
 package be.samenbord.e2e;
 
 import be.samenbord.testkit.Api;
+import be.samenbord.testkit.Axe;
 import be.samenbord.testkit.Browser;
 import be.samenbord.testkit.NodeProcess;
 import be.samenbord.testkit.Screenshots;
@@ -71,6 +72,7 @@ class RevealOfflineE2EIT {
         E2E.openPanel(f);
         f.find(By.id("board-private-start")).click();
         for (Browser b : p) b.find(By.id("private-banner"));
+        assertEquals(List.of(), Axe.violations(p[0]), "the private-writing banner");
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             notes.add(E2E.createNoteIn(p[i], "north"));
@@ -105,10 +107,13 @@ class RevealOfflineE2EIT {
             System.out.println("stage: offline shown after " + took.toMillis() + " ms");
             assertTrue(took.compareTo(Duration.ofSeconds(3)) <= 0, "offline after " + took.toMillis() + " ms");
             assertTrue(b.find(By.id("connection-status")).getText().startsWith("Offline"), b.find(By.id("connection-status")).getText());
+            assertEquals(List.of(), Axe.violations(b), "the offline status");
             String id = E2E.createNoteIn(b, "south");
             E2E.type(b, "Offline geschreven");
             b.waitFor(d -> !"0".equals(d.findElement(By.id("connection-status")).getDomAttribute("data-pending")) ? true : null, "the edit is kept");
             assertTrue(b.find(By.id("connection-status")).getText().contains("bewaard"), b.find(By.id("connection-status")).getText());
+            Screenshots.save(b, "reveal-offline-saving");
+            assertEquals(List.of(), Axe.violations(b), "the status with an edit kept offline");
             b.cdp("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
             E2E.awaitStatusWithin(b, "connected", Duration.ofSeconds(15));
             f.waitFor(d -> "Offline geschreven".equals(E2E.noteText(f, id)) ? true : null, "the kept edit arrives", SLOW);

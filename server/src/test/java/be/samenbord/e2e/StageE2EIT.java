@@ -198,8 +198,58 @@ class StageE2EIT {
                 + "return [x0, y0, x1 - x0, y1 - y0];");
     }
 
+    /** The smallest note text, in screen px, at which a word must be whole (web/src/ui/board/note-fit.ts MIN_SCREEN_PX). */
+    static final double MIN_SCREEN_PX = 10;
+
+    /**
+     * Each word of each note's text as the browser laid it out (a Range per word): a word whose
+     * boxes lie on two lines is broken, which is only right when it is wider than the note's text
+     * box even at the smallest readable size. Returns {broken: [...], long: [...], words, sizes}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> wordBreaks(Browser b) {
+        b.driver.executeAsyncScript("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+        return (Map<String, Object>) b.js("const layer = document.querySelector('#board .board-layer');"
+                + "const scale = layer.getBoundingClientRect().width / layer.offsetWidth;"
+                + "const probe = document.createElement('span'); probe.style.cssText = 'position:absolute;left:-9999px;top:0;white-space:nowrap';"
+                + "document.body.append(probe); const broken = [], long = [], sizes = []; let words = 0;"
+                + "for (const t of document.querySelectorAll('#board .note .note-text')) {"
+                + "  const node = t.firstChild; if (!node) continue; const cs = getComputedStyle(t);"
+                + "  sizes.push(parseFloat(cs.fontSize) * scale);"
+                + "  probe.style.fontFamily = cs.fontFamily; probe.style.fontWeight = cs.fontWeight;"
+                + "  probe.style.fontSize = Math.min(parseFloat(cs.fontSize), arguments[0] / scale) + 'px';"
+                + "  const re = /[^\\s-]+-?/g; let m;"
+                + "  while ((m = re.exec(node.textContent))) { words++;"
+                + "    const range = document.createRange(); range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);"
+                + "    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));"
+                + "    if (tops.size < 2) continue; probe.textContent = m[0];"
+                + "    (probe.offsetWidth > t.clientWidth ? long : broken).push(m[0] + ' (' + Math.round(probe.offsetWidth * scale) + ' px at the floor, box ' + Math.round(t.clientWidth * scale) + ' px)'); } }"
+                + "probe.remove(); sizes.sort((a, c) => a - c); return {broken, long, words, sizes};", MIN_SCREEN_PX);
+    }
+
     @Test
     @Order(3)
+    @DisplayName("Issue 15: at fit on a filled windroos at 1280×720 and 1920×1080 no note breaks a word that fits the note at a readable size")
+    void wordsStayWholeAtFit() {
+        List<String> problems = new ArrayList<>();
+        for (Size s : SIZES.subList(0, 2)) {
+            size(p, s);
+            p.find(By.id("zoom-reset")).click();
+            settle(p);
+            Map<String, Object> r = wordBreaks(p);
+            @SuppressWarnings("unchecked")
+            List<Number> sizes = (List<Number>) r.get("sizes");
+            System.out.printf("stage %s: %s words, broken ordinary words %s, too long for the note even at %.0f px %s; note text %.1f to %.1f px, median %.1f px%n",
+                    s.name(), r.get("words"), r.get("broken"), MIN_SCREEN_PX, r.get("long"), sizes.get(0).doubleValue(),
+                    sizes.get(sizes.size() - 1).doubleValue(), (sizes.get(9).doubleValue() + sizes.get(10).doubleValue()) / 2);
+            Screenshots.save(p, "stage-notes-at-fit-" + s.name());
+            for (Object w : (List<?>) r.get("broken")) problems.add(s.name() + ": " + w);
+        }
+        assertEquals(List.of(), problems, "ordinary words broken mid-word");
+    }
+
+    @Test
+    @Order(4)
     @DisplayName("FA-2 follow: a phone follows a 1920×1080 facilitator and fits what the facilitator sees into its own screen")
     void followFitsThePhone() {
         size(f, SIZES.get(1));
@@ -225,7 +275,7 @@ class StageE2EIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("FA-3 plenary on a phone: each group's board fits the phone's width")
     void plenaryFitsThePhone() {
         size(p, SIZES.get(2));
@@ -257,7 +307,7 @@ class StageE2EIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("Small things: en-GB starts in English, the favicon loads, copy buttons say 'copied', the mute bell is drawn, observers get no edit tools, convert only for writers")
     void smallThings() {
         try (Browser en = Browser.start("--accept-lang=en-GB,en")) {
@@ -272,9 +322,12 @@ class StageE2EIT {
             en.find(By.cssSelector("input[name=template][value=windroos]")).click();
             en.find(By.id("create-workshop")).click();
             WebElement copy = en.find(By.cssSelector("button[data-copy=participant]"));
+            Screenshots.save(en, "stage-workshop-created");
+            assertEquals(List.of(), Axe.violations(en), "the page right after creating a workshop");
             copy.click();
             en.waitFor(d -> "true".equals(d.findElement(By.cssSelector("button[data-copy=participant]")).getDomAttribute("data-copied"))
                     && d.findElement(By.cssSelector("button[data-copy=participant]")).getText().contains("Copied") ? true : null, "the button says copied");
+            assertEquals(List.of(), Axe.violations(en), "the links page with a button saying copied");
         }
         try (WsClient r = WsClient.connect(node.base())) {
             r.join(workshop.path("tokens").path("facilitator").asText(), workshop.path("room").asText(), "roomFien02", "Fien (WS)");

@@ -29,18 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TemplatesE2EIT {
 
     static final List<String> TEMPLATES = List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions",
-            "policy-reflection", "pros-cons-balance", "smart-goals", "check-in");
+            "policy-reflection", "pros-cons-balance", "smart-goals", "check-in", "change-map", "integrative-criteria");
     /** For each template: where a new note is made, and the zone it is dropped into. */
-    static final Map<String, String[]> MOVES = Map.of(
-            "health-matrix", new String[]{"employee.education", "organisation.rules"},
-            "three-b", new String[]{"keep", "achieve-long"},
-            "circle-of-influence", new String[]{"changeable", "partly-changeable"},
-            "windroos", new String[]{"south", "east"},
-            "priority-actions", new String[]{"action-1.title", "action-3.driver"},
-            "policy-reflection", new String[]{"elements", "elements"},
-            "pros-cons-balance", new String[]{"short.gain", "long.loss"},
-            "smart-goals", new String[]{"short.goal", "long.time-bound"},
-            "check-in", new String[]{"answers", "answers"});
+    static final Map<String, String[]> MOVES = Map.ofEntries(
+            Map.entry("health-matrix", new String[]{"employee.education", "organisation.rules"}),
+            Map.entry("three-b", new String[]{"keep", "achieve-long"}),
+            Map.entry("circle-of-influence", new String[]{"changeable", "partly-changeable"}),
+            Map.entry("windroos", new String[]{"south", "east"}),
+            Map.entry("priority-actions", new String[]{"action-1.title", "action-3.driver"}),
+            Map.entry("policy-reflection", new String[]{"elements", "elements"}),
+            Map.entry("pros-cons-balance", new String[]{"short.gain", "long.loss"}),
+            Map.entry("smart-goals", new String[]{"short.goal", "long.time-bound"}),
+            Map.entry("check-in", new String[]{"answers", "answers"}),
+            Map.entry("change-map", new String[]{"activities", "direct-results"}),
+            Map.entry("integrative-criteria", new String[]{"candidate-1.action", "candidate-2.goal"}));
 
     static NodeProcess node;
     static Browser browser;

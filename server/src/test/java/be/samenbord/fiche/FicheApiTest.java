@@ -196,4 +196,66 @@ class FicheApiTest {
             assertEquals(400, node.api.getBytes(path + "&sep=tab", token(w, "observer")).status());
         }
     }
+
+    @Test
+    @DisplayName("FI-5, FI-7, FI-8 over HTTP (finding 8, exports): a stored fiche with HTML, a javascript: link, a remote image,"
+            + " a ';' formula and an emoji exports as inert Markdown, guarded CSV with ';' (nl) and ',' (en), and a PDF that prints the emoji")
+    void hostileFicheExportsOverHttp() throws Exception {
+        String title = "Straatfeest 🎉 in de wijk";
+        String script = "<script>alert(1)</script>";
+        String jsLink = "[x](javascript:alert(1))";
+        String image = "![i](http://evil.example/x.png)";
+        String formula = "x;=1+2";
+        try (TestNode node = TestNode.start(dataDir)) {
+            JsonNode w = node.api.createWorkshop("Veilig", "three-b");
+            String board = w.path("boards").get(0).path("id").asText();
+            try (WsClient c = node.connect()) {
+                c.join(token(w, "participant"), board, "replicaSAFE", "Sam");
+                c.send(new OpsBuilder("replicaSAFE").note("b1", "goal1", title, "achieve-short"));
+                c.next("ack");
+            }
+            Api.Reply converted = convert(node.api, w, "participant", "{\"board\":\"" + board + "\",\"items\":[\"goal1\"]}");
+            assertEquals(200, converted.status(), converted.text());
+            String fiche = converted.body().path("fiches").get(0).path("id").asText();
+            try (WsClient editor = node.connect()) {
+                editor.join(token(w, "participant"), fiche, "replicaEDIT", "Editor");
+                OpsBuilder ops = new OpsBuilder("replicaEDIT");
+                editor.send(OpsBuilder.batch("hostile", ops.op("fiche", "targetGroup", script), ops.op("fiche", "intendedImpact", jsLink),
+                        ops.op("fiche", "resultsShort", image), ops.op("fiche", "driver", formula)));
+                assertEquals("hostile", editor.next("ack").path("batch").asText());
+            }
+            String export = "/api/workshops/" + w.path("id").asText() + "/fiches/export?format=";
+
+            Api.Reply md = node.api.getBytes(export + "md&lang=nl", token(w, "observer"));
+            assertEquals(200, md.status(), md.text());
+            for (String escaped : List.of("\\<script>alert(1)\\</script>", "\\[x\\](javascript:alert(1))",
+                    "\\!\\[i\\](<http://evil.example/x.png>)", "## " + title)) {
+                assertTrue(md.text().contains(escaped), "Markdown holds " + escaped + ":\n" + md.text());
+            }
+            String html = org.commonmark.renderer.html.HtmlRenderer.builder().build()
+                    .render(org.commonmark.parser.Parser.builder().build().parse(md.text()));
+            for (String bad : List.of("<script", "<img", "href=\"javascript")) assertFalse(html.contains(bad), bad + " in the rendered Markdown:\n" + html);
+            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the script shows as text:\n" + html);
+
+            for (String[] lang : new String[][]{{"nl", ";"}, {"en", ","}}) {
+                Api.Reply csv = node.api.getBytes(export + "csv&lang=" + lang[0], token(w, "observer"));
+                assertEquals(200, csv.status(), csv.text());
+                String text = csv.text();
+                assertTrue(text.startsWith("id" + lang[1] + "status" + lang[1]), lang[0] + " separates with " + lang[1] + ": " + text);
+                assertTrue(text.contains(lang[1] + "\"x;'=1+2\"" + lang[1]), "the ';' cell is quoted and its formula guarded (" + lang[0] + "): " + text);
+                assertFalse(text.contains(formula), "no unguarded formula (" + lang[0] + "): " + text);
+                List<List<String>> rows = be.samenbord.fiche.export.CsvExportTest.parse(text, lang[1].charAt(0));
+                assertEquals(2, rows.size(), text);
+                assertEquals(rows.get(0).size(), rows.get(1).size(), "one cell per header (" + lang[0] + "): " + rows);
+                assertTrue(rows.get(1).containsAll(List.of(title, script, jsLink, image, "x;'=1+2")), lang[0] + ": " + rows.get(1));
+            }
+
+            Api.Reply pdf = node.api.getBytes(export + "pdf&lang=nl", token(w, "observer"));
+            assertEquals(200, pdf.status());
+            String text = be.samenbord.testkit.PdfText.flat(pdf.bytes());
+            for (String shown : List.of(title, script, jsLink, image, formula)) {
+                assertTrue(text.contains(shown), "the PDF prints " + shown + ": " + text);
+            }
+        }
+    }
 }

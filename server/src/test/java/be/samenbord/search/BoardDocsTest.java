@@ -30,7 +30,7 @@ class BoardDocsTest {
     }
 
     @Test
-    @DisplayName("SE-2: notes, themes, answers, fiche fields, steps and balance entries; never other kinds (indicator values), geometry, dots or ids")
+    @DisplayName("SE-2: notes, themes, fiche fields, steps and balance entries; never other kinds (indicator values), geometry, dots or ids")
     void onlyTextPeopleType() {
         Items items = new Items();
         items.applyAll(List.of(
@@ -107,16 +107,27 @@ class BoardDocsTest {
     }
 
     @Test
-    @DisplayName("SE-2: on the room board only the instruction and the round's prompt")
+    @DisplayName("SE-2, FA-16: on the room board only the instruction, the round's prompt and the round answers (for everyone: no owner, no name)")
     void room() {
+        String node = "samenbord-node";
         Items items = new Items();
-        items.applyAll(List.of(op("instruction", "kind", "\"control\"", "samenbord-node"),
-                op("instruction", "text", "\"Schrijf drie sterktes op\"", "samenbord-node"),
-                op("round", "prompt", "\"Hoe kom je binnen?\"", "samenbord-node"),
-                op("group-1", "name", "\"Groep Noord\"", "samenbord-node")));
+        items.applyAll(List.of(op("instruction", "kind", "\"control\"", node),
+                op("instruction", "text", "\"Schrijf drie sterktes op\"", node),
+                op("round", "prompt", "\"Hoe kom je binnen?\"", node),
+                op("round-r1", "kind", "\"roundRecord\"", node), op("round-r1", "prompt", "\"Hoe kom je binnen?\"", node),
+                op("answer-r1-p1", "kind", "\"roundAnswer\"", node), op("answer-r1-p1", "round", "\"r1\"", node),
+                op("answer-r1-p1", "name", "\"Anna\"", node), op("answer-r1-p1", "text", "\"Uitgerust na het weekend\"", node),
+                op("answer-r1-p2", "kind", "\"roundAnswer\"", node), op("answer-r1-p2", "text", "\" \"", node),
+                op("group-1", "name", "\"Groep Noord\"", node)));
         BoardUpdate u = docs.whole("room1", "room", 3, items);
-        assertEquals(List.of("instruction", "round"), u.items().stream().map(ItemDoc::item).toList());
+        assertEquals(List.of("answer-r1-p1", "instruction", "round"), u.items().stream().map(ItemDoc::item).sorted().toList(),
+                "a blank answer, the round record and the groups stay out");
+        ItemDoc answer = only(u, "answer-r1-p1");
+        assertEquals(Map.of("text", "Uitgerust na het weekend"), answer.texts(), "the answer's name is no searchable text");
+        assertNull(answer.owner());
         assertFalse(u.items().stream().anyMatch(d -> d.texts().containsValue("Groep Noord")));
+        // The same kind on a work board is nothing people type there (FA-16: answers stay in the room).
+        assertEquals(List.of(), docs.whole("b", "three-b", 3, items).items().stream().filter(d -> d.item().startsWith("answer-")).toList());
     }
 
     private static SearchRequest request(String workshop, String q, String author) {

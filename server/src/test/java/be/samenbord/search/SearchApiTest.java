@@ -128,6 +128,32 @@ class SearchApiTest {
     }
 
     @Test
+    @DisplayName("SE-2, FA-16: an answer given in a round over the room's WebSocket is found within 1 s by everyone (the room shows it to all), its name not searchable")
+    void roundAnswerFoundWithinOneSecond() {
+        TestNode.Board b = node.board("three-b");
+        String room = b.workshop().path("room").asText();
+        String workshop = b.workshop().path("id").asText();
+        try (WsClient f = node.connect(); WsClient a = node.connect()) {
+            f.join(b.token("facilitator"), room, "roundLead1", "Fien");
+            a.join(b.token("participant"), room, "roundAnswerer1", "Maarten");
+            f.send(WsClient.control("r1", "roundStart").put("kind", "check-in").put("prompt", "Waarmee kom je binnen?"));
+            a.opsAt(f.next("done").path("seq").asLong());
+            a.send(WsClient.control("a1", "roundAnswer").put("text", "Nog vol van de <verhuizing> naar het nieuwe kantoor"));
+            a.next("done");
+            long done = System.nanoTime();
+            Poll.until("the round answer is searchable", Duration.ofSeconds(1),
+                    () -> items(search(workshop, b.token("observer"), "verhuizing", Map.of())).contains("answer-r1-roundAnswerer1"));
+            System.out.println("SE-2/FA-16: round answer searchable " + (System.nanoTime() - done) / 1_000_000 + " ms after its done");
+        }
+        JsonNode hit = search(workshop, b.token("participant"), "verhuizing", Map.of()).body().path("hits").get(0);
+        assertEquals(room, hit.path("board").asText());
+        assertEquals("answer-r1-roundAnswerer1", hit.path("item").asText());
+        assertEquals("text", hit.path("field").asText());
+        assertEquals("Nog vol van de &lt;<mark>verhuizing</mark>&gt; naar het nieuwe kantoor", hit.path("snippet").asText());
+        assertEquals(List.of(), items(search(workshop, b.token("participant"), "maarten", Map.of())), "the answer's name is no searchable text");
+    }
+
+    @Test
     @DisplayName("SE-5: a deleted note leaves results at once; an edit drops the old words and finds the new")
     void deleteAndEdit() {
         TestNode.Board b = node.board("three-b");

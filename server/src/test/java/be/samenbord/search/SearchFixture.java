@@ -28,6 +28,8 @@ final class SearchFixture implements AutoCloseable {
     private final Map<String, BoardInfo> boards = new HashMap<>();
     private final Map<String, Items> items = new HashMap<>();
     private final Map<String, Long> seqs = new HashMap<>();
+    /** Workshop → its language, as {@code Search} looks it up for each search. */
+    private final Map<String, String> langs = new HashMap<>();
     private long ms = 1_700_000_000_000L;
 
     SearchFixture() {
@@ -45,6 +47,7 @@ final class SearchFixture implements AutoCloseable {
 
     SearchFixture board(String board, String workshop, String lang) {
         boards.put(board, new BoardInfo(workshop, lang, "three-b"));
+        langs.put(workshop, lang);
         items.put(board, new Items());
         return this;
     }
@@ -87,7 +90,7 @@ final class SearchFixture implements AutoCloseable {
 
     SearchResult search(SearchRequest request) {
         try {
-            return service.searchNow(request, "nl");
+            return service.searchNow(request, langs.getOrDefault(request.workshop(), SearchAnalyzers.NL));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,7 @@ import be.samenbord.board.text.TextField;
 import be.samenbord.board.text.TextJson;
 import be.samenbord.board.text.TextOp;
 import be.samenbord.testkit.OpsBuilder;
+import be.samenbord.testkit.PdfText;
 import be.samenbord.testkit.TestNode;
 import be.samenbord.testkit.WsClient;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -292,10 +293,13 @@ class TextMergeTest {
         String md = node.api.getBytes("/api/fiches/" + fiche + "/export?format=md", participant).text();
         String json = node.api.getBytes("/api/fiches/" + fiche + "/export?format=json", participant).text();
         String csv = node.api.getBytes("/api/fiches/" + fiche + "/export?format=csv&lang=en", participant).text();
+        String pdf = PdfText.flat(node.api.getBytes("/api/fiches/" + fiche + "/export?format=pdf", participant).bytes());
         assertTrue(md.contains("plannen") && md.contains("coaching"), md);
         assertTrue(json.contains(merged), "the JSON export holds the merged text as a string: " + json);
         assertFalse(json.contains("\"runs\"") || md.contains("\"ins\"") || csv.contains("\"ins\""), "no text op or run in an export");
         assertTrue(csv.contains("plannen") && csv.contains("'=1+1"), "the CSV has the plain text, its formula guarded: " + csv);
+        assertTrue(pdf.contains(merged), "the PDF shows the merged text as one piece: " + pdf);
+        assertFalse(pdf.contains("runs") || pdf.contains("\"ins\""), "no text op or run in the PDF: " + pdf);
     }
 
     @Test

@@ -98,6 +98,15 @@ class TemplateLibraryTest {
         assertRejected("smart-goals", t -> ((ObjectNode) t.get("rowCheck")).remove("label"), "schema:", "label");
         assertRejected("three-b", t -> t.putObject("rowCheck").put("label", "x").putArray("columns").add("keep"),
                 "schema:", "rowCheck without axis rows");
+        assertRejected("change-map", t -> ((com.fasterxml.jackson.databind.node.ArrayNode) t.at("/arrows/order")).add("elsewhere"),
+                "arrows order names unknown zone \"elsewhere\"");
+        assertRejected("change-map", t -> ((ObjectNode) t.at("/itemFields/to")).put("type", "text"), "arrows need a ref field to");
+        assertRejected("change-map", t -> t.remove("arrows"), "item kind arrow without arrows");
+        assertRejected("integrative-criteria", t -> ((com.fasterxml.jackson.databind.node.ArrayNode) t.at("/scores/criteria")).add("luck"),
+                "scores criterion is no axis column: \"luck\"");
+        assertRejected("integrative-criteria", t -> ((ObjectNode) t.get("scores")).put("min", 3), "scores min must be below max");
+        assertRejected("integrative-criteria", t -> ((ObjectNode) t.at("/scores/labels")).set("7", t.at("/scores/labels/1")), "scores label for 7 outside 0..3");
+        assertRejected("change-map", t -> ((ObjectNode) t.get("arrows")).put("kind", "line"), "schema:");
     }
 
     /** Each expected fragment must occur in some reported problem ("schema:" = caught by the JSON Schema). */
@@ -147,6 +156,8 @@ class TemplateLibraryTest {
             if (!columns.contains(c.asText())) out.add("rowCheck names unknown column " + c);
         }
         if (t.has("rowCheck") && rows.isEmpty()) out.add("rowCheck without axis rows");
+        checkArrows(t, zoneIds, out);
+        checkScores(t, columns, out);
         for (JsonNode rule : t.at("/conversion/rules")) {
             String ref = rule.path("zone").asText();
             if (!zoneIds.contains(ref) && !rows.contains(ref) && !columns.contains(ref))
@@ -163,6 +174,39 @@ class TemplateLibraryTest {
             });
         });
         return out;
+    }
+
+    /** Arrows (a change map): their kind is allowed, their zones exist, from and to are ref fields; no arrow kind without them. */
+    private static void checkArrows(JsonNode t, Set<String> zoneIds, List<String> out) {
+        boolean kindAllowed = false;
+        for (JsonNode k : t.path("itemKinds")) kindAllowed |= k.asText().equals("arrow");
+        if (!t.has("arrows")) {
+            if (kindAllowed) out.add("item kind arrow without arrows");
+            return;
+        }
+        if (!kindAllowed) out.add("arrows without the item kind arrow");
+        for (JsonNode z : t.at("/arrows/order")) {
+            if (!zoneIds.contains(z.asText())) out.add("arrows order names unknown zone " + z);
+        }
+        for (String end : List.of("from", "to")) {
+            if (!"ref".equals(t.at("/itemFields/" + end + "/type").asText())) out.add("arrows need a ref field " + end);
+        }
+    }
+
+    /** Scores (the integrative method): the candidate column and every criterion are axis columns; min below max; labels within them. */
+    private static void checkScores(JsonNode t, Set<String> columns, List<String> out) {
+        JsonNode sc = t.path("scores");
+        if (sc.isMissingNode()) return;
+        if (!columns.contains(sc.path("column").asText())) out.add("scores column is no axis column: " + sc.path("column"));
+        for (JsonNode c : sc.path("criteria")) {
+            if (!columns.contains(c.asText())) out.add("scores criterion is no axis column: " + c);
+        }
+        int min = sc.path("min").asInt(), max = sc.path("max").asInt();
+        if (min >= max) out.add("scores min must be below max");
+        sc.path("labels").fieldNames().forEachRemaining(k -> {
+            int v = Integer.parseInt(k);
+            if (v < min || v > max) out.add("scores label for " + k + " outside " + min + ".." + max);
+        });
     }
 
     /** Every bilingual object (one with an nl or en key) needs both, non-blank. */

@@ -11,14 +11,52 @@ import java.util.Set;
  * ops, its extra item fields, and the full JSON for clients.
  *
  * @param itemFields extra item fields of this template; an enum field lists its allowed values
+ * @param refFields  the extra fields that name another item of the board (type {@code ref}: an
+ *                   arrow's {@code from} and {@code to}, rule IT-6)
+ * @param scores     the per-person scores of the integrative method (IT-7), or null
  */
 public record Template(String id, String titleNl, String titleEn, List<String> zoneIds, Set<String> itemKinds,
-                       Map<String, List<String>> itemFields, JsonNode json) {
+                       Map<String, List<String>> itemFields, JsonNode json, Set<String> refFields, Scores scores) {
+
+    /** Scores per person (IT-7): fields {@code <criterion>:<replica>}, whole numbers from min to max. */
+    public record Scores(Set<String> criteria, int min, int max) {
+        public Scores {
+            criteria = Set.copyOf(criteria);
+        }
+
+        static Scores of(JsonNode json) {
+            JsonNode sc = json == null ? null : json.get("scores");
+            if (sc == null || !sc.isObject()) return null;
+            Set<String> criteria = new java.util.HashSet<>();
+            sc.path("criteria").forEach(c -> criteria.add(c.asText()));
+            return new Scores(criteria, sc.path("min").asInt(0), sc.path("max").asInt(0));
+        }
+    }
 
     public Template {
         zoneIds = List.copyOf(zoneIds);
         itemKinds = Set.copyOf(itemKinds);
         itemFields = Map.copyOf(itemFields);
+        refFields = Set.copyOf(refFields);
+    }
+
+    /** A template whose ref fields are read from its JSON's {@code itemFields}. */
+    public Template(String id, String titleNl, String titleEn, List<String> zoneIds, Set<String> itemKinds,
+                    Map<String, List<String>> itemFields, JsonNode json) {
+        this(id, titleNl, titleEn, zoneIds, itemKinds, itemFields, json, refFieldsOf(json), Scores.of(json));
+    }
+
+    private static Set<String> refFieldsOf(JsonNode json) {
+        Set<String> refs = new java.util.HashSet<>();
+        if (json != null) json.path("itemFields").properties().forEach(e -> {
+            if ("ref".equals(e.getValue().path("type").asText())) refs.add(e.getKey());
+        });
+        return refs;
+    }
+
+    /** Whether {@code base} (a field name before its colon) is a score criterion of this template. */
+    public boolean scoresOn(String base) {
+        return scores != null && scores.criteria().contains(base);
     }
 
     public boolean hasZone(String zone) {

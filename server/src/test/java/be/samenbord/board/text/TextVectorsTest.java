@@ -2,6 +2,7 @@ package be.samenbord.board.text;
 
 import be.samenbord.board.Stamp;
 import be.samenbord.board.codec.OpCodec;
+import be.samenbord.testkit.Seeds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -221,6 +223,83 @@ class TextVectorsTest {
         return order;
     }
 
+    /** Seeds of the delivery orders; fresh ones with -Dseeds=random or -Dvectors.seeds=random, a list with -Dvectors.seeds=1,2. */
+    static final long[] ORDER_SEEDS = LongStream.rangeClosed(1, 40).toArray();
+    /** Up to this many ops, a vector is delivered in every order there is. */
+    static final int EVERY_ORDER_UP_TO = 6;
+
+    /**
+     * The orders a vector's ops are delivered in, as a receiver could get them: every permutation
+     * of a short vector; else the reverse, and one seeded shuffle per seed with about a quarter of
+     * the ops sent twice. None needs to be causal: {@link #deliver} holds back what cannot apply yet.
+     */
+    static List<List<Integer>> deliveryOrders(int n, String name) {
+        List<List<Integer>> out = new ArrayList<>();
+        List<Integer> identity = new ArrayList<>();
+        for (int i = 0; i < n; i++) identity.add(i);
+        if (n <= EVERY_ORDER_UP_TO) {
+            permutations(identity, 0, out);
+            for (List<Integer> p : List.copyOf(out)) { // and each again with its first op repeated at the end
+                List<Integer> dup = new ArrayList<>(p);
+                dup.add(p.get(0));
+                out.add(dup);
+            }
+            return out;
+        }
+        out.add(identity.reversed());
+        Seeds.of("TextVectorsTest " + name, "vectors.seeds", ORDER_SEEDS, new long[0], 20).forEach(seed -> {
+            Random r = new Random(seed * 31 + name.hashCode());
+            List<Integer> order = new ArrayList<>(identity);
+            for (int i = 0; i < n; i++) if (r.nextInt(4) == 0) order.add(i);
+            Collections.shuffle(order, r);
+            out.add(order);
+        });
+        return out;
+    }
+
+    private static void permutations(List<Integer> xs, int k, List<List<Integer>> out) {
+        if (k == xs.size()) {
+            out.add(List.copyOf(xs));
+            return;
+        }
+        for (int i = k; i < xs.size(); i++) {
+            Collections.swap(xs, k, i);
+            permutations(xs, k + 1, out);
+            Collections.swap(xs, k, i);
+        }
+    }
+
+    /** Whether every character {@code op} names is in {@code f} (its parent, or what it deletes). */
+    static boolean ready(TextField f, TextOp op) {
+        return switch (op) {
+            case TextOp.Insert ins -> ins.parent() == null || f.contains(ins.parent());
+            case TextOp.Delete del -> del.ranges().stream().allMatch(r -> java.util.stream.IntStream.range(0, r.len()).allMatch(i -> f.contains(r.first().plus(i))));
+            case TextOp.State st -> true;
+        };
+    }
+
+    /**
+     * Delivers {@code ops} to a fresh field in {@code order}, as a replica that holds back an op
+     * naming characters it does not have yet and applies it once it can. Every op must apply in the end.
+     */
+    static TextField deliver(List<TextOp> ops, List<Integer> order) {
+        TextField f = new TextField();
+        List<TextOp> held = new ArrayList<>();
+        for (int i : order) {
+            held.add(ops.get(i));
+            for (boolean progress = true; progress; ) {
+                progress = false;
+                for (int k = 0; k < held.size() && !progress; k++) {
+                    if (!ready(f, held.get(k))) continue;
+                    f.apply(held.remove(k));
+                    progress = true;
+                }
+            }
+        }
+        assertEquals(List.of(), held, "ops that never applied in order " + order);
+        return f;
+    }
+
     @Test
     @DisplayName("the vector files are the scenarios above (write them again with -Dvectors.write=true)")
     void filesMatchScenarios() throws IOException {
@@ -254,7 +333,7 @@ class TextVectorsTest {
     }
 
     @TestFactory
-    @DisplayName("TX-1..TX-4: every vector file, every order")
+    @DisplayName("TX-1..TX-4: every vector file, every listed order, every order of a short one, seeded orders with duplicates of a long one")
     Stream<DynamicTest> vectors() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(DIR)) {
@@ -276,6 +355,11 @@ class TextVectorsTest {
                 order.forEach(i -> g.apply(ops.get(i.asInt())));
                 ops.forEach(g::apply); // duplicates change nothing
                 assertEquals(state, TextJson.state(g), file + " in order " + order);
+            }
+            for (List<Integer> order : deliveryOrders(ops.size(), file.getFileName().toString())) {
+                TextField g = deliver(ops, order);
+                assertEquals(state, TextJson.state(g), file + " delivered in order " + order);
+                assertEquals(text, g.text());
             }
             for (JsonNode bad : v.get("invalid")) {
                 TextOp op = decode(bad);
