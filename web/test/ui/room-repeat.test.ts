@@ -1,6 +1,6 @@
 // Repeat breakouts and the timer field (issue 16 findings 3 and 6; FA-14, FA-15).
 import { describe, expect, it } from "vitest";
-import { breakoutGroups, clockText, draftFromGroups, readClock } from "../../src/ui/room/split";
+import { breakoutGroups, clockText, draftFromGroups, readClock, sameGroups } from "../../src/ui/room/split";
 
 describe("the timer field in minutes:seconds", () => {
   it("reads m:ss and whole minutes within the bounds", () => {
@@ -41,5 +41,29 @@ describe("the draft from the kept groups", () => {
   it("keeps a person in their first group only", () => {
     expect([...draftFromGroups([{ name: "A", zone: null, members: ["ann"], scribe: null }, { name: "B", zone: null, members: ["ann"], scribe: null }])])
       .toEqual([["ann", 1]]);
+  });
+});
+
+describe("a copies breakout started again unchanged reuses its boards (FA-14)", () => {
+  const kept = [
+    { name: "Noord", zone: null, members: ["ann", "bob"], scribe: "bob" },
+    { name: "Zuid", zone: null, members: ["cas"], scribe: null },
+  ];
+
+  it("sees the kept groups again, members in any order", () => {
+    expect(sameGroups(kept, [{ name: "Noord", members: ["bob", "ann"], scribe: "bob" }, { name: "Zuid", members: ["cas"] }])).toBe(true);
+  });
+
+  it("sees any change: a name, a member moved or gone, a scribe, a group more or less, nothing kept", () => {
+    const changed = [
+      [{ name: "Noord!", members: ["ann", "bob"], scribe: "bob" }, { name: "Zuid", members: ["cas"] }],
+      [{ name: "Noord", members: ["ann"], scribe: undefined }, { name: "Zuid", members: ["cas", "bob"] }],
+      [{ name: "Noord", members: ["ann"] }, { name: "Zuid", members: ["cas"] }],
+      [{ name: "Noord", members: ["ann", "bob"] }, { name: "Zuid", members: ["cas"] }],
+      [{ name: "Noord", members: ["ann", "bob"], scribe: "bob" }],
+      [{ name: "Noord", members: ["ann", "bob"], scribe: "bob" }, { name: "Zuid", members: ["cas"] }, { name: "Oost", members: ["dan"] }],
+    ];
+    for (const next of changed) expect(sameGroups(kept, next), JSON.stringify(next)).toBe(false);
+    expect(sameGroups([], [])).toBe(false);
   });
 });

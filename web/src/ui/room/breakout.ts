@@ -10,7 +10,7 @@ import { bind, loc, t, type Key } from "../i18n";
 import type { Template } from "../template";
 import { PeopleView, type GroupColumn } from "./people";
 import type { Run } from "./run";
-import { breakoutGroups, draftFromGroups, pruneDraft, randomSplit, readClock, type Draft } from "./split";
+import { breakoutGroups, draftFromGroups, pruneDraft, randomSplit, readClock, sameGroups, type Draft } from "./split";
 import { memberName, type RoomState } from "./state";
 
 export interface BoardChoice {
@@ -52,6 +52,8 @@ export function buildBreakout(o: BreakoutOptions): BreakoutView {
   const groupZones = new Map<number, string>();
   /** The breakout (its start time) the draft was last taken from. */
   let keptFrom: string | null = null;
+  /** Whether the facilitator chose a template since the draft was taken: then copies are made anew. */
+  let templateChosen = false;
   const error = h("p", { id: "breakout-error", class: "alert control-error", role: "alert", hidden: true });
   const showHere = (message: string | null) => {
     error.textContent = message ?? "";
@@ -148,6 +150,7 @@ export function buildBreakout(o: BreakoutOptions): BreakoutView {
     paintGroupRows();
   };
   mode.addEventListener("change", paintMode);
+  template.addEventListener("change", () => (templateChosen = true));
   board.addEventListener("change", () => paintGroupRows());
 
   /** One name field per group, and in zones mode the zone (quadrant) each group gets. */
@@ -191,6 +194,7 @@ export function buildBreakout(o: BreakoutOptions): BreakoutView {
     const key = b ? `${b.started ?? ""}:${state.groups.map((g) => g.id).join(",")}` : null;
     if (!b || state.groups.length === 0 || key === keptFrom) return;
     keptFrom = key;
+    templateChosen = false;
     draft = draftFromGroups(state.groups);
     count.value = String(state.groups.length);
     groupNames.clear();
@@ -226,6 +230,13 @@ export function buildBreakout(o: BreakoutOptions): BreakoutView {
     if (groups.length === 0) return showHere(t("breakoutNeedsMembers"));
     const secs = seconds.value.trim() === "" ? null : readClock(seconds.value, 1, 7200);
     if (seconds.value.trim() !== "" && secs === null) return showHere(t("breakoutBadSeconds"));
+    const kept = last?.state;
+    if (mode.value === "copies" && kept?.breakout?.mode === "copies" && !templateChosen
+      && kept.groups.every((g) => g.board) && sameGroups(kept.groups, groups)) {
+      // FA-14: the same groups again go back to their own boards, with what they wrote there.
+      void run("breakoutStart", secs === null ? { reuse: true } : { reuse: true, seconds: secs });
+      return;
+    }
     const args: Record<string, unknown> = { mode: mode.value, groups };
     if (mode.value === "copies") {
       if (template.value) args.template = template.value;

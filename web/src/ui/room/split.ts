@@ -94,3 +94,17 @@ export function draftFromGroups(groups: readonly KeptGroup[]): Draft {
   groups.forEach((g, i) => g.members.forEach((r) => draft.has(r) || draft.set(r, i + 1)));
   return draft;
 }
+
+/**
+ * Whether `next` starts the kept groups again unchanged (same count, names, members in any order,
+ * scribes), so a copies breakout can be started with `reuse: true` on the same boards (FA-14).
+ */
+export function sameGroups(kept: readonly KeptGroup[], next: readonly BreakoutGroupArg[]): boolean {
+  if (kept.length === 0 || kept.length !== next.length) return false;
+  return kept.every((k, i) => {
+    const n = next[i] as BreakoutGroupArg;
+    const members = new Set(n.members);
+    return k.name === n.name && (k.scribe ?? undefined) === n.scribe
+      && k.members.length === members.size && k.members.every((r) => members.has(r));
+  });
+}

@@ -3,15 +3,14 @@ package be.samenbord.sync;
 import be.samenbord.board.HybridLogicalClock;
 import be.samenbord.board.Items;
 import be.samenbord.board.Op;
-import be.samenbord.board.Register;
 import be.samenbord.facilitation.ControlContext;
-import java.util.ArrayList;
+import be.samenbord.facilitation.ControlStamps;
 import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Turns a facilitation action's writes into ops of the node's replica (rule FA-1), stamped past
- * every register they replace, so the action wins its fields even over a client clock running ahead.
+ * Turns a facilitation action's writes into ops of the node's replica (rule FA-1), stamped by
+ * {@link ControlStamps} with this board's node clock.
  */
 final class ControlWrites {
 
@@ -26,13 +25,7 @@ final class ControlWrites {
     }
 
     List<Op> stamp(Items items, List<ControlContext.Write> writes) {
-        for (ControlContext.Write w : writes) {
-            Register current = items.get(w.item(), w.field());
-            if (current != null) clock.observe(current.stamp());
-        }
-        List<Op> ops = new ArrayList<>(writes.size());
-        for (ControlContext.Write w : writes) ops.add(new Op(w.item(), w.field(), w.value().toString(), clock.next()));
-        return ops;
+        return ControlStamps.stamp(clock, items, writes);
     }
 
     /** Unique per board: the seq it will get, and the time, in case a lost batch is retried. */

@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The other facilitation flows in real Chromium, one facilitator and one participant: random split
  * and dragging a name to a group, a windroos breakout with one quadrant per group, locking a board,
- * follow me, the timer's pause, added time and last-minute warning, and the per-person mute that
- * survives a reload.
+ * follow me, the timer's pause, added time and last-minute warning, the per-person mute that
+ * survives a reload, and the timer presets.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Screenshots.class)
@@ -238,5 +238,31 @@ class FacilitationControlsE2EIT {
         anna.driver.navigate().refresh();
         anna.waitFor(d -> after.equals(d.findElement(By.id("timer-mute")).getDomAttribute("aria-pressed")) ? true : null, "still toggled after reload", SLOW);
         f.find(By.id("timer-stop")).click();
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("Timer presets: 3, 1 and 5 min each start a countdown of that length, for Anna and in the room")
+    void timerPresets() {
+        f.find(By.cssSelector("[data-board-tab='room']")).click();
+        // Each preset differs from the one before, so a countdown left over from the last click cannot pass.
+        for (int secs : new int[] {180, 60, 300}) {
+            long ms = secs * 1000L;
+            f.find(By.cssSelector("[data-preset='" + secs + "']")).click();
+            JsonNode timer = f.waitFor(d -> {
+                JsonNode t = api.get("/api/boards/" + workshop.path("room").asText(), workshop.path("tokens").path("observer").asText())
+                        .body().path("items").path("timer");
+                return t.path("running").path("v").asBoolean() && t.path("duration").path("v").asLong() == ms ? t : null;
+            }, "a running " + secs + " s timer in the room");
+            assertTrue(timer.path("endsAt").path("v").isNumber(), "the room's timer has an end");
+            anna.waitFor(d -> remaining(anna) > ms - 10_000 && remaining(anna) <= ms ? true : null,
+                    "Anna's countdown starts at " + secs + " s");
+            assertEquals(String.format("%d:00", secs / 60), f.find(By.id("timer-time")).getDomProperty("value"),
+                    "the preset shows in the time field");
+        }
+        Screenshots.save(f, "timer-preset-5min-facilitator");
+        Screenshots.save(anna, "timer-preset-5min-participant");
+        f.find(By.id("timer-stop")).click();
+        anna.waitFor(d -> d.findElement(By.id("timer")).isDisplayed() ? null : true, "the timer gone for Anna");
     }
 }

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * Issue 16 finding 5 in real Chromium (FA-20..FA-22): a facilitator and three participants in two
  * groups write notes during a breakout; the overview in the facilitator's bar shows, per group, the
  * number of notes each group wrote (as the node holds them) and who is done, without any text.
+ * Then the same copies breakout again, unchanged: everyone is back on their group's own board.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(Screenshots.class)
 class OverviewE2EIT {
 
@@ -40,6 +45,8 @@ class OverviewE2EIT {
     static JsonNode workshop;
     static Browser f;
     static final Browser[] p = new Browser[3];
+    /** The group board each participant landed on in the first breakout. */
+    static final String[] landed = new String[3];
 
     @BeforeAll
     static void start() throws Exception {
@@ -75,6 +82,7 @@ class OverviewE2EIT {
     }
 
     @Test
+    @Order(1)
     @DisplayName("FA-20..FA-22: during a copies breakout the facilitator's overview counts each group's notes as written, and who is done, live")
     void overviewCountsGroupNotes() {
         f.find(By.cssSelector("[data-board-tab='room']")).click();
@@ -92,7 +100,6 @@ class OverviewE2EIT {
         new Select(f.find(By.id("breakout-template"))).selectByValue("three-b");
         f.find(By.id("breakout-start")).click();
 
-        String[] landed = new String[3];
         for (int i = 0; i < 3; i++) {
             Browser b = p[i];
             String plenary = workshop.path("boards").get(0).path("id").asText();
@@ -136,5 +143,49 @@ class OverviewE2EIT {
         Screenshots.save(f, "OverviewE2EIT-facilitator-1280x720");
         // A participant's page has no overview.
         assertEquals(Boolean.TRUE, p[0].js("const e = document.getElementById('overview'); return !e || e.hidden;"));
+    }
+
+    static JsonNode roomItems() {
+        return api.get("/api/boards/" + workshop.path("room").asText(), workshop.path("tokens").path("observer").asText()).body().path("items");
+    }
+
+    static int boardCount() {
+        return api.get("/api/workshops/" + workshop.path("id").asText(), workshop.path("tokens").path("observer").asText())
+                .body().path("boards").size();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("FA-14: the copies breakout started again unchanged sends everyone back to their group's own board, notes and all; no new boards")
+    void repeatedCopiesReuseTheBoards() {
+        JsonNode first = roomItems();
+        String board1 = first.path("group-1").path("board").path("v").asText();
+        String board2 = first.path("group-2").path("board").path("v").asText();
+        int boards = boardCount();
+        f.find(By.id("breakout-end")).click();
+        for (int i = 0; i < 3; i++) {
+            Browser b = p[i];
+            b.waitFor(d -> "plenary".equals(E2E.openView(b)) ? true : null, NAMES[i] + " on the plenary, the groups side by side", SLOW);
+        }
+        // The builder holds the same groups, mode and template: start it again without touching anything.
+        f.waitFor(d -> d.findElements(By.id("breakout-start")).stream().anyMatch(WebElement::isDisplayed) ? true : null, "the builder again");
+        f.find(By.id("breakout-start")).click();
+        for (int i = 0; i < 3; i++) {
+            Browser b = p[i];
+            String own = landed[i];
+            b.waitFor(d -> own.equals(E2E.openView(b)) ? true : null, NAMES[i] + " back on their group's board " + own, SLOW);
+        }
+        JsonNode again = f.waitFor(d -> {
+            JsonNode items = roomItems();
+            return items.path("breakout").path("active").path("v").asBoolean() ? items : null;
+        }, "the second breakout running", SLOW);
+        assertEquals(board1, again.path("group-1").path("board").path("v").asText(), "group 1 on its board of the first breakout");
+        assertEquals(board2, again.path("group-2").path("board").path("v").asText(), "group 2 on its board of the first breakout");
+        assertEquals(boards, boardCount(), "no new boards were made");
+        // Anna finds her two notes where she left them.
+        p[0].waitFor(d -> d.findElements(By.cssSelector("#board .note")).size() == 3 ? true : null, "the three notes of group 1 on Anna's page", SLOW);
+        assertEquals(Boolean.TRUE, p[0].js("return [...document.querySelectorAll('#board .note')].some(n => n.textContent.includes('Geheim idee van Anna één'));"));
+        Screenshots.save(p[0], "OverviewE2EIT-repeat-participant");
+        f.find(By.id("breakout-end")).click();
     }
 }

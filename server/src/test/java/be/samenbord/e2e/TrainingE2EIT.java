@@ -191,6 +191,12 @@ class TrainingE2EIT {
                         && line.toString().contains(g[3] + " klaar") ? true : null;
             }, "the overview of " + g[0] + " says " + g[2] + " notes and " + g[3] + " done", SLOW);
         }
+        // The overview sits below the breakout controls: bring it into view so the picture shows the counts.
+        f.js("document.getElementById('overview').scrollIntoView({block: 'start'});");
+        f.waitFor(d -> Boolean.TRUE.equals(f.js("const s = [...document.querySelectorAll('#overview summary')];"
+                + " return s.length >= 2 && s.every(e => { const r = e.getBoundingClientRect();"
+                + " return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; });")) ? true : null,
+                "every group's overview line in view");
         Screenshots.save(f, "training-overview-1280x720");
 
         // Nobody ends it: the node does when the timer runs out.

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -29,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The room machine under random command sequences (rules FA-12..FA-16, issue 16): breakouts,
  * timers, rounds, answers, time passing and the node's settle ticks, in any order, refused ones
- * included. Fixed seed in {@code mvn verify}; {@code -Dseeds=random} gives fresh ones (printed).
+ * included; and beside it a work board's private writing and dot votes (FA-4..FA-7, FA-11, FA-26)
+ * with clients writing notes, themes and dots ({@link BoardModel}). Fixed seed in {@code mvn
+ * verify}; {@code -Dseeds=random} gives fresh ones (printed).
  */
 @AddLifecycleHook(FreshSeeds.class)
 class RoomMachinePropertiesTest {
@@ -40,6 +43,8 @@ class RoomMachinePropertiesTest {
     /** The room and what the sequence has done to it. */
     static final class Model {
         final RoomHarness room = new RoomHarness(new Random(11));
+        /** The windroos board1, on the same clock as the room. */
+        final BoardModel board = new BoardModel(() -> room.now, new Random(12));
         /** Whether the room was settled to {@code room.now} by the last step (a command or a tick). */
         boolean settled = true;
 
@@ -157,7 +162,71 @@ class RoomMachinePropertiesTest {
                 .withAction(1, action(Arbitraries.just(simple("roundSkip"))))
                 .withAction(1, action(Arbitraries.just(simple("roundEnd"))))
                 .withAction(1, action(answer))
-                .withMaxTransformations(40);
+                .withAction(2, action(Arbitraries.of("privateStart", "reveal").map(RoomMachinePropertiesTest::boardAction)))
+                .withAction(1, action(Arbitraries.of("lock", "unlock", "anonymousOn", "anonymousOff").map(RoomMachinePropertiesTest::boardAction)))
+                .withAction(2, action(voteStart()))
+                .withAction(1, action(Arbitraries.just(boardAction("voteClose"))))
+                .withAction(4, action(makeItem()))
+                .withAction(1, action(deleteItem()))
+                .withAction(4, action(dots()))
+                .withMaxTransformations(60);
+    }
+
+    // ---- board1: private writing and votes (BoardModel) -------------------------------------------
+
+    private static Transformer<Model> boardAction(String action) {
+        return Transformer.mutate(action + " on board1", m -> m.board.control(action, args()));
+    }
+
+    private static Arbitrary<Transformer<Model>> voteStart() {
+        return Combinators.combine(Arbitraries.integers().between(1, 5), Arbitraries.of("none", "north", "south"), Arbitraries.of("notes", "themes"))
+                .as((dots, zone, on) -> Transformer.mutate("voteStart " + dots + " zone=" + zone + " on=" + on, m -> {
+                    ObjectNode a = args().put("dots", dots).put("on", on);
+                    if (!zone.equals("none")) a.put("zone", zone);
+                    m.board.control("voteStart", a);
+                }));
+    }
+
+    /** A client makes a note or a theme in a zone of board1. */
+    private static Arbitrary<Transformer<Model>> makeItem() {
+        return Combinators.combine(Arbitraries.of(BoardHarness.WRITERS), Arbitraries.of("note", "theme"), Arbitraries.of("north", "south", "east"))
+                .as((who, kind, zone) -> Transformer.mutate(who + " makes a " + kind + " in " + zone,
+                        m -> m.board.batch(who, itemWrites(m.board.board.newId(), who, kind, zone))));
+    }
+
+    /** The registers of a new note (with its author) or theme (with a title). */
+    static List<BoardHarness.Write> itemWrites(String id, String who, String kind, String zone) {
+        return List.of(new BoardHarness.Write(id, "kind", "\"" + kind + "\""), new BoardHarness.Write(id, "zone", "\"" + zone + "\""),
+                new BoardHarness.Write(id, "x", "10"), new BoardHarness.Write(id, "y", "20"),
+                kind.equals("note") ? new BoardHarness.Write(id, "author", "\"" + who + "\"") : new BoardHarness.Write(id, "title", "\"Thema\""));
+    }
+
+    /** The index-th item of board1 (ids in order), or null when it has none. */
+    private static String pick(Model m, int index) {
+        List<String> ids = m.board.board.items.itemIds().stream().filter(id -> !BoardControl.reserved(id)).sorted().toList();
+        return ids.isEmpty() ? null : ids.get(index % ids.size());
+    }
+
+    private static Arbitrary<Transformer<Model>> deleteItem() {
+        return Combinators.combine(Arbitraries.of(BoardHarness.WRITERS), Arbitraries.integers().between(0, 50))
+                .as((who, index) -> Transformer.mutate(who + " deletes item #" + index, m -> {
+                    String id = pick(m, index);
+                    if (id != null) m.board.batch(who, List.of(new BoardHarness.Write(id, "deleted", "true")));
+                }));
+    }
+
+    /** A client puts dots on one or two items in one batch (0 takes them off). */
+    private static Arbitrary<Transformer<Model>> dots() {
+        return Combinators.combine(Arbitraries.of(BoardHarness.WRITERS), Arbitraries.integers().between(0, 50).list().ofMinSize(1).ofMaxSize(2),
+                Arbitraries.integers().between(0, 3).list().ofSize(2))
+                .as((who, items, counts) -> Transformer.mutate(who + " dots " + counts + " on items #" + items, m -> {
+                    List<BoardHarness.Write> w = new java.util.ArrayList<>();
+                    for (int i = 0; i < items.size(); i++) {
+                        String id = pick(m, items.get(i));
+                        if (id != null) w.add(new BoardHarness.Write(id, "vote:" + who, Integer.toString(counts.get(i))));
+                    }
+                    if (!w.isEmpty()) m.board.batch(who, w);
+                }));
     }
 
     @Property(tries = 400, seed = SEED)
@@ -165,7 +234,26 @@ class RoomMachinePropertiesTest {
         chain.withInvariant("the room is consistent", RoomMachinePropertiesTest::consistent).run();
     }
 
+    /**
+     * Found by {@link #invariantsHold} with seed 20261207, shrunk to five steps: Anna's clock runs 3 s
+     * ahead, so her dot is stamped 3 s ahead; voteStart resets it, and the node's clock, having
+     * observed that dot, stamped the start of private writing 3 s ahead of the server. Bert's clock,
+     * 3 s behind, does not follow a stamp 6 s ahead of it (ST-3), so the note he wrote during private
+     * writing was stamped before its start and shown to everyone.
+     */
+    @Example
+    void seed20261207_aFastClientsDotCannotMakeAPrivateNotePublic() {
+        Model m = new Model();
+        assertTrue(m.board.batch(BoardHarness.ANNA_1, itemWrites("item1", BoardHarness.ANNA_1, "note", "north")));
+        assertTrue(m.board.batch(BoardHarness.ANNA_1, List.of(new BoardHarness.Write("item1", "vote:" + BoardHarness.ANNA_1, "1"))));
+        m.board.control("voteStart", args().put("dots", 1).put("on", "notes"));
+        m.board.control("privateStart", args());
+        assertTrue(m.board.batch(BoardHarness.BERT, itemWrites("item2", BoardHarness.BERT, "note", "north")));
+        m.board.check();
+    }
+
     static void consistent(Model m) {
+        m.board.check();
         RoomHarness room = m.room;
         // Every person in at most one group of the breakout (at most one breakout: one breakout item).
         Set<String> seen = new HashSet<>();
