@@ -126,3 +126,14 @@ export function fetchSummary(path: string, token: string): Promise<import("./sum
 export function listFiches(workshop: string, token: string): Promise<{ fiches: FicheSummary[] }> {
   return request(`/api/workshops/${encodeURIComponent(workshop)}/fiches`, {}, token);
 }
+
+/** IT-8: a spider web's team medians (null below k people); nobody's own value is in it. */
+export interface TeamValues {
+  k: number;
+  people: number;
+  dimensions: Record<string, { people: number; median: number | null }>;
+}
+
+export function fetchTeamValues(board: string, token: string): Promise<TeamValues> {
+  return request(`/api/boards/${encodeURIComponent(board)}/team-values`, {}, token);
+}

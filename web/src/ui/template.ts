@@ -79,6 +79,8 @@ export interface Template {
   arrows?: { kind: "arrow"; order: string[] };
   /** Scores per person on each row's candidate note (IT-7, the integrative method). */
   scores?: { column: string; criteria: string[]; min: number; max: number; labels?: Record<string, Text> };
+  /** Own values per person (IT-8, the Positive Health spider web), seen only by that person. */
+  ownValues?: { item: string; zone: string; min: number; max: number; dimensions: AxisEntry[] };
   zones: Zone[];
   /** Absent: the board does not convert to fiches. */
   conversion?: Conversion;

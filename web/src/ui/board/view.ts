@@ -29,6 +29,7 @@ import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
 import { ArrowLayer } from "./arrow-layer";
 import { ScoreLayer } from "./score-layer";
+import { SpiderLayer } from "./spider-layer";
 import { IndicatorItems } from "../indicators/board-items";
 import { Carry } from "./carry";
 import { ThemeLayer } from "./theme-layer";
@@ -78,6 +79,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const arrows = new ArrowLayer({ tpl, client, say: (m) => parts.say(m) }, layer);
   // The integrative method's scores (IT-7), in the criterion cells.
   const scores = new ScoreLayer({ tpl, client, say: (m) => parts.say(m) }, layer, () => isReadonly());
+  // The Positive Health spider web (IT-8): own marks and the team's medians.
+  const spider = new SpiderLayer({ tpl, client, say: (m) => parts.say(m) }, layer, { token: o.token, board: o.boardId, readonly: () => isReadonly() });
   let actions: BoardActions;
   const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value), (id, delta) => actions.vote(id, delta));
   // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
@@ -199,6 +202,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     indicatorItems.render(client.items, ids);
     arrows.render((id) => notes.data(id));
     scores.render(notes.ids().map((id) => notes.data(id)!));
+    spider.render();
     themes.render();
     if (ids.size) {
       notes.restack();
@@ -237,6 +241,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     client.on("error", (code, msg) => parts.say(code === "forbidden" ? parts.readOnlyText() : t("errServer", { message: msg || code }))),
     onLangChange(() => {
       zones.relabel();
+      spider.relabel();
       notes.relabel();
       themes.relabel();
       relabelDecor();
@@ -347,6 +352,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       chrome.dispose();
       ro.disconnect();
       indicatorItems.destroy();
+      spider.destroy();
       status.dispose();
       client.stop();
       root.remove();

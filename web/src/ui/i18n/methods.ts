@@ -19,6 +19,16 @@ export const nl = {
   scoreTotal: "Totaal {total} · plaats {rank}",
   scoreTotalLabel: "{action}: totaal {total} punten van {people} personen, plaats {rank}",
   scoreSet: "Score {value} gegeven voor {criterion}.",
+  ownValuesLabel: "Jouw cijfers (alleen jij ziet ze)",
+  ownValue: "{dimension}: jouw cijfer",
+  ownNone: "–",
+  teamMedian: "team {median}",
+  teamMedianHidden: "team –",
+  teamWaiting: "De teammediaan verschijnt vanaf {k} personen (nu {people}).",
+  teamShown: "Teammediaan van {people} personen.",
+  teamUnavailable: "De teamcijfers zijn nu niet te laden.",
+  ownLegend: "Jij",
+  teamLegend: "Team (mediaan)",
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -39,4 +49,14 @@ export const en: Record<keyof typeof nl, string> = {
   scoreTotal: "Total {total} · rank {rank}",
   scoreTotalLabel: "{action}: total {total} points from {people} people, rank {rank}",
   scoreSet: "Score {value} given for {criterion}.",
+  ownValuesLabel: "Your marks (only you see them)",
+  ownValue: "{dimension}: your mark",
+  ownNone: "–",
+  teamMedian: "team {median}",
+  teamMedianHidden: "team –",
+  teamWaiting: "The team median shows from {k} people on (now {people}).",
+  teamShown: "Team median of {people} people.",
+  teamUnavailable: "The team's marks cannot be loaded right now.",
+  ownLegend: "You",
+  teamLegend: "Team (median)",
 };

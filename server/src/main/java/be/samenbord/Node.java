@@ -16,6 +16,7 @@ import be.samenbord.http.IdleConnections;
 import be.samenbord.http.Metrics;
 import be.samenbord.http.PeopleRoutes;
 import be.samenbord.http.TeamRoutes;
+import be.samenbord.http.TeamValuesRoutes;
 import be.samenbord.http.SearchRoutes;
 import be.samenbord.http.OverviewRoutes;
 import be.samenbord.search.Search;
@@ -149,6 +150,7 @@ public final class Node {
                 .with(this::indicatorRoutes)
                 .with(new SearchRoutes(search, directory, json)::register)
                 .with(new OverviewRoutes(registry, templates, directory, clock)::register)
+                .with(new TeamValuesRoutes(registry, templates, directory, json, settings.indicators().k())::register)
                 .withRawBodies(PeopleRoutes.RAW_BODY, PeopleRoutes.UPLOAD_TYPES)
                 .withHealth(this::clusterHealth)
                 .withStore(this::storeStatus)

@@ -31,6 +31,8 @@ public final class Items {
     private long bytes;
     /** Registers held (text fields' derived ones included), for how much history a board keeps (HE-4). */
     private int registers;
+    /** Registers of own values ({@code own_<name>:<replica>}, IT-8), so Visibility knows at once whether a board has any. */
+    private int ownValues;
 
     /** Applies one op; returns true when it changed the state (it won its field). */
     public boolean apply(Op op) {
@@ -89,7 +91,22 @@ public final class Items {
         }
         Register previous = fields.put(field, r);
         bytes += registerBytes(field, r) - (previous == null ? 0 : registerBytes(field, previous));
-        if (previous == null) registers++;
+        if (previous == null) {
+            registers++;
+            if (isOwnValue(field)) ownValues++;
+        }
+    }
+
+    /** An own value (IT-8): seen only by its person. */
+    public static boolean isOwnValue(String field) {
+        return field.startsWith(OWN_PREFIX) && field.indexOf(':') > 0;
+    }
+
+    public static final String OWN_PREFIX = "own_";
+
+    /** Whether any own value (IT-8) is held: then Visibility hides them from everyone but their person. */
+    public boolean hasOwnValues() {
+        return ownValues > 0;
     }
 
     private void removeRegister(String item, String field) {
@@ -99,6 +116,7 @@ public final class Items {
         if (previous != null) {
             bytes -= registerBytes(field, previous);
             registers--;
+            if (isOwnValue(field)) ownValues--;
         }
         if (fields.isEmpty()) {
             items.remove(item);
@@ -239,6 +257,7 @@ public final class Items {
         });
         out.bytes = bytes;
         out.registers = registers;
+        out.ownValues = ownValues;
         return out;
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * What one viewer may see of a board while private writing, a vote or anonymity hides things
  * (rules FA-6, FA-7, FA-11). A note written during private writing belongs to the person (ID-3)
  * whose replica stamped its {@code kind}; a vote field {@code vote:<replica>} to that replica's
- * person; on an anonymous board every note's {@code author} is hidden from everyone. Pure.
+ * person; on an anonymous board every note's {@code author} is hidden from everyone; an own value
+ * {@code own_<name>:<replica>} (IT-8) from everyone but that replica's person, always. Pure.
  */
 public final class Visibility {
 
@@ -23,17 +24,20 @@ public final class Visibility {
     private final Stamp privateSince;
     private final boolean voteOpen;
     private final boolean anonymous;
+    private final boolean ownValues;
 
-    private Visibility(Stamp privateSince, boolean voteOpen, boolean anonymous) {
+    private Visibility(Stamp privateSince, boolean voteOpen, boolean anonymous, boolean ownValues) {
         this.privateSince = privateSince;
         this.voteOpen = voteOpen;
         this.anonymous = anonymous;
+        this.ownValues = ownValues;
     }
 
     /** The visibility of a board now, or null when nothing is hidden (the common, fast case). */
     public static Visibility of(Items items) {
         BoardControl c = BoardControl.read(items);
-        return c.hidesAnything() ? new Visibility(c.privateSince(), c.voteOpen(), c.anonymous()) : null;
+        boolean own = items.hasOwnValues();
+        return c.hidesAnything() || own ? new Visibility(c.privateSince(), c.voteOpen(), c.anonymous(), own) : null;
     }
 
     /**
@@ -44,6 +48,8 @@ public final class Visibility {
         // FA-11: nobody, the writer's other tabs and the facilitator included, gets an author back.
         if (anonymous && field.equals(AUTHOR) && !BoardControl.reserved(item)) return true;
         if (voteOpen && field.startsWith("vote:") && !Seats.samePerson(field.substring(5), viewer)) return true;
+        // IT-8: an own value is its person's alone; a reader without a replica (REST) never gets one.
+        if (ownValues && Items.isOwnValue(field) && !Seats.samePerson(field.substring(field.indexOf(':') + 1), viewer)) return true;
         return hidesItem(viewer, item, items);
     }
 

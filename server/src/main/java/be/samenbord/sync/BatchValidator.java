@@ -161,6 +161,16 @@ final class BatchValidator {
             }
             return;
         }
+        if (base.startsWith(be.samenbord.board.Items.OWN_PREFIX)) {
+            // IT-8: a person's own value, on the template's item, for one of its dimensions, their own replica only.
+            Template.OwnValues own = template.ownValues();
+            if (own == null || colon < 0 || !own.dimensions().contains(base.substring(4))) throw invalid(field + " is no own value of this board");
+            if (!field.substring(colon + 1).equals(replica)) throw invalid(base + ":<replica> must name your own replica");
+            if (!v.isNull() && !(v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= own.min() && v.asInt() <= own.max())) {
+                throw invalid("an own value is null or a whole number from " + own.min() + " to " + own.max());
+            }
+            return;
+        }
         if (template.scoresOn(base)) {
             // One field per person and criterion (IT-7), like a vote: a replica sets only its own score.
             if (colon < 0 || !field.substring(colon + 1).equals(replica)) throw invalid(base + ":<replica> must name your own replica");

@@ -386,6 +386,13 @@ final class BoardHub {
         return new StoreUnavailableException("board " + id + " cannot store right now; try again later", null);
     }
 
+    private static boolean touchesOwnValue(List<Op> ops) {
+        for (Op op : ops) {
+            if (be.samenbord.board.Items.isOwnValue(op.field())) return true;
+        }
+        return false;
+    }
+
     private static boolean touchesControl(List<Op> ops) {
         for (Op op : ops) {
             if (op.item().equals(BoardControl.ITEM)) return true;
@@ -500,7 +507,8 @@ final class BoardHub {
         // Fan-out before acks and welcomes: a client that sees seq N in an ack has already been
         // sent every ops frame up to N, so it may resume with since = the highest seq it saw (SQ-2).
         Visibility before = shown;
-        if (touchesControl(batch.ops())) shown = Visibility.of(state.items());
+        // The first own value (IT-8) makes the board hide things too, as a control change can.
+        if (touchesControl(batch.ops()) || shown == null && touchesOwnValue(batch.ops())) shown = Visibility.of(state.items());
         List<Op> plain = plainText.remove(batch.seq());
         boolean open = before == null && shown == null;
         OutFrame frame = open ? OutFrame.of(Frames.ops(batch.seq(), batch.ops())) : null;

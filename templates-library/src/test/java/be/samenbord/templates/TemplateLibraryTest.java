@@ -105,6 +105,8 @@ class TemplateLibraryTest {
         assertRejected("integrative-criteria", t -> ((com.fasterxml.jackson.databind.node.ArrayNode) t.at("/scores/criteria")).add("luck"),
                 "scores criterion is no axis column: \"luck\"");
         assertRejected("integrative-criteria", t -> ((ObjectNode) t.get("scores")).put("min", 3), "scores min must be below max");
+        assertRejected("positive-health-web", t -> ((ObjectNode) t.get("ownValues")).put("zone", "nowhere"), "ownValues zone is no zone");
+        assertRejected("positive-health-web", t -> ((ObjectNode) t.at("/ownValues/dimensions/1")).put("id", "physical"), "duplicate ownValues dimension");
         assertRejected("integrative-criteria", t -> ((ObjectNode) t.at("/scores/labels")).set("7", t.at("/scores/labels/1")), "scores label for 7 outside 0..3");
         assertRejected("change-map", t -> ((ObjectNode) t.get("arrows")).put("kind", "line"), "schema:");
     }
@@ -158,6 +160,16 @@ class TemplateLibraryTest {
         if (t.has("rowCheck") && rows.isEmpty()) out.add("rowCheck without axis rows");
         checkArrows(t, zoneIds, out);
         checkScores(t, columns, out);
+        JsonNode own = t.path("ownValues");
+        if (!own.isMissingNode()) {
+            if (!zoneIds.contains(own.path("zone").asText())) out.add("ownValues zone is no zone: " + own.path("zone"));
+            if (own.path("min").asInt() >= own.path("max").asInt()) out.add("ownValues min must be below max");
+            Set<String> dims = new HashSet<>();
+            for (JsonNode d : own.path("dimensions")) {
+                if (!d.path("id").asText().matches("[a-z][a-zA-Z0-9]{0,25}")) out.add("ownValues dimension id is no field name: " + d.path("id"));
+                if (!dims.add(d.path("id").asText())) out.add("duplicate ownValues dimension " + d.path("id"));
+            }
+        }
         for (JsonNode rule : t.at("/conversion/rules")) {
             String ref = rule.path("zone").asText();
             if (!zoneIds.contains(ref) && !rows.contains(ref) && !columns.contains(ref))

@@ -14,9 +14,26 @@ import java.util.Set;
  * @param refFields  the extra fields that name another item of the board (type {@code ref}: an
  *                   arrow's {@code from} and {@code to}, rule IT-6)
  * @param scores     the per-person scores of the integrative method (IT-7), or null
+ * @param ownValues  the own values of the spider web (IT-8), or null
  */
 public record Template(String id, String titleNl, String titleEn, List<String> zoneIds, Set<String> itemKinds,
-                       Map<String, List<String>> itemFields, JsonNode json, Set<String> refFields, Scores scores) {
+                       Map<String, List<String>> itemFields, JsonNode json, Set<String> refFields, Scores scores,
+                       OwnValues ownValues) {
+
+    /** Own values (IT-8): on item {@code item}, fields {@code own_<dimension>:<replica>}, whole numbers from min to max. */
+    public record OwnValues(String item, List<String> dimensions, int min, int max) {
+        public OwnValues {
+            dimensions = List.copyOf(dimensions);
+        }
+
+        static OwnValues of(JsonNode json) {
+            JsonNode o = json == null ? null : json.get("ownValues");
+            if (o == null || !o.isObject()) return null;
+            List<String> dims = new java.util.ArrayList<>();
+            o.path("dimensions").forEach(d -> dims.add(d.path("id").asText()));
+            return new OwnValues(o.path("item").asText(), dims, o.path("min").asInt(0), o.path("max").asInt(0));
+        }
+    }
 
     /** Scores per person (IT-7): fields {@code <criterion>:<replica>}, whole numbers from min to max. */
     public record Scores(Set<String> criteria, int min, int max) {
@@ -43,7 +60,7 @@ public record Template(String id, String titleNl, String titleEn, List<String> z
     /** A template whose ref fields are read from its JSON's {@code itemFields}. */
     public Template(String id, String titleNl, String titleEn, List<String> zoneIds, Set<String> itemKinds,
                     Map<String, List<String>> itemFields, JsonNode json) {
-        this(id, titleNl, titleEn, zoneIds, itemKinds, itemFields, json, refFieldsOf(json), Scores.of(json));
+        this(id, titleNl, titleEn, zoneIds, itemKinds, itemFields, json, refFieldsOf(json), Scores.of(json), OwnValues.of(json));
     }
 
     private static Set<String> refFieldsOf(JsonNode json) {

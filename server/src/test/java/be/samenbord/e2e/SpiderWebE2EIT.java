@@ -1,0 +1,109 @@
+package be.samenbord.e2e;
+
+import be.samenbord.testkit.Api;
+import be.samenbord.testkit.Axe;
+import be.samenbord.testkit.Browser;
+import be.samenbord.testkit.NodeProcess;
+import be.samenbord.testkit.Screenshots;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 20, the Positive Health spider web (seed 002, rule IT-8): five people give their own marks
+ * in their own browsers; nobody sees another's marks; the team's medians show only once k = 5
+ * people took part, the same in every browser.
+ */
+@ExtendWith(Screenshots.class)
+class SpiderWebE2EIT {
+
+    static final String[] DIMENSIONS = {"physical", "mental", "meaning", "quality", "participation", "daily"};
+
+    static NodeProcess node;
+    static Api api;
+    static JsonNode workshop;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
+        api = new Api(node.base());
+        workshop = api.createWorkshop("Positieve Gezondheid in het team", "positive-health-web");
+    }
+
+    @AfterAll
+    static void stop() {
+        E2E.closeAll(node);
+    }
+
+    /** Person i's mark on dimension j: medians over five people are 4, 5, 6, 5, 6, 5. */
+    static int mark(int person, int dimension) {
+        return (person * 2 + dimension) % 11;
+    }
+
+    @Test
+    @DisplayName("IT-8: with four people marked the team median stays hidden in every browser; the fifth brings it, equal to the medians of the marks; each sees only their own marks")
+    void teamMedianOnlyAtK() {
+        String board = Api.boardOf(workshop, "positive-health-web");
+        Browser[] people = new Browser[5];
+        try {
+            people[0] = Browser.start();
+            E2E.join(people[0], workshop.path("links").path("facilitator").asText(), null, "Fien");
+            Browser[] participants = new Browser[4];
+            E2E.joinAll(participants, workshop.path("links").path("participant").asText(), "Anna", "Bram", "Chris", "Dana");
+            System.arraycopy(participants, 0, people, 1, 4);
+            for (Browser b : people) E2E.openBoardTab(b, board);
+            for (int i = 0; i < 4; i++) markAll(people[i], i);
+            for (Browser b : people) {
+                b.waitFor(d -> "4".equals(d.findElement(By.id("team-web-status")).getDomAttribute("data-people")) ? true : null, "four people counted");
+                assertTrue(b.find(By.id("team-web-status")).getText().contains("5"), "says it needs 5: " + b.find(By.id("team-web-status")).getText());
+                for (String d : DIMENSIONS) {
+                    assertEquals(null, b.find(By.cssSelector("[data-team-median='" + d + "']")).getDomAttribute("data-median"), "no median of four for " + d);
+                }
+                assertEquals(null, b.find(By.cssSelector("polygon.team-web")).getDomAttribute("data-shown"));
+            }
+            Screenshots.save(people[1], "methods-spider-web-four-1400x1000");
+            markAll(people[4], 4);
+            double[] medians = {4, 5, 6, 5, 6, 5};
+            for (Browser b : people) {
+                for (int j = 0; j < DIMENSIONS.length; j++) {
+                    By median = By.cssSelector("[data-team-median='" + DIMENSIONS[j] + "'][data-median='" + (int) medians[j] + "']");
+                    b.waitFor(d -> d.findElements(median).size() == 1 ? true : null, "the team median of " + DIMENSIONS[j]);
+                }
+                assertTrue(b.find(By.cssSelector("polygon.team-web")).getDomAttribute("data-shown") != null, "the team's web is drawn");
+            }
+            for (int i = 0; i < people.length; i++) {
+                for (int j = 0; j < DIMENSIONS.length; j++) {
+                    assertEquals(String.valueOf(mark(i, j)), people[i].find(By.cssSelector("select[data-own-value='" + DIMENSIONS[j] + "']")).getDomProperty("value"),
+                            "person " + i + " sees their own mark");
+                }
+            }
+            JsonNode rest = api.get("/api/boards/" + board, workshop.path("tokens").path("facilitator").asText()).body();
+            assertFalse(rest.toString().contains("own_"), "not even the facilitator reads anyone's marks: " + rest);
+            assertEquals(List.of(), Axe.violations(people[0]), "the spider web with the team's medians");
+            Screenshots.save(people[0], "methods-spider-web-team-1400x1000");
+        } finally {
+            E2E.closeAll(people);
+        }
+    }
+
+    private static void markAll(Browser b, int person) {
+        for (int j = 0; j < DIMENSIONS.length; j++) {
+            By select = By.cssSelector("select[data-own-value='" + DIMENSIONS[j] + "']");
+            b.waitFor(d -> d.findElements(select).size() == 1 ? true : null, "the select of " + DIMENSIONS[j]);
+            new Select(b.find(select)).selectByValue(String.valueOf(mark(person, j)));
+        }
+    }
+}
