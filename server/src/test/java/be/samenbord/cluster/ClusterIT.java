@@ -329,8 +329,9 @@ class ClusterIT {
                 int during = 0;
                 while (!flood.isDone()) userWrites(user, userOps, "user-flood-" + during++, acked);
                 int sent = flood.join();
-                assertTrue(sent < 20_000 && flooder.isClosed(), "the flood was not cut off: " + sent + " pings");
-                assertEquals(1008, flooder.awaitClose(), "closed after " + sent + " pings");
+                // The pings a fast client buffers before the close reaches it can be all 20,000; what
+                // counts is that the node closes the flood (awaitClose fails after 20 s otherwise).
+                assertEquals(1008, flooder.awaitClose(), "the flood is cut off with 1008 (" + sent + " pings written)");
                 userWrites(user, userOps, "user-4", acked);
             }
             // A new relayed session on the same node is welcomed with everything acked, and writes.
