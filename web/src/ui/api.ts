@@ -131,7 +131,8 @@ export function listFiches(workshop: string, token: string): Promise<{ fiches: F
 export interface TeamValues {
   k: number;
   people: number;
-  dimensions: Record<string, { people: number; median: number | null }>;
+  /** Per dimension: `counts` holds how many people gave each value from min to max (null below k). */
+  dimensions: Record<string, { people: number; median: number | null; counts: number[] | null }>;
 }
 
 export function fetchTeamValues(board: string, token: string): Promise<TeamValues> {

@@ -80,7 +80,7 @@ export interface Template {
   /** Scores per person on each row's candidate note (IT-7, the integrative method). */
   scores?: { column: string; criteria: string[]; min: number; max: number; labels?: Record<string, Text> };
   /** Own values per person (IT-8, the Positive Health spider web), seen only by that person. */
-  ownValues?: { item: string; zone: string; min: number; max: number; dimensions: AxisEntry[] };
+  ownValues?: { item: string; zone: string; min: number; max: number; dimensions: AxisEntry[]; show?: "web" | "scale"; labels?: Record<string, Text> };
   zones: Zone[];
   /** Absent: the board does not convert to fiches. */
   conversion?: Conversion;

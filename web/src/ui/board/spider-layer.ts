@@ -30,7 +30,7 @@ export class SpiderLayer {
   private stopped = false;
 
   constructor(private readonly p: SpiderParts, layer: HTMLElement, private readonly o: { token: string; board: string; readonly: () => boolean }) {
-    this.spec = p.tpl.ownValues ?? null;
+    this.spec = p.tpl.ownValues && p.tpl.ownValues.show !== "scale" ? p.tpl.ownValues : null;
     const zone = this.spec && p.tpl.zones.find((z) => z.id === this.spec!.zone);
     if (!this.spec || !zone || zone.shape.type !== "rect") return;
     this.build(layer, zone.shape);

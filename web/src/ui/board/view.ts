@@ -29,6 +29,7 @@ import type { BoardOptions, MountedBoard } from "./options";
 import { ZoneLayer } from "./zones";
 import { ArrowLayer } from "./arrow-layer";
 import { ScoreLayer } from "./score-layer";
+import { ScaleLayer } from "./scale-layer";
 import { SpiderLayer } from "./spider-layer";
 import { IndicatorItems } from "../indicators/board-items";
 import { Carry } from "./carry";
@@ -81,6 +82,8 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
   const scores = new ScoreLayer({ tpl, client, say: (m) => parts.say(m) }, layer, () => isReadonly());
   // The Positive Health spider web (IT-8): own marks and the team's medians.
   const spider = new SpiderLayer({ tpl, client, say: (m) => parts.say(m) }, layer, { token: o.token, board: o.boardId, readonly: () => isReadonly() });
+  // The Eigen Regie model (IT-8, shown as a scale): own answers and the team's spread.
+  const scale = new ScaleLayer({ tpl, client, say: (m) => parts.say(m) }, layer, { token: o.token, board: o.boardId, readonly: () => isReadonly() });
   let actions: BoardActions;
   const notes = new NoteLayer(tpl, layer, readonly, (id, field, value) => actions.setField([id], field, value), (id, delta) => actions.vote(id, delta));
   // Team indicator items (IND-15) are drawn by their own renderer, beside the notes.
@@ -203,6 +206,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     arrows.render((id) => notes.data(id));
     scores.render(notes.ids().map((id) => notes.data(id)!));
     spider.render();
+    scale.render();
     themes.render();
     if (ids.size) {
       notes.restack();
@@ -242,6 +246,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
     onLangChange(() => {
       zones.relabel();
       spider.relabel();
+      scale.relabel();
       notes.relabel();
       themes.relabel();
       relabelDecor();
@@ -353,6 +358,7 @@ export function mountBoard(host: HTMLElement, o: BoardOptions): MountedBoard {
       ro.disconnect();
       indicatorItems.destroy();
       spider.destroy();
+      scale.destroy();
       status.dispose();
       client.stop();
       root.remove();

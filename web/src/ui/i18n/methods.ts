@@ -29,6 +29,11 @@ export const nl = {
   teamUnavailable: "De teamcijfers zijn nu niet te laden.",
   ownLegend: "Jij",
   teamLegend: "Team (mediaan)",
+  scaleMine: "{statement}: jouw antwoord",
+  teamCounts: "Team: {counts}",
+  teamCountsHidden: "Team: nog niet zichtbaar",
+  teamScaleWaiting: "Per uitspraak verschijnt de verdeling van het team vanaf {k} antwoorden ({people} personen deden mee).",
+  teamScaleShown: "Verdeling van de antwoorden van {people} personen.",
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -59,4 +64,9 @@ export const en: Record<keyof typeof nl, string> = {
   teamUnavailable: "The team's marks cannot be loaded right now.",
   ownLegend: "You",
   teamLegend: "Team (median)",
+  scaleMine: "{statement}: your answer",
+  teamCounts: "Team: {counts}",
+  teamCountsHidden: "Team: not shown yet",
+  teamScaleWaiting: "Per statement the team's spread shows from {k} answers on ({people} people took part).",
+  teamScaleShown: "Spread of the answers of {people} people.",
 };

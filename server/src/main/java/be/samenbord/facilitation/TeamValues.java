@@ -15,14 +15,18 @@ import java.util.TreeSet;
 
 /**
  * The team's view of a board's own values (rule IT-8): per dimension the median of every person's
- * value (the latest-stamped of their tabs, ID-3; null takes a value back), shown only when at least
- * {@code k} people gave one, as team indicators are (IND-7). Nobody's own value leaves this class.
+ * value (the latest-stamped of their tabs, ID-3; null takes a value back) and how many people gave
+ * each value, shown only when at least {@code k} people gave one, as team indicators are (IND-7).
+ * Nobody's own value leaves this class.
  * Pure.
  */
 public final class TeamValues {
 
-    /** One dimension: how many people gave a value, and their median, null below k. */
-    public record Dimension(int people, Double median) {
+    /**
+     * One dimension: how many people gave a value; their median and how many gave each value from
+     * min to max, both null below k.
+     */
+    public record Dimension(int people, Double median, List<Integer> counts) {
     }
 
     public record Result(int k, int people, Map<String, Dimension> dimensions) {
@@ -38,7 +42,8 @@ public final class TeamValues {
         for (String d : spec.dimensions()) {
             List<Integer> values = new ArrayList<>(latestPerPerson(fields, Items.OWN_PREFIX + d + ":", spec, everyone).values());
             values.sort(Integer::compare);
-            out.put(d, new Dimension(values.size(), values.size() >= k ? median(values) : null));
+            boolean shown = values.size() >= k;
+            out.put(d, new Dimension(values.size(), shown ? median(values) : null, shown ? counts(values, spec) : null));
         }
         return new Result(k, everyone.size(), out);
     }
@@ -68,6 +73,13 @@ public final class TeamValues {
         } catch (NumberFormatException e) {
             return null; // null (taken back) or anything the node would not accept
         }
+    }
+
+    private static List<Integer> counts(List<Integer> values, Template.OwnValues spec) {
+        Integer[] counts = new Integer[spec.max() - spec.min() + 1];
+        java.util.Arrays.fill(counts, 0);
+        for (int v : values) counts[v - spec.min()]++;
+        return List.of(counts);
     }
 
     private static double median(List<Integer> sorted) {

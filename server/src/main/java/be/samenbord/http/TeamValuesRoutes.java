@@ -54,8 +54,14 @@ public final class TeamValuesRoutes {
         ObjectNode dims = out.putObject("dimensions");
         r.dimensions().forEach((d, v) -> {
             ObjectNode o = dims.putObject(d).put("people", v.people());
-            if (v.median() == null) o.putNull("median");
-            else o.put("median", v.median());
+            if (v.median() == null) {
+                o.putNull("median");
+                o.putNull("counts");
+            } else {
+                o.put("median", v.median());
+                var counts = o.putArray("counts");
+                for (int c : v.counts()) counts.add(c);
+            }
         });
         return out;
     }

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TemplatesE2EIT {
 
     static final List<String> TEMPLATES = List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions",
-            "policy-reflection", "pros-cons-balance", "smart-goals", "check-in", "change-map", "integrative-criteria", "positive-health-web");
+            "policy-reflection", "pros-cons-balance", "smart-goals", "check-in", "change-map", "integrative-criteria", "positive-health-web", "eigen-regie");
     /** For each template: where a new note is made, and the zone it is dropped into. */
     static final Map<String, String[]> MOVES = Map.ofEntries(
             Map.entry("health-matrix", new String[]{"employee.education", "organisation.rules"}),
@@ -43,7 +43,8 @@ class TemplatesE2EIT {
             Map.entry("check-in", new String[]{"answers", "answers"}),
             Map.entry("change-map", new String[]{"activities", "direct-results"}),
             Map.entry("integrative-criteria", new String[]{"candidate-1.action", "candidate-2.goal"}),
-            Map.entry("positive-health-web", new String[]{"talk", "talk"}));
+            Map.entry("positive-health-web", new String[]{"talk", "talk"}),
+            Map.entry("eigen-regie", new String[]{"talk", "talk"}));
 
     static NodeProcess node;
     static Browser browser;

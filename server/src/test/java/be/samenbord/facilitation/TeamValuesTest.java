@@ -35,8 +35,10 @@ class TeamValuesTest {
         assertEquals(4, four.dimensions().get("physical").people());
         assertNull(four.dimensions().get("physical").median());
         assertEquals(0, four.dimensions().get("mental").people());
+        assertNull(four.dimensions().get("physical").counts(), "no distribution below k either");
         put(items, SEATS[4], "Tab1", "physical", "10");
         assertEquals(5.0, TeamValues.of(items, SPEC, 5).dimensions().get("physical").median(), "median of 1 3 5 7 10");
+        assertEquals(List.of(0, 1, 0, 1, 0, 1, 0, 1, 0, 0, 1), TeamValues.of(items, SPEC, 5).dimensions().get("physical").counts(), "one each of 1 3 5 7 10");
         put(items, SEATS[5], "Tab1", "physical", "8");
         assertEquals(6.0, TeamValues.of(items, SPEC, 5).dimensions().get("physical").median(), "median of 1 3 5 7 8 10");
     }

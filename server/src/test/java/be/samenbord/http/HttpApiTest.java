@@ -74,7 +74,7 @@ class HttpApiTest {
             assertTrue(t.path("zones").size() >= 1, t.path("id").asText());
         });
         assertEquals(List.of("health-matrix", "three-b", "circle-of-influence", "windroos", "priority-actions",
-                "policy-reflection", "pros-cons-balance", "smart-goals", "check-in", "change-map", "integrative-criteria", "positive-health-web"), ids);
+                "policy-reflection", "pros-cons-balance", "smart-goals", "check-in", "change-map", "integrative-criteria", "positive-health-web", "eigen-regie"), ids);
         assertEquals(20, node.api.get("/api/templates/health-matrix", null).body().path("zones").size());
         assertError(node.api.get("/api/templates/nope", null), 404, "unknown_template");
     }

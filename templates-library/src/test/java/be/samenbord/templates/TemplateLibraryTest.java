@@ -107,6 +107,8 @@ class TemplateLibraryTest {
         assertRejected("integrative-criteria", t -> ((ObjectNode) t.get("scores")).put("min", 3), "scores min must be below max");
         assertRejected("positive-health-web", t -> ((ObjectNode) t.get("ownValues")).put("zone", "nowhere"), "ownValues zone is no zone");
         assertRejected("positive-health-web", t -> ((ObjectNode) t.at("/ownValues/dimensions/1")).put("id", "physical"), "duplicate ownValues dimension");
+        assertRejected("eigen-regie", t -> ((ObjectNode) t.at("/ownValues/labels")).set("0", t.at("/ownValues/labels/1")), "ownValues label for 0 outside the scale");
+        assertRejected("eigen-regie", t -> ((ObjectNode) t.get("ownValues")).put("show", "pie"), "schema:");
         assertRejected("integrative-criteria", t -> ((ObjectNode) t.at("/scores/labels")).set("7", t.at("/scores/labels/1")), "scores label for 7 outside 0..3");
         assertRejected("change-map", t -> ((ObjectNode) t.get("arrows")).put("kind", "line"), "schema:");
     }
@@ -164,6 +166,10 @@ class TemplateLibraryTest {
         if (!own.isMissingNode()) {
             if (!zoneIds.contains(own.path("zone").asText())) out.add("ownValues zone is no zone: " + own.path("zone"));
             if (own.path("min").asInt() >= own.path("max").asInt()) out.add("ownValues min must be below max");
+            own.path("labels").fieldNames().forEachRemaining(k -> {
+                int v = Integer.parseInt(k);
+                if (v < own.path("min").asInt() || v > own.path("max").asInt()) out.add("ownValues label for " + k + " outside the scale");
+            });
             Set<String> dims = new HashSet<>();
             for (JsonNode d : own.path("dimensions")) {
                 if (!d.path("id").asText().matches("[a-z][a-zA-Z0-9]{0,25}")) out.add("ownValues dimension id is no field name: " + d.path("id"));

@@ -23,12 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Issue 20, the Positive Health spider web (seed 002, rule IT-8): five people give their own marks
- * in their own browsers; nobody sees another's marks; the team's medians show only once k = 5
- * people took part, the same in every browser.
+ * Issue 20, own values (seed 002, rule IT-8): on the Positive Health spider web five people give
+ * their own marks in their own browsers; nobody sees another's marks; the team's medians show only
+ * once k = 5 people took part, the same in every browser. On the Eigen Regie model the team's spread
+ * of answers per statement shows the same way.
  */
 @ExtendWith(Screenshots.class)
-class SpiderWebE2EIT {
+class OwnValuesE2EIT {
 
     static final String[] DIMENSIONS = {"physical", "mental", "meaning", "quality", "participation", "daily"};
 
@@ -40,7 +41,7 @@ class SpiderWebE2EIT {
     static void start() throws Exception {
         node = NodeProcess.start(Files.createTempDirectory("samenbord-e2e"), Map.of("SAMENBORD_DEMO", "false"));
         api = new Api(node.base());
-        workshop = api.createWorkshop("Positieve Gezondheid in het team", "positive-health-web");
+        workshop = api.createWorkshop("Positieve Gezondheid in het team", "positive-health-web", "eigen-regie");
     }
 
     @AfterAll
@@ -97,6 +98,47 @@ class SpiderWebE2EIT {
         } finally {
             E2E.closeAll(people);
         }
+    }
+
+    @Test
+    @DisplayName("IT-8 as a scale: five people answer two Eigen Regie statements; the team's spread shows per statement only at five, equal to the answers, in every browser")
+    void eigenRegieSpreadOnlyAtK() {
+        String board = Api.boardOf(workshop, "eigen-regie");
+        Browser[] people = new Browser[5];
+        try {
+            people[0] = Browser.start();
+            E2E.join(people[0], workshop.path("links").path("facilitator").asText(), null, "Fien");
+            Browser[] participants = new Browser[4];
+            E2E.joinAll(participants, workshop.path("links").path("participant").asText(), "Anna", "Bram", "Chris", "Dana");
+            System.arraycopy(participants, 0, people, 1, 4);
+            for (Browser b : people) E2E.openBoardTab(b, board);
+            for (int i = 0; i < 5; i++) {
+                answer(people[i], "able", String.valueOf(i + 1));
+                answer(people[i], "dare", i < 3 ? "4" : "5");
+                if (i == 3) {
+                    for (Browser b : people) {
+                        b.waitFor(d -> "4".equals(d.findElement(By.id("team-scale-status")).getDomAttribute("data-people")) ? true : null, "four counted");
+                        assertEquals(null, b.find(By.cssSelector("[data-team-counts='able']")).getDomAttribute("data-counts"), "no spread of four");
+                    }
+                }
+            }
+            for (Browser b : people) {
+                b.waitFor(d -> d.findElements(By.cssSelector("[data-team-counts='able'][data-counts='1,1,1,1,1']")).size() == 1 ? true : null, "the spread of 'Ik kan'");
+                b.waitFor(d -> d.findElements(By.cssSelector("[data-team-counts='dare'][data-counts='0,0,0,3,2']")).size() == 1 ? true : null, "the spread of 'Ik durf'");
+                assertEquals(null, b.find(By.cssSelector("[data-team-counts='want']")).getDomAttribute("data-counts"), "a statement nobody answered shows nothing");
+            }
+            assertEquals("2", people[1].find(By.cssSelector("select[data-own-value='able']")).getDomProperty("value"), "Anna sees her own answer");
+            assertEquals(List.of(), Axe.violations(people[0]), "the Eigen Regie board with the team's spread");
+            Screenshots.save(people[0], "methods-eigen-regie-1400x1000");
+        } finally {
+            E2E.closeAll(people);
+        }
+    }
+
+    private static void answer(Browser b, String statement, String value) {
+        By select = By.cssSelector("select[data-own-value='" + statement + "']");
+        b.waitFor(d -> d.findElements(select).size() == 1 ? true : null, "the select of " + statement);
+        new Select(b.find(select)).selectByValue(value);
     }
 
     private static void markAll(Browser b, int person) {
