@@ -64,11 +64,15 @@ class SyncLimitsTest {
                 writer.send(batch);
                 String id = "big-" + i;
                 lastSeq = writer.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals(id)).path("seq").asLong();
+                // The reader keeps up before the next batch, so only the client that stopped reading
+                // can fall behind (on a loaded machine the test's own reader was once cut instead).
+                long seq = lastSeq;
+                reader.next(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == seq);
             }
             assertEquals(before - 1, connections(), "the slow reader was not disconnected");
             long expected = lastSeq;
-            JsonNode latest = reader.next(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == expected);
-            assertEquals(expected, latest.path("seq").asLong());
+            assertTrue(reader.all().stream().anyMatch(f -> f.path("t").asText().equals("ops") && f.path("seq").asLong() == expected),
+                    "the reader got every batch up to the last");
             writer.send(ops.note("after", "after", "na de onderbreking", "south"));
             writer.next(f -> f.path("t").asText().equals("ack") && f.path("batch").asText().equals("after"));
             assertEquals("after", reader.next("ops").path("ops").get(0).path("i").asText());
