@@ -2,16 +2,15 @@
 // statement with this person's own answer (`select[data-own-value=<statement>]`) and, once k people
 // answered, how the team's answers are spread (`[data-team-counts=<statement>][data-counts]`, a bar
 // per value), with `#team-scale-status`. The same own values and team endpoint as the spider web.
-import { fetchTeamValues, type TeamValues } from "../api";
+import type { TeamValues } from "../api";
 import { h } from "../dom";
 import { loc, t } from "../i18n";
 import type { RectShape } from "../template";
-import { myValue, ownChange, type OwnSpec } from "./own-values";
+import { ownSelect, TeamPoll } from "./own-controls";
+import { myValue, type OwnSpec } from "./own-values";
 import type { BoardParts } from "./parts";
 
 type ScaleParts = Pick<BoardParts, "tpl" | "client" | "say">;
-
-const POLL_MS = 3000;
 
 interface Row {
   select: HTMLSelectElement;
@@ -24,33 +23,24 @@ export class ScaleLayer {
   private readonly spec: OwnSpec | null;
   private readonly rows = new Map<string, Row>();
   private readonly status = h("p", { id: "team-scale-status", class: "team-web-status", role: "status" });
-  private timer = 0;
-  private stopped = false;
+  private poll: TeamPoll | null = null;
 
   constructor(private readonly p: ScaleParts, layer: HTMLElement, private readonly o: { token: string; board: string; readonly: () => boolean }) {
     this.spec = p.tpl.ownValues?.show === "scale" ? p.tpl.ownValues : null;
     const zone = this.spec && p.tpl.zones.find((z) => z.id === this.spec!.zone);
     if (!this.spec || !zone || zone.shape.type !== "rect") return;
     this.build(layer, zone.shape);
-    void this.poll();
+    this.poll = new TeamPoll(o, (tv) => this.showTeam(tv), () => {
+      if (this.status.textContent !== t("teamUnavailable")) this.status.textContent = t("teamUnavailable");
+    });
   }
 
   private build(layer: HTMLElement, z: RectShape): void {
     const spec = this.spec!;
     const list = h("div", { class: "own-scale", role: "group" });
     for (const d of spec.dimensions) {
-      const id = `own-${d.id}`;
-      const select = h("select", { id, class: "own-select", "data-own-value": d.id });
-      select.append(h("option", { value: "" }, t("ownNone")));
-      for (let v = spec.min; v <= spec.max; v++) select.append(h("option", { value: String(v) }));
-      select.addEventListener("change", () => {
-        const value = select.value === "" ? null : Number(select.value);
-        this.p.client.change([ownChange(spec, d.id, this.p.client.replica, value)], { undoable: true });
-        window.setTimeout(() => void this.poll(), 400);
-      });
-      select.addEventListener("pointerdown", (ev) => ev.stopPropagation());
-      select.addEventListener("dblclick", (ev) => ev.stopPropagation());
-      const label = h("label", { for: id, class: "scale-statement" });
+      const select = ownSelect(this.p, spec, d.id, () => this.poll?.soon());
+      const label = h("label", { for: select.id, class: "scale-statement" });
       const hint = h("span", { class: "scale-hint" });
       const team = h("div", { class: "team-counts", "data-team-counts": d.id });
       list.append(h("div", { class: "scale-row" }, h("div", {}, label, hint), select, team));
@@ -90,17 +80,6 @@ export class ScaleLayer {
     }
   }
 
-  private async poll(): Promise<void> {
-    window.clearTimeout(this.timer);
-    if (this.stopped) return;
-    try {
-      this.showTeam(await fetchTeamValues(this.o.board, this.o.token));
-    } catch {
-      if (this.status.textContent !== t("teamUnavailable")) this.status.textContent = t("teamUnavailable");
-    }
-    if (!this.stopped) this.timer = window.setTimeout(() => void this.poll(), POLL_MS);
-  }
-
   private showTeam(tv: TeamValues): void {
     const spec = this.spec!;
     let waiting = false;
@@ -134,7 +113,6 @@ export class ScaleLayer {
   }
 
   destroy(): void {
-    this.stopped = true;
-    window.clearTimeout(this.timer);
+    this.poll?.stop();
   }
 }

@@ -3,16 +3,16 @@
 // under it a select per dimension (`select[data-own-value=<dim>]`) with the team's median beside it
 // (`[data-team-median=<dim>]`) and `#team-web-status`. Own marks come from the items (the node sends
 // a person only their own); the medians from GET /api/boards/{id}/team-values, polled.
-import { fetchTeamValues, type TeamValues } from "../api";
+import type { TeamValues } from "../api";
 import { h, s } from "../dom";
 import { loc, t } from "../i18n";
 import type { RectShape } from "../template";
-import { myValue, ownChange, webPoint, webPolygon, type OwnSpec } from "./own-values";
+import { ownSelect, TeamPoll } from "./own-controls";
+import { myValue, webPoint, webPolygon, type OwnSpec } from "./own-values";
 import type { BoardParts } from "./parts";
 
 type SpiderParts = Pick<BoardParts, "tpl" | "client" | "say">;
 
-const POLL_MS = 3000;
 const CONTROLS_H = 390;
 
 export class SpiderLayer {
@@ -26,15 +26,14 @@ export class SpiderLayer {
   private readonly legendOwn = h("span", { class: "legend-own" });
   private readonly legendTeam = h("span", { class: "legend-team" });
   private geometry = { cx: 0, cy: 0, r: 0 };
-  private timer = 0;
-  private stopped = false;
+  private poll: TeamPoll | null = null;
 
   constructor(private readonly p: SpiderParts, layer: HTMLElement, private readonly o: { token: string; board: string; readonly: () => boolean }) {
     this.spec = p.tpl.ownValues && p.tpl.ownValues.show !== "scale" ? p.tpl.ownValues : null;
     const zone = this.spec && p.tpl.zones.find((z) => z.id === this.spec!.zone);
     if (!this.spec || !zone || zone.shape.type !== "rect") return;
     this.build(layer, zone.shape);
-    void this.poll();
+    this.poll = new TeamPoll(o, (tv) => this.showTeam(tv), () => this.unavailable());
   }
 
   private build(layer: HTMLElement, z: RectShape): void {
@@ -62,21 +61,11 @@ export class SpiderLayer {
     svg.append(this.team, this.own);
 
     const rows = spec.dimensions.map((d) => {
-      const id = `own-${d.id}`;
-      const select = h("select", { id, class: "own-select", "data-own-value": d.id });
-      select.append(h("option", { value: "" }, t("ownNone")));
-      for (let v = spec.min; v <= spec.max; v++) select.append(h("option", { value: String(v) }, String(v)));
-      select.addEventListener("change", () => {
-        const value = select.value === "" ? null : Number(select.value);
-        this.p.client.change([ownChange(spec, d.id, this.p.client.replica, value)], { undoable: true });
-        window.setTimeout(() => void this.poll(), 400);
-      });
-      select.addEventListener("pointerdown", (ev) => ev.stopPropagation());
-      select.addEventListener("dblclick", (ev) => ev.stopPropagation());
+      const select = ownSelect(this.p, spec, d.id, () => this.poll?.soon());
       this.selects.set(d.id, select);
       const median = h("span", { class: "team-median", "data-team-median": d.id });
       this.medians.set(d.id, median);
-      return h("div", { class: "own-row" }, h("label", { for: id, "data-own-label": d.id }), select, median);
+      return h("div", { class: "own-row" }, h("label", { for: select.id, "data-own-label": d.id }), select, median);
     });
     this.status = h("p", { id: "team-web-status", class: "team-web-status", role: "status" });
     const legend = h("p", { class: "spider-legend", "aria-hidden": "true" }, this.legendOwn, this.legendTeam);
@@ -116,15 +105,8 @@ export class SpiderLayer {
     this.own.classList.toggle("empty", values.every((v) => v === null));
   }
 
-  private async poll(): Promise<void> {
-    window.clearTimeout(this.timer);
-    if (this.stopped) return;
-    try {
-      this.showTeam(await fetchTeamValues(this.o.board, this.o.token));
-    } catch {
-      if (this.status && this.status.textContent !== t("teamUnavailable")) this.status.textContent = t("teamUnavailable");
-    }
-    if (!this.stopped) this.timer = window.setTimeout(() => void this.poll(), POLL_MS);
+  private unavailable(): void {
+    if (this.status && this.status.textContent !== t("teamUnavailable")) this.status.textContent = t("teamUnavailable");
   }
 
   private showTeam(tv: TeamValues): void {
@@ -149,7 +131,6 @@ export class SpiderLayer {
   }
 
   destroy(): void {
-    this.stopped = true;
-    window.clearTimeout(this.timer);
+    this.poll?.stop();
   }
 }

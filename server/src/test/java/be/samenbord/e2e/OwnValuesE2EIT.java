@@ -60,12 +60,7 @@ class OwnValuesE2EIT {
         String board = Api.boardOf(workshop, "positive-health-web");
         Browser[] people = new Browser[5];
         try {
-            people[0] = Browser.start();
-            E2E.join(people[0], workshop.path("links").path("facilitator").asText(), null, "Fien");
-            Browser[] participants = new Browser[4];
-            E2E.joinAll(participants, workshop.path("links").path("participant").asText(), "Anna", "Bram", "Chris", "Dana");
-            System.arraycopy(participants, 0, people, 1, 4);
-            for (Browser b : people) E2E.openBoardTab(b, board);
+            openAsFive(people, board);
             for (int i = 0; i < 4; i++) markAll(people[i], i);
             for (Browser b : people) {
                 b.waitFor(d -> "4".equals(d.findElement(By.id("team-web-status")).getDomAttribute("data-people")) ? true : null, "four people counted");
@@ -106,12 +101,7 @@ class OwnValuesE2EIT {
         String board = Api.boardOf(workshop, "eigen-regie");
         Browser[] people = new Browser[5];
         try {
-            people[0] = Browser.start();
-            E2E.join(people[0], workshop.path("links").path("facilitator").asText(), null, "Fien");
-            Browser[] participants = new Browser[4];
-            E2E.joinAll(participants, workshop.path("links").path("participant").asText(), "Anna", "Bram", "Chris", "Dana");
-            System.arraycopy(participants, 0, people, 1, 4);
-            for (Browser b : people) E2E.openBoardTab(b, board);
+            openAsFive(people, board);
             for (int i = 0; i < 5; i++) {
                 answer(people[i], "able", String.valueOf(i + 1));
                 answer(people[i], "dare", i < 3 ? "4" : "5");
@@ -133,6 +123,19 @@ class OwnValuesE2EIT {
         } finally {
             E2E.closeAll(people);
         }
+    }
+
+    /** A facilitator and four participants, each in their own browser, on {@code board}. */
+    private static void openAsFive(Browser[] people, String board) {
+        people[0] = Browser.start();
+        E2E.join(people[0], workshop.path("links").path("facilitator").asText(), null, "Fien");
+        Browser[] participants = new Browser[4];
+        try {
+            E2E.joinAll(participants, workshop.path("links").path("participant").asText(), "Anna", "Bram", "Chris", "Dana");
+        } finally {
+            System.arraycopy(participants, 0, people, 1, 4); // so the caller closes every browser started
+        }
+        for (Browser b : people) E2E.openBoardTab(b, board);
     }
 
     private static void answer(Browser b, String statement, String value) {
