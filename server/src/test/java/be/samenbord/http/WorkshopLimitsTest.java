@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkshopLimitsTest {
 
     static final String BODY = "{\"title\":\"Beperkt\",\"templates\":[\"windroos\"]}";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static void assertError(Api.Reply r, int status, String code) {
         assertEquals(status, r.status(), r.text());

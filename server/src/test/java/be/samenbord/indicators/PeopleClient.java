@@ -16,7 +16,7 @@ import java.time.Duration;
 /** The person and team routes of PROTOCOL.md IND-*, from a test: any method, any body, any bearer. */
 public final class PeopleClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     public PeopleClient(String base) {

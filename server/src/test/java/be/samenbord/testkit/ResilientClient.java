@@ -38,7 +38,7 @@ public final class ResilientClient implements AutoCloseable {
     private final String token;
     private final String board;
     private final String replica;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Object lock = new Object();
     // Guarded by lock.
     private Items items = new Items();
