@@ -4,6 +4,7 @@
 // counts (ID-3). The geometry of the web is here too. Pure, so unit-tested.
 import type { Change, ItemsView, Stamp } from "../../sync/api";
 import { personOf } from "../../sync/seat";
+import { compareStamps } from "../../sync/stamp";
 import type { Template } from "../template";
 
 export type OwnSpec = NonNullable<Template["ownValues"]>;
@@ -12,7 +13,7 @@ export function ownField(dimension: string, replica: string): string {
   return `own_${dimension}:${replica}`;
 }
 
-const later = (a: Stamp, b: Stamp): boolean => (a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2]);
+const later = (a: Stamp, b: Stamp): boolean => compareStamps(a, b) > 0;
 
 /** My person's value for one dimension (latest over my tabs), or null. */
 export function myValue(items: ItemsView, spec: OwnSpec, dimension: string, replica: string): number | null {

@@ -4,6 +4,7 @@
 // total adds up every person's scores, and rows rank by total. Pure, so unit-tested.
 import type { Change, ItemsView, Json, Stamp } from "../../sync/api";
 import { personOf } from "../../sync/seat";
+import { compareStamps } from "../../sync/stamp";
 import type { Template } from "../template";
 import type { NoteData } from "./model";
 
@@ -26,7 +27,7 @@ export function scoreField(criterion: string, replica: string): string {
   return `${criterion}:${replica}`;
 }
 
-const later = (a: Stamp, b: Stamp): boolean => a[0] !== b[0] ? a[0] > b[0] : a[1] !== b[1] ? a[1] > b[1] : a[2] > b[2];
+const later = (a: Stamp, b: Stamp): boolean => compareStamps(a, b) > 0;
 
 function isScore(v: Json | undefined, spec: ScoreSpec): v is number {
   return typeof v === "number" && Number.isInteger(v) && v >= spec.min && v <= spec.max;
